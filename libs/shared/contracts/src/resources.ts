@@ -1,0 +1,63 @@
+import type { Role } from './roles';
+
+/** Wire shapes of the API's resources (camelCase JSON, api.md). */
+
+export interface UnitDto {
+  id: number;
+  name: string;
+  parentId: number | null;
+}
+
+export const OFFICER_STATUSES = ['active', 'transferred', 'retired'] as const;
+export type OfficerStatus = (typeof OFFICER_STATUSES)[number];
+
+export interface OfficerDto {
+  id: number;
+  badgeNo: string;
+  name: string;
+  unitId: number;
+  mobile: string | null;
+  status: OfficerStatus;
+}
+
+export interface UserDto {
+  id: number;
+  username: string;
+  role: Role;
+  officerId: number | null;
+  disabled: boolean;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  /** Seconds until the token expires. */
+  expiresIn: number;
+  user: UserDto;
+}
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'login_failed'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditLogDto {
+  id: number;
+  at: string;
+  userId: number | null;
+  username: string | null;
+  action: AuditAction;
+  resource: string;
+  resourceId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** The error body of every 4xx answer (api.md). `reason` is in the caller's language. */
+export interface ApiErrorBody {
+  statusCode: number;
+  message: string;
+  errors?: ApiFieldError[];
+}
+
+export interface ApiFieldError {
+  field: string;
+  reason: string;
+}
