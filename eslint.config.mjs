@@ -17,7 +17,17 @@ const frameworkImports = [
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.data/**', '.nx/**', 'coverage/**', '**/*.mjs', '**/*.cjs', '**/*.js'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'tmp/**',
+      '.data/**',
+      '.nx/**',
+      'coverage/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      '**/*.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -33,10 +43,19 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:domain', 'type:shared'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:domain', 'type:shared'],
+            },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:domain', 'type:shared'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:shared'] },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:domain', 'type:shared'],
+            },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:shared'],
+            },
             { sourceTag: 'type:shared', onlyDependOnLibsWithTags: ['type:shared', 'type:domain'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             {
@@ -60,12 +79,23 @@ export default tseslint.config(
   },
   {
     // Configuration, start and test tooling are the places that read the environment.
-    files: ['libs/server/config/**/*.ts', 'tools/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/console/vite.config.ts', 'jest.config.ts', 'jest.*.ts'],
+    files: [
+      'libs/server/config/**/*.ts',
+      'tools/**/*.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'apps/console/vite.config.ts',
+      'jest.config.ts',
+      'jest.*.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'tools/test/**/*.ts'],
     rules: {
+      // Tests and their harness start the real apps, so they reach across project lines on purpose.
+      '@nx/enforce-module-boundaries': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

@@ -10,7 +10,7 @@ const moduleNameMapper = Object.fromEntries(
 );
 
 const transform = {
-  '^.+\\.tsx?$': [
+  '^.+\\.[tj]sx?$': [
     '@swc/jest',
     {
       jsc: {
@@ -18,6 +18,10 @@ const transform = {
         transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
         target: 'es2022',
         keepClassNames: true,
+        // SWC rewrites the path aliases itself, so they resolve in global setup too, where jest's
+        // moduleNameMapper does not apply.
+        baseUrl: __dirname,
+        paths: compilerOptions.paths,
       },
       module: { type: 'commonjs' },
     },
@@ -30,6 +34,8 @@ const common = {
   transform,
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // ESM-only dependencies (jest's module registry cannot require ESM on Node 20) are compiled too.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
 };
 
 module.exports = {

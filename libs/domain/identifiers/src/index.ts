@@ -1,1 +1,3 @@
-export const a = 1;
+export * from './luhn.util';
+export * from './identifiers.util';
+export * from './identifier-messages';

@@ -1,0 +1,99 @@
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { ROLES, type Role } from '@fleet/shared/contracts';
+import { PUBLIC_KEY, ROLES_KEY } from '@fleet/server/platform';
+import { ApiClient, clientsByRole, startTestServer, type TestServer } from '../../../tools/test/test-server';
+
+interface RouteDeclaration {
+  method: string;
+  path: string;
+  isPublic: boolean;
+  roles: Role[] | undefined;
+}
+
+/** Every controller route the app registered, with what it declares about access. */
+function declaredRoutes(server: TestServer): RouteDeclaration[] {
+  const discovery = server.app.get(DiscoveryService);
+  const scanner = server.app.get(MetadataScanner);
+  const reflector = server.app.get(Reflector);
+  return discovery.getControllers().flatMap(({ metatype, instance }) => {
+    if (!metatype || !instance) return [];
+    const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance) as object;
+    return scanner.getAllMethodNames(prototype).flatMap((name) => {
+      const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      if (path === undefined) return [];
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      const targets = [handler, metatype];
+      return [
+        {
+          method,
+          path: `/api/${[base, path].filter((p) => p && p !== '/').join('/')}`,
+          isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
+          roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+        },
+      ];
+    });
+  });
+}
+
+describe('route permissions', () => {
+  let server: TestServer;
+  let clients: Record<Role, ApiClient>;
+  let routes: RouteDeclaration[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const admin = new ApiClient(server.baseUrl);
+    await admin.login(server.admin.username, server.admin.password);
+    const unit = (await (await admin.request('POST', '/api/units', { name: '测试局' })).json()) as {
+      id: number;
+    };
+    const officer = (await (
+      await admin.request('POST', '/api/officers', { badgeNo: '650001', name: '王芳', unitId: unit.id })
+    ).json()) as { id: number };
+    clients = await clientsByRole(server, officer.id);
+    routes = declaredRoutes(server);
+  }, 60_000);
+
+  afterAll(() => server?.stop());
+
+  it('finds every route the HTTP server registered under /api', () => {
+    const registered = server.app
+      .getHttpAdapter()
+      .getInstance()
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .filter((line: string) => /\/api\//.test(line) && !/docs/.test(line));
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    expect(registered.length).toBeGreaterThan(0);
+  });
+
+  it('has an access declaration on every route', () => {
+    const undeclared = routes.filter((r) => !r.isPublic && !r.roles).map((r) => `${r.method} ${r.path}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('answers 401 without a token and 403 to every role a route excludes', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const path = route.path.replace(/:\w+/g, '999999');
+      const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined;
+      const anonymous = await new ApiClient(server.baseUrl).request(route.method, path, body);
+      if (anonymous.status !== 401)
+        failures.push(`${route.method} ${route.path} anonymous → ${anonymous.status}`);
+      for (const role of ROLES) {
+        const status = (await clients[role].request(route.method, path, body)).status;
+        const allowed = route.roles!.includes(role);
+        if (!allowed && status !== 403)
+          failures.push(`${route.method} ${route.path} ${role} → ${status}, want 403`);
+        if (allowed && (status === 401 || status === 403)) {
+          failures.push(`${route.method} ${route.path} ${role} → ${status}, want access`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
+import { OrgModule } from '@fleet/server/feature-org';
+import { dataSourceOptions } from '@fleet/server/persistence';
+import { PlatformModule } from '@fleet/server/platform';
+import { QueueModule } from '@fleet/server/queue';
+import { HealthController } from './health/health.controller';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot('api'),
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
+    }),
+    QueueModule.forRoot(),
+    PlatformModule,
+    OrgModule,
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig, enabledLogLevels } from '@fleet/server/config';
+import { UsersService } from '@fleet/server/platform';
+import { useContainer } from 'class-validator';
+import { AppModule } from './app.module';
+
+/**
+ * Builds the API (not yet listening): Fastify, everything under /api, OpenAPI at /api/docs, the built
+ * console at / when there is one, and the first admin when configured. Tests use this too.
+ */
+export async function createApp(): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }),
+    { bufferLogs: true },
+  );
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(enabledLogLevels(config.logLevel));
+  // Lets class-validator constraints (the badge number's configured pattern) come from Nest's container.
+  useContainer(app.select(AppModule), { fallbackOnErrors: true });
+  app.setGlobalPrefix('api');
+  app.enableCors({ exposedHeaders: ['Content-Range'] });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Police phone fleet API')
+      .setDescription("Devices, SIMs, custody, usage, overage and repairs of a bureau's leased police phones")
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+
+  if (config.consoleDir && existsSync(join(config.consoleDir, 'index.html'))) {
+    app.useStaticAssets({ root: config.consoleDir, prefix: '/', index: 'index.html' });
+  }
+  await app.get(UsersService).bootstrapAdmin();
+  return app;
+}

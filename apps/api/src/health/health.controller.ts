@@ -1,0 +1,68 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Public } from '@fleet/server/platform';
+import { QueueName, REDIS, WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_KEY } from '@fleet/server/queue';
+import type { Queue } from 'bullmq';
+import type { FastifyReply } from 'fastify';
+import type IORedis from 'ioredis';
+import type { DataSource } from 'typeorm';
+
+interface Check {
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<Check> {
+  const start = performance.now();
+  try {
+    await work();
+    return { ok: true, ms: Math.round(performance.now() - start) };
+  } catch (error) {
+    return {
+      ok: false,
+      ms: Math.round(performance.now() - start),
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+/** Liveness of the API and what it depends on: 200 when PostgreSQL and Redis answer, else 503. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: IORedis,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const [database, redis] = await Promise.all([
+      timed(() => this.dataSource.query('SELECT 1')),
+      timed(() => this.redis.ping()),
+    ]);
+    const queues = Object.fromEntries(
+      await Promise.all(
+        Object.values(QueueName).map(async (name) => {
+          const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+          const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed').catch(() => null);
+          return [name, counts] as const;
+        }),
+      ),
+    );
+    const beat = await this.redis.get(WORKER_HEARTBEAT_KEY).catch(() => null);
+    const worker = {
+      lastHeartbeat: beat,
+      alive: beat !== null && Date.now() - Date.parse(beat) < 3 * WORKER_HEARTBEAT_EVERY_MS,
+    };
+    const ok = database.ok && redis.ok;
+    void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'error', database, redis, queues, worker };
+  }
+}

@@ -1,0 +1,38 @@
+import { DataTable, DateField, DateTimeInput, List, SelectField, SelectInput, TextInput } from 'react-admin';
+
+import { AUDIT_ACTION_CHOICES } from '../common/choices';
+import { ListPagination } from '../common/ListPagination';
+import { SearchFilterInput } from '../common/SearchFilterInput';
+import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
+
+const auditLogFilters = [
+  <SearchFilterInput key="q" source="q" alwaysOn />,
+  <SelectInput key="action" source="action" choices={AUDIT_ACTION_CHOICES} alwaysOn />,
+  <TextInput key="resource" source="resource" alwaysOn />,
+  <DateTimeInput key="at_gte" source="at_gte" alwaysOn />,
+  <DateTimeInput key="at_lte" source="at_lte" alwaysOn />,
+];
+
+const AuditLogList = () => (
+  <List
+    filters={auditLogFilters}
+    sort={{ field: 'at', order: 'DESC' }}
+    perPage={DEFAULT_PER_PAGE}
+    pagination={<ListPagination />}
+    exporter={false}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="at">
+        <DateField source="at" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="username" />
+      <DataTable.Col source="action">
+        <SelectField source="action" choices={AUDIT_ACTION_CHOICES} />
+      </DataTable.Col>
+      <DataTable.Col source="resource" />
+      <DataTable.Col source="resourceId" />
+    </DataTable>
+  </List>
+);
+
+export default AuditLogList;

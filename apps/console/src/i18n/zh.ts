@@ -1,0 +1,97 @@
+/**
+ * The console's own messages in Simplified Chinese, the primary language. `en.ts` must have the same keys
+ * (its type is derived from this object); react-admin's own `ra.*` messages come from the language packs.
+ */
+export const zhMessages = {
+  fleet: {
+    title: '警务通终端管理',
+    dashboard: {
+      title: '首页',
+      welcome: '欢迎，%{name}',
+      intro: '请从左侧菜单选择要管理的内容。',
+    },
+    auth: {
+      locked: '账户已被锁定，请稍后再试或联系系统管理员',
+      unreachable: '无法连接服务器，请检查网络后重试',
+    },
+    officer_status: {
+      active: '在职',
+      transferred: '已调离',
+      retired: '已退休',
+    },
+    roles: {
+      admin: '系统管理员',
+      repair_intake: '维修受理员',
+      officer: '民警',
+      auditor: '审计员',
+    },
+    audit_actions: {
+      create: '新增',
+      update: '修改',
+      delete: '删除',
+      login: '登录',
+      login_failed: '登录失败',
+    },
+    json: {
+      empty: '（无）',
+    },
+  },
+  resources: {
+    units: {
+      name: '单位',
+      fields: {
+        id: '编号',
+        name: '单位名称',
+        parentId: '上级单位',
+        q: '搜索单位名称',
+      },
+      sections: {
+        children: '下级单位',
+        officers: '本单位民警',
+      },
+    },
+    officers: {
+      name: '民警',
+      fields: {
+        id: '编号',
+        badgeNo: '警号',
+        name: '姓名',
+        unitId: '所属单位',
+        mobile: '手机号码',
+        status: '状态',
+        q: '搜索警号或姓名',
+      },
+    },
+    users: {
+      name: '用户',
+      fields: {
+        id: '编号',
+        username: '用户名',
+        role: '角色',
+        officerId: '对应民警',
+        disabled: '已停用',
+        password: '初始密码',
+        q: '搜索用户名',
+      },
+    },
+    'audit-log': {
+      name: '审计日志',
+      fields: {
+        id: '编号',
+        at: '时间',
+        userId: '操作人编号',
+        username: '操作人',
+        action: '操作',
+        resource: '资源',
+        resourceId: '记录编号',
+        before: '修改前',
+        after: '修改后',
+        q: '搜索',
+        at_gte: '起始时间',
+        at_lte: '截止时间',
+      },
+    },
+  },
+};
+
+export type AppMessages = typeof zhMessages;

@@ -1,0 +1,37 @@
+import { DataTable, List, ReferenceField, SelectField, SelectInput } from 'react-admin';
+
+import { OFFICER_STATUS_CHOICES } from '../common/choices';
+import { ListPagination } from '../common/ListPagination';
+import { SearchFilterInput } from '../common/SearchFilterInput';
+import { UnitReferenceInput } from '../common/UnitReferenceInput';
+import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
+
+const officerFilters = [
+  <SearchFilterInput key="q" source="q" alwaysOn />,
+  <UnitReferenceInput key="unitId" source="unitId" alwaysOn />,
+  <SelectInput key="status" source="status" choices={OFFICER_STATUS_CHOICES} alwaysOn />,
+];
+
+const OfficerList = () => (
+  <List
+    filters={officerFilters}
+    sort={{ field: 'badgeNo', order: 'ASC' }}
+    perPage={DEFAULT_PER_PAGE}
+    pagination={<ListPagination />}
+    exporter={false}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="badgeNo" />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="unitId">
+        <ReferenceField source="unitId" reference="units" link="show" />
+      </DataTable.Col>
+      <DataTable.Col source="mobile" />
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={OFFICER_STATUS_CHOICES} />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export default OfficerList;

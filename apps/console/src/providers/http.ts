@@ -1,0 +1,47 @@
+import { fetchUtils, HttpError } from 'react-admin';
+
+import { fieldErrorsOf } from './apiErrors';
+import { currentLocale } from './i18nProvider';
+import { readSession } from './session';
+
+export const API_URL = '/api';
+
+/** Every call names the console's language (the API localizes field errors by it) and, once signed in, the token. */
+export function apiHeaders(init?: HeadersInit): Headers {
+  const headers = new Headers(init);
+  if (!headers.has('Accept')) {
+    headers.set('Accept', 'application/json');
+  }
+  headers.set('Accept-Language', currentLocale());
+  const session = readSession(Date.now());
+  if (session) {
+    headers.set('Authorization', `Bearer ${session.accessToken}`);
+  }
+  return headers;
+}
+
+/** One call to the API, answered with JSON of the given shape (not checked: the API is the contract). */
+export async function fetchApiJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetchUtils.fetchJson(`${API_URL}${path}`, {
+    ...init,
+    headers: apiHeaders(init.headers),
+  });
+  return response.json as T;
+}
+
+/** The data provider's HTTP client: the headers above, and field errors in react-admin's shape (apiErrors.ts). */
+export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+  try {
+    return await fetchUtils.fetchJson(url, { ...options, headers: apiHeaders(options.headers) });
+  } catch (error) {
+    throw withFieldErrors(error);
+  }
+}
+
+function withFieldErrors(error: unknown): unknown {
+  if (!(error instanceof HttpError)) {
+    return error;
+  }
+  const errors = fieldErrorsOf(error.body);
+  return errors ? new HttpError(error.message, error.status, { ...(error.body as object), errors }) : error;
+}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig, enabledLogLevels, loadConfig } from '@fleet/server/config';
+import { WorkerModule } from './worker.module';
+
+/** The worker: BullMQ processors in a Nest application context of their own, without HTTP. */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: enabledLogLevels(loadConfig(undefined, 'worker').logLevel),
+  });
+  app.enableShutdownHooks();
+  new Logger('Worker').log(`Worker started, queue prefix ${app.get<AppConfig>(APP_CONFIG).queuePrefix}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

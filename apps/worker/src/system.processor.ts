@@ -1,0 +1,50 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  JobName,
+  QueueName,
+  REDIS,
+  WORKER_HEARTBEAT_EVERY_MS,
+  WORKER_HEARTBEAT_KEY,
+} from '@fleet/server/queue';
+import type { Job, Queue } from 'bullmq';
+import type IORedis from 'ioredis';
+
+export const SYSTEM_JOBS = [JobName.WorkerHeartbeat] as const;
+
+/** System jobs: the heartbeat by which /api/health knows a worker is taking jobs. */
+@Processor(QueueName.System)
+export class SystemProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SystemProcessor.name);
+
+  constructor(
+    @InjectQueue(QueueName.System) private readonly queue: Queue,
+    @Inject(REDIS) private readonly redis: IORedis,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      JobName.WorkerHeartbeat,
+      { every: WORKER_HEARTBEAT_EVERY_MS },
+      { name: JobName.WorkerHeartbeat, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    );
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name as (typeof SYSTEM_JOBS)[number]) {
+      case JobName.WorkerHeartbeat:
+        return this.heartbeat();
+      default:
+        this.logger.error(`Unknown job ${job.name} on ${QueueName.System}`);
+        throw new Error(`Unknown job ${job.name}`);
+    }
+  }
+
+  private async heartbeat(): Promise<string> {
+    const now = new Date().toISOString();
+    await this.redis.set(WORKER_HEARTBEAT_KEY, now, 'PX', 3 * WORKER_HEARTBEAT_EVERY_MS);
+    return now;
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
+import { dataSourceOptions } from '@fleet/server/persistence';
+import { QueueModule } from '@fleet/server/queue';
+import { checkHandlerCoverage } from './job-handlers';
+import { SYSTEM_JOBS, SystemProcessor } from './system.processor';
+
+// Every processor's job list; the worker does not start unless they cover each job exactly once.
+checkHandlerCoverage([...SYSTEM_JOBS]);
+
+@Module({
+  imports: [
+    ConfigModule.forRoot('worker'),
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
+    }),
+    QueueModule.forRoot(),
+  ],
+  providers: [SystemProcessor],
+})
+export class WorkerModule {}

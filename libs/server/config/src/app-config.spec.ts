@@ -1,0 +1,61 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies defaults to a minimal valid environment', () => {
+    const config = loadConfig(valid);
+    expect(config.port).toBe(3000);
+    expect(config.login).toEqual({ maxFailures: 5, lockMinutes: 15 });
+    expect(config.jwt.expiresInMinutes).toBe(480);
+    expect(config.adminBootstrap).toBeNull();
+    expect(config.badgeNoPattern.test('651003')).toBe(true);
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: '' }, 'DATABASE_URL is required'],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must be a postgres: or postgresql: URL'],
+    ['REDIS_URL', { REDIS_URL: 'not a url' }, 'REDIS_URL is not a valid URL'],
+    ['JWT_SECRET', { JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
+    ['PORT', { PORT: '70000' }, 'PORT must be a whole number from 1 to 65535'],
+    ['PORT', { PORT: '3e3' }, 'PORT must be a whole number'],
+    [
+      'ADMIN_PASSWORD',
+      { ADMIN_USERNAME: 'admin' },
+      'ADMIN_USERNAME and ADMIN_PASSWORD must be given together',
+    ],
+    ['BADGE_NO_PATTERN', { BADGE_NO_PATTERN: '(' }, 'BADGE_NO_PATTERN is not a valid regular expression'],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+  ])('names %s when it is bad', (_name, override, expected) => {
+    expect(problemsOf({ ...valid, ...override }).join('\n')).toContain(expected);
+  });
+
+  it('requires of the worker only what the worker uses', () => {
+    const { JWT_SECRET: _secret, ...withoutSecret } = valid;
+    expect(() => loadConfig(withoutSecret, 'worker')).not.toThrow();
+    expect(() => loadConfig(withoutSecret, 'api')).toThrow(/JWT_SECRET is required/);
+  });
+
+  it('serves no console when CONSOLE_DIR is set empty', () => {
+    expect(loadConfig({ ...valid, CONSOLE_DIR: '' }).consoleDir).toBeNull();
+    expect(loadConfig(valid).consoleDir).toMatch(/dist\/console$/);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({})).toHaveLength(3);
+  });
+});

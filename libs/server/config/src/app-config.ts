@@ -1,0 +1,118 @@
+import { resolve } from 'node:path';
+import { type App, SETTINGS, type SettingName } from './settings';
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The levels a logger prints for a configured level: that one and every more severe one. */
+export function enabledLogLevels(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
+
+export interface AppConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  jwt: { secret: string; expiresInMinutes: number };
+  adminBootstrap: { username: string; password: string } | null;
+  login: { maxFailures: number; lockMinutes: number };
+  dataDir: string;
+  consoleDir: string | null;
+  queuePrefix: string;
+  badgeNoPattern: RegExp;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the whole configuration at once, so a bad start names every problem, each with
+ * the setting's name. Nothing else in the server reads process.env.
+ */
+export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig {
+  const problems: string[] = [];
+  const read = (name: SettingName): string => {
+    const spec = SETTINGS.find((s) => s.name === name)!;
+    const value = env[name]?.trim();
+    if (value) return value;
+    if ('default' in spec) return spec.default;
+    if (spec.required && (spec.usedBy as readonly App[]).includes(app)) {
+      problems.push(`${name} is required: ${spec.description}`);
+    }
+    return '';
+  };
+  const int = (name: SettingName, min: number, max: number): number => {
+    const raw = read(name);
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+  const url = (name: SettingName, protocols: string[]): string => {
+    const raw = read(name);
+    if (!raw) return raw;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must be a ${protocols.join(' or ')} URL, got protocol ${parsed.protocol}`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+  const port = int('PORT', 1, 65535);
+  const secret = read('JWT_SECRET');
+  if (secret && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const expiresInMinutes = int('JWT_EXPIRES_IN_MINUTES', 1, 60 * 24 * 30);
+
+  const adminUsername = read('ADMIN_USERNAME');
+  const adminPassword = read('ADMIN_PASSWORD');
+  if (Boolean(adminUsername) !== Boolean(adminPassword)) {
+    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be given together');
+  }
+  if (adminPassword && adminPassword.length < 10)
+    problems.push('ADMIN_PASSWORD must be at least 10 characters');
+
+  const maxFailures = int('LOGIN_MAX_FAILURES', 1, 100);
+  const lockMinutes = int('LOGIN_LOCK_MINUTES', 1, 24 * 60);
+  // CONSOLE_DIR set but empty means: serve the API only (the console has a server of its own).
+  const consoleDir = env.CONSOLE_DIR !== undefined && !env.CONSOLE_DIR.trim() ? '' : read('CONSOLE_DIR');
+  const queuePrefix = read('QUEUE_PREFIX');
+  if (!/^[\w.-]+$/.test(queuePrefix)) problems.push('QUEUE_PREFIX may hold letters, digits, _ . - only');
+
+  let badgeNoPattern = /^\d{6}$/;
+  try {
+    badgeNoPattern = new RegExp(read('BADGE_NO_PATTERN'));
+  } catch {
+    problems.push('BADGE_NO_PATTERN is not a valid regular expression');
+  }
+  const logLevel = read('LOG_LEVEL') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    databaseUrl,
+    redisUrl,
+    port,
+    jwt: { secret, expiresInMinutes },
+    adminBootstrap: adminUsername ? { username: adminUsername, password: adminPassword } : null,
+    login: { maxFailures, lockMinutes },
+    dataDir: resolve(read('DATA_DIR')),
+    consoleDir: consoleDir ? resolve(consoleDir) : null,
+    queuePrefix,
+    badgeNoPattern,
+    logLevel,
+  };
+}

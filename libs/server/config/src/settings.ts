@@ -1,0 +1,113 @@
+/**
+ * Every setting the server reads, in one table: the config loader validates against it, the README's
+ * configuration table follows it, and a test checks that docker/compose.yml gives api and worker every
+ * required one.
+ */
+export type App = 'api' | 'worker';
+
+export interface SettingSpec {
+  name: string;
+  /** Required means: no default, the process refuses to start without it. */
+  required: boolean;
+  default?: string;
+  usedBy: readonly App[];
+  description: string;
+}
+
+export const SETTINGS = [
+  {
+    name: 'DATABASE_URL',
+    required: true,
+    usedBy: ['api', 'worker'],
+    description: 'PostgreSQL connection URL (npm start starts an embedded PostgreSQL when unset)',
+  },
+  {
+    name: 'REDIS_URL',
+    required: true,
+    usedBy: ['api', 'worker'],
+    description: 'Redis URL for BullMQ (npm start falls back to 127.0.0.1:6379 or redis-server)',
+  },
+  {
+    name: 'JWT_SECRET',
+    required: true,
+    usedBy: ['api'],
+    description: 'Secret that signs access tokens; at least 32 characters',
+  },
+  {
+    name: 'PORT',
+    required: false,
+    default: '3000',
+    usedBy: ['api'],
+    description: 'HTTP port of the API and console',
+  },
+  {
+    name: 'JWT_EXPIRES_IN_MINUTES',
+    required: false,
+    default: '480',
+    usedBy: ['api'],
+    description: 'Minutes an access token stays valid',
+  },
+  {
+    name: 'ADMIN_USERNAME',
+    required: false,
+    usedBy: ['api'],
+    description: 'First admin, created on start when no admin exists (with ADMIN_PASSWORD)',
+  },
+  {
+    name: 'ADMIN_PASSWORD',
+    required: false,
+    usedBy: ['api'],
+    description: 'Password of the first admin; at least 10 characters',
+  },
+  {
+    name: 'LOGIN_MAX_FAILURES',
+    required: false,
+    default: '5',
+    usedBy: ['api'],
+    description: 'Failed logins in a row that lock an account',
+  },
+  {
+    name: 'LOGIN_LOCK_MINUTES',
+    required: false,
+    default: '15',
+    usedBy: ['api'],
+    description: 'Minutes a locked account stays locked',
+  },
+  {
+    name: 'DATA_DIR',
+    required: false,
+    default: '.data',
+    usedBy: ['api', 'worker'],
+    description: 'Folder for uploaded files and local state',
+  },
+  {
+    name: 'CONSOLE_DIR',
+    required: false,
+    default: 'dist/console',
+    usedBy: ['api'],
+    description: 'Built console served at /; empty to serve the API only',
+  },
+  {
+    name: 'QUEUE_PREFIX',
+    required: false,
+    default: 'fleet',
+    usedBy: ['api', 'worker'],
+    description: 'Prefix of the BullMQ keys in Redis',
+  },
+  {
+    name: 'BADGE_NO_PATTERN',
+    required: false,
+    default: '^\\d{6}$',
+    usedBy: ['api', 'worker'],
+    description: 'Regular expression a badge number (警号) must match',
+  },
+  {
+    name: 'LOG_LEVEL',
+    required: false,
+    default: 'log',
+    usedBy: ['api', 'worker'],
+    description: 'error, warn, log, debug or verbose',
+  },
+] as const satisfies readonly SettingSpec[];
+
+export type SettingName = (typeof SETTINGS)[number]['name'];

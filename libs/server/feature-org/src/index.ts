@@ -1,0 +1,3 @@
+export * from './officers/officers.service';
+export * from './org.module';
+export * from './units/units.service';

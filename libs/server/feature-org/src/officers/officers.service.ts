@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { OfficerDto } from '@fleet/shared/contracts';
+import { OfficerEntity, UnitEntity } from '@fleet/server/persistence';
+import {
+  type Actor,
+  ApiException,
+  AuditService,
+  CrudService,
+  type ListQuery,
+  type ListResult,
+  type ListSpec,
+} from '@fleet/server/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CreateOfficerBody, UpdateOfficerBody } from './officer.dto';
+
+export const OFFICER_LIST: ListSpec = {
+  resource: 'officers',
+  sortable: ['id', 'badgeNo', 'name', 'unitId', 'status'],
+  defaultSort: ['badgeNo', 'ASC'],
+  filters: {
+    unitId: { property: 'unitId', type: 'int' },
+    status: { property: 'status', type: 'string' },
+    badgeNo: { property: 'badgeNo', type: 'string' },
+  },
+  search: ['name', 'badgeNo', 'mobile'],
+};
+
+/** Officers (警员). An officer's own login sees only their own record; others answer 404. */
+@Injectable()
+export class OfficersService extends CrudService<
+  OfficerEntity,
+  OfficerDto,
+  CreateOfficerBody,
+  UpdateOfficerBody
+> {
+  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
+    super(dataSource, audit, OfficerEntity, OFFICER_LIST);
+  }
+
+  protected toDto(officer: OfficerEntity): OfficerDto {
+    const { id, badgeNo, name, unitId, mobile, status } = officer;
+    return { id, badgeNo, name, unitId, mobile, status };
+  }
+
+  protected async validate(
+    manager: EntityManager,
+    values: Partial<OfficerEntity>,
+    existing: OfficerEntity | null,
+  ) {
+    if (values.unitId !== undefined && !(await manager.existsBy(UnitEntity, { id: values.unitId }))) {
+      throw ApiException.badRequest([{ field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } }]);
+    }
+    if (values.badgeNo !== undefined) {
+      const holder = await manager.findOneBy(OfficerEntity, { badgeNo: values.badgeNo });
+      if (holder && holder.id !== existing?.id) {
+        throw ApiException.conflict(
+          {
+            zh: `警号 ${values.badgeNo} 已被警员「${holder.name}」（编号 ${holder.id}）使用`,
+            en: `Badge number ${values.badgeNo} already belongs to ${holder.name} (id ${holder.id})`,
+          },
+          'badgeNo',
+        );
+      }
+    }
+  }
+
+  listFor(actor: Actor, query: ListQuery): Promise<ListResult<OfficerDto>> {
+    return this.list(actor.role === 'officer' ? { ...query, ids: ownOnly(actor, query.ids) } : query);
+  }
+
+  async getFor(actor: Actor, id: number): Promise<OfficerDto> {
+    if (actor.role === 'officer' && actor.officerId !== id) throw ApiException.notFound('officers', id);
+    return this.get(id);
+  }
+}
+
+/** An officer's list is their own record, and only if the filter asked for it (or for no ids). */
+function ownOnly(actor: Actor, ids: number[] | null): number[] {
+  const own = actor.officerId ?? -1;
+  return !ids || ids.includes(own) ? [own] : [];
+}

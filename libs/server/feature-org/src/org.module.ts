@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OfficersController } from './officers/officers.controller';
+import { OfficersService } from './officers/officers.service';
+import { UnitsController } from './units/units.controller';
+import { UnitsService } from './units/units.service';
+
+/** The bureau's organisation: its unit tree and its officers. */
+@Module({
+  controllers: [UnitsController, OfficersController],
+  providers: [UnitsService, OfficersService],
+  exports: [UnitsService, OfficersService],
+})
+export class OrgModule {}

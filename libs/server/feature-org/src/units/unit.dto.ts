@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class CreateUnitBody {
+  @ApiProperty({ example: '城关派出所' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'The parent unit; null for the bureau itself' })
+  @IsOptional()
+  @IsInt()
+  parentId?: number | null;
+}
+
+export class UpdateUnitBody extends PartialType(CreateUnitBody) {
+  @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
+  @IsOptional()
+  @IsInt()
+  id?: number;
+}

@@ -1,0 +1,44 @@
+import { ROLES, type Role } from '@fleet/shared/contracts';
+import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OfficerEntity } from './officer.entity';
+import { Timestamped } from './timestamps';
+
+const roleList = ROLES.map((r) => `'${r}'`).join(', ');
+
+/** A login. An officer's login is linked to the officer record whose data it may see. */
+@Entity('users')
+@Check('users_role_check', `"role" IN (${roleList})`)
+@Check('users_officer_link_check', `"role" <> 'officer' OR "officer_id" IS NOT NULL`)
+export class UserEntity extends Timestamped {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  username: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ type: 'int', nullable: true })
+  officerId: number | null;
+
+  @OneToOne(() => OfficerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'officer_id' })
+  officer?: OfficerEntity;
+
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean;
+
+  @Column({ type: 'int', default: 0 })
+  failedLogins: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+}

@@ -1,0 +1,29 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@fleet/shared/contracts';
+import type { FastifyRequest } from 'fastify';
+
+export const ROLES_KEY = 'access:roles';
+export const PUBLIC_KEY = 'access:public';
+
+/** The roles that may call this endpoint. An endpoint without @Roles or @Public is refused to all. */
+export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_KEY, roles);
+
+/** Open without a login (login itself, health, docs). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Who is calling: put on the request by the access guard. */
+export interface Actor {
+  userId: number;
+  username: string;
+  role: Role;
+  officerId: number | null;
+  ip: string | null;
+}
+
+export type RequestWithActor = FastifyRequest & { actor?: Actor };
+
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<RequestWithActor>().actor;
+  if (!actor) throw new Error('CurrentActor used on an endpoint without a login');
+  return actor;
+});

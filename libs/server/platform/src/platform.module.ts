@@ -1,0 +1,43 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { AuditLogController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { IdentifierConstraint } from './errors/identifier-validation';
+import { createValidationPipe } from './errors/validation.pipe';
+import { ContentRangeInterceptor } from './list/content-range.interceptor';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/**
+ * What every HTTP resource stands on: login and the access guard, the audit log, users, error bodies
+ * in the caller's language, validation and react-admin's list convention.
+ */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      global: true,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret }),
+    }),
+  ],
+  controllers: [AuthController, AuditLogController, UsersController],
+  providers: [
+    AuditService,
+    AuthService,
+    UsersService,
+    IdentifierConstraint,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: ContentRangeInterceptor },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+  exports: [AuditService, UsersService, IdentifierConstraint],
+})
+export class PlatformModule {}

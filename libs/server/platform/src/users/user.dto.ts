@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ROLES, type Role } from '@fleet/shared/contracts';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+export class CreateUserBody {
+  @ApiProperty({ example: 'zhangsan' })
+  @IsString()
+  @Matches(/^[\w.-]{3,64}$/)
+  username: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ description: 'Required for the officer role' })
+  @ValidateIf(
+    (o: CreateUserBody) => o.role === 'officer' || (o.officerId !== undefined && o.officerId !== null),
+  )
+  @IsInt()
+  @IsNotEmpty()
+  officerId?: number | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}
+
+export class UpdateUserBody extends PartialType(CreateUserBody) {
+  @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
+  @IsOptional()
+  @IsInt()
+  id?: number;
+}

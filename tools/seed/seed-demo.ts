@@ -1,0 +1,95 @@
+// Fills an empty database with the demo bureau and a login of each role, each row audited as the
+// seed's work. Later capabilities add their part here (devices, SIMs, usage, repairs, payments).
+import { OfficerEntity, UnitEntity, UserEntity, createDataSource } from '@fleet/server/persistence';
+import { AuditService, hashPassword } from '@fleet/server/platform';
+import type { Role } from '@fleet/shared/contracts';
+import { generateDemoBureau } from './demo-bureau';
+
+export interface DemoLogin {
+  username: string;
+  password: string;
+  role: Role;
+  note: string;
+}
+
+const SEED_ACTOR = { userId: null, username: 'seed', ip: null };
+
+/** Seeds when the database has no units yet; returns the demo logins it created (none if it did not). */
+export async function seedDemoIfEmpty(databaseUrl: string, demoPassword: string): Promise<DemoLogin[]> {
+  const dataSource = await createDataSource(databaseUrl).initialize();
+  const audit = new AuditService();
+  try {
+    return await dataSource.transaction(async (manager) => {
+      if ((await manager.count(UnitEntity)) > 0) return [];
+      const bureau = generateDemoBureau();
+      const unitIds = new Map<string, number>();
+      for (const unit of bureau.units) {
+        const saved = await manager.save(
+          manager.create(UnitEntity, {
+            name: unit.name,
+            parentId: unit.parentKey ? unitIds.get(unit.parentKey)! : null,
+          }),
+        );
+        unitIds.set(unit.key, saved.id);
+        await audit.record(manager, {
+          actor: SEED_ACTOR,
+          action: 'create',
+          resource: 'units',
+          resourceId: saved.id,
+          after: saved,
+        });
+      }
+      const officers: OfficerEntity[] = [];
+      for (const officer of bureau.officers) {
+        const saved = await manager.save(
+          manager.create(OfficerEntity, { ...officer, unitId: unitIds.get(officer.unitKey)! }),
+        );
+        officers.push(saved);
+        await audit.record(manager, {
+          actor: SEED_ACTOR,
+          action: 'create',
+          resource: 'officers',
+          resourceId: saved.id,
+          after: saved,
+        });
+      }
+      const firstActive = officers.find((o) => o.status === 'active')!;
+      const logins: DemoLogin[] = [
+        {
+          username: 'repair',
+          password: demoPassword,
+          role: 'repair_intake',
+          note: '维修接收 field repair intake',
+        },
+        { username: 'auditor', password: demoPassword, role: 'auditor', note: '审计 auditor' },
+        {
+          username: firstActive.badgeNo,
+          password: demoPassword,
+          role: 'officer',
+          note: `警员 ${firstActive.name}`,
+        },
+      ];
+      const passwordHash = await hashPassword(demoPassword);
+      for (const login of logins) {
+        const saved = await manager.save(
+          manager.create(UserEntity, {
+            username: login.username,
+            passwordHash,
+            role: login.role,
+            officerId: login.role === 'officer' ? firstActive.id : null,
+          }),
+        );
+        await audit.record(manager, {
+          actor: SEED_ACTOR,
+          action: 'create',
+          resource: 'users',
+          resourceId: saved.id,
+          after: saved,
+        });
+      }
+      return logins;
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}

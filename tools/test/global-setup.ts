@@ -1,0 +1,39 @@
+// Once per jest run: find PostgreSQL (DATABASE_URL, or an embedded server) and Redis, migrate a
+// template database for this run, and hand their coordinates to the test files through the
+// environment. Each test file then clones the template into a database of its own (test-db.ts).
+import { join, resolve } from 'node:path';
+import { migrate } from '@fleet/server/persistence';
+import { createDatabase, resolveDatabase, resolveRedis, withDatabaseName } from '../dev-services';
+import { newRunId, TEST_DB_PREFIX } from './run-id';
+
+interface TestServices {
+  stop: () => Promise<void>;
+}
+
+declare global {
+  var __fleetTestServices: TestServices | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (globalThis.__fleetTestServices) return;
+  const dataDir = resolve(__dirname, '../../tmp/test-services');
+  const log = (message: string) => process.stderr.write(`[test setup] ${message}\n`);
+  const database = await resolveDatabase({ dataDir: join(dataDir), log });
+  const redis = await resolveRedis({ dataDir, log });
+  const runId = newRunId();
+  const template = `${TEST_DB_PREFIX}${runId}_template`;
+  await createDatabase(database.url, template);
+  await migrate(withDatabaseName(database.url, template));
+
+  process.env.TEST_DB_SERVER_URL = database.url;
+  process.env.TEST_DB_TEMPLATE = template;
+  process.env.TEST_RUN_ID = runId;
+  process.env.REDIS_URL = redis.url;
+  process.env.QUEUE_PREFIX = `fleet-test-${runId}`;
+  globalThis.__fleetTestServices = {
+    stop: async () => {
+      await database.stop();
+      await redis.stop();
+    },
+  };
+}
