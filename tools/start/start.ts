@@ -32,6 +32,20 @@ function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProc
   return child;
 }
 
+/** Waits until the API answers its health check, so the banner appears when the console is usable. */
+async function waitForApi(port: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the API did not answer on port ${port} within ${timeoutMs / 1000} s`);
+}
+
 async function main(): Promise<void> {
   const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
   await mkdir(dataDir, { recursive: true });
@@ -110,6 +124,7 @@ async function main(): Promise<void> {
       }),
     );
 
+    await waitForApi(port);
     console.log(
       [
         '',

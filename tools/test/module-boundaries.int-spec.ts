@@ -23,6 +23,19 @@ async function boundaryErrors(relativePath: string, source: string): Promise<str
 }
 
 describe('module boundaries', () => {
+  // The rule reads Nx's cached project graph and silently skips when there is none (a fresh clone):
+  // compute it first, as `npm run lint` does.
+  beforeAll(async () => {
+    await promisify(execFile)(
+      process.execPath,
+      [resolve(root, 'node_modules/nx/bin/nx.js'), 'show', 'projects'],
+      {
+        cwd: root,
+        env: { ...process.env, NX_DAEMON: 'false' },
+      },
+    );
+  }, 120_000);
+
   it.each([
     ['@nestjs/common', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
     ['typeorm', "import { Entity } from 'typeorm';\nexport const x = Entity;\n"],

@@ -1,9 +1,11 @@
-import { DataTable, DateField, DateTimeInput, List, SelectField, SelectInput, TextInput } from 'react-admin';
+import { DataTable, DateTimeInput, List, SelectField, SelectInput, TextInput } from 'react-admin';
 
 import { AUDIT_ACTION_CHOICES } from '../common/choices';
+import { DateTimeField } from '../common/DateTimeField';
 import { ListPagination } from '../common/ListPagination';
 import { SearchFilterInput } from '../common/SearchFilterInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
+import { AuditResourceField } from './AuditResourceField';
 
 const auditLogFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
@@ -23,13 +25,15 @@ const AuditLogList = () => (
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="at">
-        <DateField source="at" showTime />
+        <DateTimeField source="at" />
       </DataTable.Col>
       <DataTable.Col source="username" />
       <DataTable.Col source="action">
         <SelectField source="action" choices={AUDIT_ACTION_CHOICES} />
       </DataTable.Col>
-      <DataTable.Col source="resource" />
+      <DataTable.Col source="resource">
+        <AuditResourceField source="resource" />
+      </DataTable.Col>
       <DataTable.Col source="resourceId" />
     </DataTable>
   </List>

@@ -95,3 +95,37 @@ export const zhMessages = {
 };
 
 export type AppMessages = typeof zhMessages;
+
+/**
+ * react-admin 5 messages the Chinese pack (written for react-admin 4) lacks or words for v4's
+ * placeholders: titles name the record (`recordRepresentation`) instead of `#id`, and the pages and
+ * notices an officer is most likely to meet are in Chinese. Anything else missing falls back to English.
+ */
+export const zhReactAdminMessages = {
+  ra: {
+    action: {
+      reset: '重置',
+      select_all_button: '全选',
+    },
+    page: {
+      show: '%{name} %{recordRepresentation}',
+      edit: '编辑%{name} %{recordRepresentation}',
+      access_denied: '无权访问',
+      authentication_error: '身份验证错误',
+    },
+    message: {
+      delete_title: '删除%{name} %{recordRepresentation}',
+      access_denied: '您没有访问此页面的权限',
+      authentication_error: '身份验证服务器返回错误，无法核对您的登录信息。',
+      placeholder_data_warning: '网络问题：数据刷新失败。',
+    },
+    navigation: {
+      no_results: '没有找到%{name}',
+      no_filtered_results: '当前筛选条件下没有找到%{name}。',
+      clear_filters: '清除筛选条件',
+    },
+    notification: {
+      offline: '网络未连接，无法获取数据。',
+    },
+  },
+};

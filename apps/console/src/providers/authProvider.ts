@@ -17,24 +17,20 @@ export interface ConsoleIdentity extends UserIdentity {
 }
 
 const HTTP_UNAUTHORIZED = 401;
+// The API's answer for an account locked after repeated failed logins.
 const HTTP_LOCKED = 423;
 
 function toIdentity(user: UserDto): ConsoleIdentity {
   return { id: user.id, fullName: user.username, role: user.role, officerId: user.officerId };
 }
 
-/** The message the login form shows: a translation key, or the API's own (localized) words for a lock. */
+/** What the login form shows: the API's own words (in the console's language), or a translation key. */
 function loginFailure(error: unknown): Error {
   if (!(error instanceof HttpError)) {
     return new Error('fleet.auth.unreachable');
   }
-  if (error.status === HTTP_LOCKED) {
-    return new Error(error.message || 'fleet.auth.locked');
-  }
-  if (error.status === HTTP_UNAUTHORIZED) {
-    return new Error('ra.auth.sign_in_error');
-  }
-  return new Error(error.message || 'ra.notification.http_error');
+  const fallback = error.status === HTTP_LOCKED ? 'fleet.auth.locked' : 'ra.auth.sign_in_error';
+  return new Error(error.message || fallback);
 }
 
 export const authProvider: AuthProvider = {

@@ -4,7 +4,7 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type I18nProvider, type TranslationMessages } from 'react-admin';
 
 import { enMessages } from '../i18n/en';
-import { zhMessages } from '../i18n/zh';
+import { zhMessages, zhReactAdminMessages } from '../i18n/zh';
 
 export const CONSOLE_LOCALES = ['zh-CN', 'en'] as const;
 export type ConsoleLocale = (typeof CONSOLE_LOCALES)[number];
@@ -16,7 +16,12 @@ const LOCALE_STORAGE_KEY = 'fleet.console.locale';
 // The Chinese pack is written for react-admin 4: laid over the English v5 messages, any key it lacks
 // (added in v5) falls back to English instead of showing the raw key.
 const messages: Record<ConsoleLocale, TranslationMessages> = {
-  'zh-CN': mergeTranslations(englishMessages, chineseMessages, zhMessages) as TranslationMessages,
+  'zh-CN': mergeTranslations(
+    englishMessages,
+    chineseMessages,
+    zhReactAdminMessages,
+    zhMessages,
+  ) as TranslationMessages,
   en: mergeTranslations(englishMessages, enMessages) as TranslationMessages,
 };
 
