@@ -26,14 +26,10 @@ describe('module boundaries', () => {
   // The rule reads Nx's cached project graph and silently skips when there is none (a fresh clone):
   // compute it first, as `npm run lint` does.
   beforeAll(async () => {
-    await promisify(execFile)(
-      process.execPath,
-      [resolve(root, 'node_modules/nx/bin/nx.js'), 'show', 'projects'],
-      {
-        cwd: root,
-        env: { ...process.env, NX_DAEMON: 'false' },
-      },
-    );
+    await promisify(execFile)(process.execPath, [resolve(root, 'node_modules/.bin/nx'), 'show', 'projects'], {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
   }, 120_000);
 
   it.each([
