@@ -51,11 +51,16 @@ async function main(): Promise<void> {
     await writeFile(join(migrationsDir, `${file}.ts`), migrationSource(className, up, down));
     const indexPath = join(migrationsDir, 'index.ts');
     const index = await readFile(indexPath, 'utf8');
-    const updated = `import { ${className} } from './${file}';\n${index}`.replace(
-      /export const MIGRATIONS = \[([^\]]*)\];/,
-      (_all, list: string) =>
-        `export const MIGRATIONS = [${[list.trim(), className].filter(Boolean).join(', ')}];`,
-    );
+    const updated = index
+      .replace(
+        /\n\nexport const MIGRATIONS/,
+        `\nimport { ${className} } from './${file}';\n\nexport const MIGRATIONS`,
+      )
+      .replace(
+        /export const MIGRATIONS = \[([^\]]*)\];/,
+        (_all, list: string) =>
+          `export const MIGRATIONS = [${[list.trim(), className].filter(Boolean).join(', ')}];`,
+      );
     await writeFile(indexPath, updated);
     console.log(`Wrote ${file}.ts with ${up.length} statements; run prettier on it.`);
   } finally {

@@ -1,8 +1,53 @@
+import { AlertEntity } from './alert.entity';
+import { ApnProfileEntity } from './apn-profile.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import { BulkImportEntity, BulkImportRejectionEntity } from './bulk-import.entity';
+import { AssignmentEntity, SimInstallationEntity } from './custody.entity';
+import { DeviceEntity } from './device.entity';
+import { LeaseEndCheckEntity } from './lease-end-check.entity';
+import { LostReportEntity } from './lost-report.entity';
 import { OfficerEntity } from './officer.entity';
+import { PlanEntity } from './plan.entity';
+import { SimCardEntity } from './sim-card.entity';
+import { StocktakeEntity, StocktakeScanEntity } from './stocktake.entity';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
 
-export { AuditLogEntity, OfficerEntity, UnitEntity, UserEntity };
+export * from './alert.entity';
+export * from './bulk-import.entity';
+export {
+  ApnProfileEntity,
+  AssignmentEntity,
+  AuditLogEntity,
+  DeviceEntity,
+  LeaseEndCheckEntity,
+  LostReportEntity,
+  OfficerEntity,
+  PlanEntity,
+  SimCardEntity,
+  SimInstallationEntity,
+  StocktakeEntity,
+  StocktakeScanEntity,
+  UnitEntity,
+  UserEntity,
+};
 
-export const ENTITIES = [UnitEntity, OfficerEntity, UserEntity, AuditLogEntity];
+export const ENTITIES = [
+  UnitEntity,
+  OfficerEntity,
+  UserEntity,
+  AuditLogEntity,
+  ApnProfileEntity,
+  PlanEntity,
+  DeviceEntity,
+  SimCardEntity,
+  AssignmentEntity,
+  SimInstallationEntity,
+  LostReportEntity,
+  LeaseEndCheckEntity,
+  StocktakeEntity,
+  StocktakeScanEntity,
+  BulkImportEntity,
+  BulkImportRejectionEntity,
+  AlertEntity,
+];
