@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
+import { ImportsModule } from '@fleet/server/feature-imports';
+import { InventoryModule } from '@fleet/server/feature-inventory';
 import { OrgModule } from '@fleet/server/feature-org';
 import { dataSourceOptions } from '@fleet/server/persistence';
 import { PlatformModule } from '@fleet/server/platform';
@@ -17,6 +19,8 @@ import { HealthController } from './health/health.controller';
     QueueModule.forRoot(),
     PlatformModule,
     OrgModule,
+    InventoryModule,
+    ImportsModule,
   ],
   controllers: [HealthController],
 })

@@ -1,2 +1,3 @@
-export * from './roles';
+export * from './inventory';
 export * from './resources';
+export * from './roles';
