@@ -5,6 +5,7 @@ export * from './auth/password';
 export * from './crud/crud.service';
 export * from './errors/api.exception';
 export * from './errors/identifier-validation';
+export * from './i18n/field-names';
 export * from './i18n/lang';
 export * from './list/find-list';
 export * from './list/list-params.decorator';

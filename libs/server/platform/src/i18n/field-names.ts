@@ -18,6 +18,11 @@ const FIELD_NAMES: Record<string, LocalizedText> = {
   filter: { zh: '筛选条件', en: 'filter' },
 };
 
+/** Feature libraries add the names of their own fields (call at module load). */
+export function registerFieldNames(names: Record<string, LocalizedText>): void {
+  Object.assign(FIELD_NAMES, names);
+}
+
 export function fieldName(field: string): LocalizedText {
   return FIELD_NAMES[field] ?? { zh: field, en: field };
 }
