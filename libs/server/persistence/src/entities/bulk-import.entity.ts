@@ -1,3 +1,4 @@
+import { inList } from './sql';
 import {
   Check,
   Column,
@@ -14,16 +15,14 @@ export type BulkImportKind = (typeof BULK_IMPORT_KINDS)[number];
 export const BULK_IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type BulkImportStatus = (typeof BULK_IMPORT_STATUSES)[number];
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /**
  * One uploaded roster or delivery list (devices, SIM cards, officers, units), processed by a job. The
  * row counts and every rejected row with its reason are kept here; the database, not Redis, is the
  * record of what an import did.
  */
 @Entity('bulk_imports')
-@Check('bulk_imports_kind_check', `"kind" IN (${list(BULK_IMPORT_KINDS)})`)
-@Check('bulk_imports_status_check', `"status" IN (${list(BULK_IMPORT_STATUSES)})`)
+@Check('bulk_imports_kind_check', inList('kind', BULK_IMPORT_KINDS))
+@Check('bulk_imports_status_check', inList('status', BULK_IMPORT_STATUSES))
 export class BulkImportEntity {
   @PrimaryGeneratedColumn()
   id: number;

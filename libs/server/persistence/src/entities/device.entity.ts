@@ -8,16 +8,15 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { OfficerEntity } from './officer.entity';
 import { Timestamped } from './timestamps';
 import { UnitEntity } from './unit.entity';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+import { inList } from './sql';
 
 /**
  * A leased phone (警务通终端). Status and current holder follow the custody events; the warranty end is
  * derived from the date received and stored so alerts and lists can filter on it.
  */
 @Entity('devices')
-@Check('devices_status_check', `"status" IN (${list(DEVICE_STATUSES)})`)
-@Check('devices_ownership_check', `"ownership" IN (${list(DEVICE_OWNERSHIPS)})`)
+@Check('devices_status_check', inList('status', DEVICE_STATUSES))
+@Check('devices_ownership_check', inList('ownership', DEVICE_OWNERSHIPS))
 @Check('devices_imeis_differ_check', `"imei2" IS NULL OR "imei2" <> "imei1"`)
 export class DeviceEntity extends Timestamped {
   @PrimaryGeneratedColumn()

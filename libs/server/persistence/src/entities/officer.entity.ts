@@ -2,12 +2,11 @@ import { OFFICER_STATUSES, type OfficerStatus } from '@fleet/shared/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Timestamped } from './timestamps';
 import { UnitEntity } from './unit.entity';
-
-const statusList = OFFICER_STATUSES.map((s) => `'${s}'`).join(', ');
+import { inList } from './sql';
 
 /** A police officer (警员), who may hold a device and receive overage statements. */
 @Entity('officers')
-@Check('officers_status_check', `"status" IN (${statusList})`)
+@Check('officers_status_check', inList('status', OFFICER_STATUSES))
 export class OfficerEntity extends Timestamped {
   @PrimaryGeneratedColumn()
   id: number;

@@ -4,12 +4,11 @@ import { ApnProfileEntity } from './apn-profile.entity';
 import { DeviceEntity } from './device.entity';
 import { PlanEntity } from './plan.entity';
 import { Timestamped } from './timestamps';
-
-const statuses = SIM_STATUSES.map((s) => `'${s}'`).join(', ');
+import { inList } from './sql';
 
 /** A SIM card (号卡). Its device and slot follow the installation events. */
 @Entity('sim_cards')
-@Check('sim_cards_status_check', `"status" IN (${statuses})`)
+@Check('sim_cards_status_check', inList('status', SIM_STATUSES))
 @Check('sim_cards_slot_check', `"slot" IS NULL OR "slot" IN (1, 2)`)
 @Index('sim_cards_msisdn_live_unique', ['msisdn'], { unique: true, where: `"status" <> 'terminated'` })
 export class SimCardEntity extends Timestamped {

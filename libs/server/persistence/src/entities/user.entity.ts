@@ -2,12 +2,11 @@ import { ROLES, type Role } from '@fleet/shared/contracts';
 import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OfficerEntity } from './officer.entity';
 import { Timestamped } from './timestamps';
-
-const roleList = ROLES.map((r) => `'${r}'`).join(', ');
+import { inList } from './sql';
 
 /** A login. An officer's login is linked to the officer record whose data it may see. */
 @Entity('users')
-@Check('users_role_check', `"role" IN (${roleList})`)
+@Check('users_role_check', inList('role', ROLES))
 @Check('users_officer_link_check', `"role" <> 'officer' OR "officer_id" IS NOT NULL`)
 export class UserEntity extends Timestamped {
   @PrimaryGeneratedColumn()
