@@ -1,0 +1,3 @@
+export * from './overage.util';
+export * from './split.util';
+export * from './usage-rules.util';
