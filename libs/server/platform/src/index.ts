@@ -2,6 +2,7 @@ export * from './audit/audit.service';
 export * from './auth/access.decorators';
 export * from './auth/auth.service';
 export * from './auth/password';
+export * from './crud/crud.controller';
 export * from './crud/crud.service';
 export * from './errors/api.exception';
 export * from './errors/identifier-validation';

@@ -65,11 +65,11 @@ export class OfficersService extends CrudService<
     }
   }
 
-  listFor(actor: Actor, query: ListQuery): Promise<ListResult<OfficerDto>> {
+  override listFor(actor: Actor, query: ListQuery): Promise<ListResult<OfficerDto>> {
     return this.list(actor.role === 'officer' ? { ...query, ids: ownOnly(actor, query.ids) } : query);
   }
 
-  async getFor(actor: Actor, id: number): Promise<OfficerDto> {
+  override async getFor(actor: Actor, id: number): Promise<OfficerDto> {
     if (actor.role === 'officer' && actor.officerId !== id) throw ApiException.notFound('officers', id);
     return this.get(id);
   }

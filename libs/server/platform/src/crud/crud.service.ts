@@ -47,6 +47,15 @@ export abstract class CrudService<E extends WithId, D, C extends object, U exten
     return this.toDto(await this.load(this.dataSource.manager, id));
   }
 
+  /** The list as this caller may see it; resources that scope reads (an officer's own) override it. */
+  listFor(_actor: Actor, query: ListQuery): Promise<ListResult<D>> {
+    return this.list(query);
+  }
+
+  getFor(_actor: Actor, id: number): Promise<D> {
+    return this.get(id);
+  }
+
   async create(input: C, actor: Actor): Promise<D> {
     return this.write(async (manager) => {
       const values = this.toValues(input);

@@ -1,0 +1,79 @@
+import { Body, Delete, Get, Param, ParseIntPipe, Post, Put, type Type } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import type { Role } from '@fleet/shared/contracts';
+import { type Actor, CurrentActor, Roles } from '../auth/access.decorators';
+import { createValidationPipe } from '../errors/validation.pipe';
+import { ApiList, ListParams } from '../list/list-params.decorator';
+import type { ListQuery, ListSpec } from '../list/list-query';
+import type { ListResult } from '../list/list-result';
+
+/** What a CRUD controller needs of its service (CrudService provides all of it). */
+export interface CrudPort<D, C, U> {
+  listFor(actor: Actor, query: ListQuery): Promise<ListResult<D>>;
+  getFor(actor: Actor, id: number): Promise<D>;
+  create(input: C, actor: Actor): Promise<D>;
+  update(id: number, input: U, actor: Actor): Promise<D>;
+  remove(id: number, actor: Actor): Promise<D>;
+}
+
+export interface CrudControllerOptions<C, U> {
+  spec: ListSpec;
+  createBody: Type<C>;
+  updateBody: Type<U>;
+  readRoles: readonly [Role, ...Role[]];
+  writeRoles: readonly [Role, ...Role[]];
+}
+
+/** A body validated as the given DTO class (the generic base class has no parameter types of its own). */
+const validBody = <T>(type: Type<T>) => createValidationPipe(type as Type<unknown>);
+
+/**
+ * The five routes of a plain resource (api.md), each declaring its roles: list and get for the read
+ * roles, create, update and delete for the write roles. A resource's controller extends the class
+ * this returns and adds its own actions.
+ */
+export function CrudController<D, C extends object, U extends object>(options: CrudControllerOptions<C, U>) {
+  const { spec, readRoles, writeRoles } = options;
+
+  abstract class CrudControllerBase {
+    constructor(protected readonly service: CrudPort<D, C, U>) {}
+
+    @Get()
+    @Roles(...readRoles)
+    @ApiList(spec)
+    list(@ListParams(spec) query: ListQuery, @CurrentActor() actor: Actor): Promise<ListResult<D>> {
+      return this.service.listFor(actor, query);
+    }
+
+    @Get(':id')
+    @Roles(...readRoles)
+    get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<D> {
+      return this.service.getFor(actor, id);
+    }
+
+    @Post()
+    @Roles(...writeRoles)
+    @ApiBody({ type: options.createBody })
+    create(@Body(validBody(options.createBody)) body: C, @CurrentActor() actor: Actor): Promise<D> {
+      return this.service.create(body, actor);
+    }
+
+    @Put(':id')
+    @Roles(...writeRoles)
+    @ApiBody({ type: options.updateBody })
+    update(
+      @Param('id', ParseIntPipe) id: number,
+      @Body(validBody(options.updateBody)) body: U,
+      @CurrentActor() actor: Actor,
+    ): Promise<D> {
+      return this.service.update(id, body, actor);
+    }
+
+    @Delete(':id')
+    @Roles(...writeRoles)
+    remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<D> {
+      return this.service.remove(id, actor);
+    }
+  }
+  return CrudControllerBase;
+}
