@@ -25,7 +25,7 @@ export interface CrudControllerOptions<C, U> {
 }
 
 /** A body validated as the given DTO class (the generic base class has no parameter types of its own). */
-const validBody = <T>(type: Type<T>) => createValidationPipe(type as Type<unknown>);
+const validBody = <T>(type: Type<T>) => createValidationPipe(type);
 
 /**
  * The five routes of a plain resource (api.md), each declaring its roles: list and get for the read
