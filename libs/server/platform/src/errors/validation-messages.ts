@@ -21,6 +21,16 @@ const MESSAGES: Messages = {
   isEnum: ({ zh, en }) => ({ zh: `${zh}的取值无效`, en: `${en} is not an allowed value` }),
   maxLength: ({ zh, en }) => ({ zh: `${zh}过长`, en: `${en} is too long` }),
   minLength: ({ zh, en }) => ({ zh: `${zh}过短`, en: `${en} is too short` }),
+  arrayNotEmpty: ({ zh, en }) => ({ zh: `${zh}至少要有一项`, en: `${en} must not be empty` }),
+  isArray: ({ zh, en }) => ({ zh: `${zh}应为列表`, en: `${en} must be a list` }),
+  isCalendarDate: ({ zh, en }) => ({
+    zh: `${zh}应为有效日期（YYYY-MM-DD）`,
+    en: `${en} must be a date YYYY-MM-DD`,
+  }),
+  isMoment: ({ zh, en }) => ({
+    zh: `${zh}应为带时区的时间，如 2025-12-01T09:30:00+08:00`,
+    en: `${en} must be an ISO 8601 moment with offset, e.g. 2025-12-01T09:30:00+08:00`,
+  }),
 };
 
 /** Turns class-validator's errors into field errors with reasons in both languages. */
