@@ -2,7 +2,7 @@
 // folder layout and rewriting the tsconfig path aliases to relative imports. SWC keeps decorator
 // metadata, which NestJS and TypeORM need; a full build takes about a second.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +50,7 @@ await Promise.all(
     await writeFile(`${target}.map`, map);
   }),
 );
+// Data the compiled code reads beside itself (the demo seed's delivery lists).
+const assets = ['tools/seed/data'];
+await Promise.all(assets.map((dir) => cp(join(root, dir), join(outDir, dir), { recursive: true })));
 console.log(`build: ${files.length} files compiled to ${relative(root, outDir)}`);

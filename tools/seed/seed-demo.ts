@@ -4,6 +4,7 @@ import { OfficerEntity, UnitEntity, UserEntity, createDataSource } from '@fleet/
 import { AuditService, hashPassword } from '@fleet/server/platform';
 import type { Role } from '@fleet/shared/contracts';
 import { generateDemoBureau } from './demo-bureau';
+import { seedInventory } from './seed-inventory';
 
 export interface DemoLogin {
   username: string;
@@ -53,6 +54,7 @@ export async function seedDemoIfEmpty(databaseUrl: string, demoPassword: string)
           after: saved,
         });
       }
+      await seedInventory(manager, audit, officers, unitIds.get('qiemo-bureau')!);
       const firstActive = officers.find((o) => o.status === 'active')!;
       const logins: DemoLogin[] = [
         {

@@ -29,7 +29,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DB_TEMPLATE = template;
   process.env.TEST_RUN_ID = runId;
   process.env.REDIS_URL = redis.url;
-  process.env.QUEUE_PREFIX = `fleet-test-${runId}`;
+  process.env.TEST_QUEUE_PREFIX = `fleet-test-${runId}`;
+  process.env.QUEUE_PREFIX = process.env.TEST_QUEUE_PREFIX;
   globalThis.__fleetTestServices = {
     stop: async () => {
       await database.stop();

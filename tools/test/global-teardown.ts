@@ -19,7 +19,7 @@ export default async function globalTeardown(): Promise<void> {
   for (const { datname } of rows) await dropDatabase(serverUrl, datname);
 
   const redis = new IORedis(process.env.REDIS_URL!);
-  const keys = await redis.keys(`${process.env.QUEUE_PREFIX}:*`);
+  const keys = await redis.keys(`${process.env.TEST_QUEUE_PREFIX}*`);
   if (keys.length) await redis.del(...keys);
   await redis.quit();
   await services.stop();

@@ -28,6 +28,8 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
     CONSOLE_DIR: resolve(__dirname, '../../dist/console'),
     DATA_DIR: resolve(__dirname, `../../tmp/test-data/${database.url.split('/').pop()}`),
     LOG_LEVEL: 'error',
+    // Queues of the test file's own, so a worker started by one file never takes another's jobs.
+    QUEUE_PREFIX: `${process.env.TEST_QUEUE_PREFIX}-${database.url.split('_').slice(-2).join('-')}`,
     ...settings,
   });
   const app = await createApp();

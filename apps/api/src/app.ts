@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig, enabledLogLevels } from '@fleet/server/config';
+import { IMPORT_MAX_BYTES } from '@fleet/server/feature-imports';
 import { UsersService } from '@fleet/server/platform';
 import { useContainer } from 'class-validator';
 import { AppModule } from './app.module';
@@ -25,6 +27,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api');
   app.enableCors({ exposedHeaders: ['Content-Range'] });
   app.enableShutdownHooks();
+  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES } });
 
   const document = SwaggerModule.createDocument(
     app,

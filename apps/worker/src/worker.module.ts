@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
+import { ImportJobsModule } from '@fleet/server/feature-imports';
 import { dataSourceOptions } from '@fleet/server/persistence';
 import { QueueModule } from '@fleet/server/queue';
+import { ALERT_JOBS, AlertsProcessor } from './alerts.processor';
+import { IMPORT_JOBS, ImportsProcessor } from './imports.processor';
 import { checkHandlerCoverage } from './job-handlers';
 import { SYSTEM_JOBS, SystemProcessor } from './system.processor';
 
 // Every processor's job list; the worker does not start unless they cover each job exactly once.
-checkHandlerCoverage([...SYSTEM_JOBS]);
+checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS]);
 
 @Module({
   imports: [
@@ -17,7 +20,8 @@ checkHandlerCoverage([...SYSTEM_JOBS]);
       useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
     }),
     QueueModule.forRoot(),
+    ImportJobsModule,
   ],
-  providers: [SystemProcessor],
+  providers: [SystemProcessor, ImportsProcessor, AlertsProcessor],
 })
 export class WorkerModule {}

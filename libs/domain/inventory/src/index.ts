@@ -3,3 +3,8 @@ export * from './calendar.util';
 export * from './contract-dates.util';
 export * from './custody.util';
 export * from './device-status.util';
+export * from './lease-end.util';
+export * from './stocktake.util';
+export * from './alerts-compute.util';
+export * from './import-rows.util';
+export * from './spreadsheet-safe.util';

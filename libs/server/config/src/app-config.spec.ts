@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     expect(config.jwt.expiresInMinutes).toBe(480);
     expect(config.adminBootstrap).toBeNull();
     expect(config.badgeNoPattern.test('651003')).toBe(true);
+    expect(config.contractSignedOn).toBe('2025-11-20');
   });
 
   it.each([
@@ -40,6 +41,8 @@ describe('loadConfig', () => {
     ],
     ['BADGE_NO_PATTERN', { BADGE_NO_PATTERN: '(' }, 'BADGE_NO_PATTERN is not a valid regular expression'],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    ['CONTRACT_SIGNED_ON', { CONTRACT_SIGNED_ON: '2025-02-30' }, 'CONTRACT_SIGNED_ON must be a date'],
+    ['CONTRACT_SIGNED_ON', { CONTRACT_SIGNED_ON: '20251120' }, 'CONTRACT_SIGNED_ON must be a date'],
   ])('names %s when it is bad', (_name, override, expected) => {
     expect(problemsOf({ ...valid, ...override }).join('\n')).toContain(expected);
   });

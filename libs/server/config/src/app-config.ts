@@ -20,6 +20,8 @@ export interface AppConfig {
   consoleDir: string | null;
   queuePrefix: string;
   badgeNoPattern: RegExp;
+  /** YYYY-MM-DD; the SIM activation deadline is one month later (clause 4.2). */
+  contractSignedOn: string;
   logLevel: LogLevel;
 }
 
@@ -98,6 +100,12 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
   } catch {
     problems.push('BADGE_NO_PATTERN is not a valid regular expression');
   }
+  const contractSignedOn = read('CONTRACT_SIGNED_ON');
+  const signed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(contractSignedOn);
+  const signedDate = signed ? new Date(`${contractSignedOn}T00:00:00Z`) : null;
+  if (!signedDate || Number.isNaN(signedDate.getTime()) || signedDate.getUTCDate() !== Number(signed![3])) {
+    problems.push(`CONTRACT_SIGNED_ON must be a date YYYY-MM-DD, got "${contractSignedOn}"`);
+  }
   const logLevel = read('LOG_LEVEL') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -113,6 +121,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     consoleDir: consoleDir ? resolve(consoleDir) : null,
     queuePrefix,
     badgeNoPattern,
+    contractSignedOn,
     logLevel,
   };
 }

@@ -102,6 +102,13 @@ export const SETTINGS = [
     description: 'Regular expression a badge number (警号) must match',
   },
   {
+    name: 'CONTRACT_SIGNED_ON',
+    required: false,
+    default: '2025-11-20',
+    usedBy: ['api', 'worker'],
+    description: 'Date the service contract was signed (YYYY-MM-DD); SIMs must be active a month later',
+  },
+  {
     name: 'LOG_LEVEL',
     required: false,
     default: 'log',

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsService } from './alerts/alerts.service';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 
-/** Bulk imports of rosters and delivery lists, exports of lists, and the dashboard's alerts. */
-@Module({})
+/** Bulk imports of rosters and delivery lists, and the dashboard's alerts (the jobs: ImportJobsModule). */
+@Module({
+  controllers: [ImportsController, AlertsController],
+  providers: [ImportsService, AlertsService],
+})
 export class ImportsModule {}

@@ -1,1 +1,5 @@
+export * from './alerts/alerts-runner';
+export * from './import-jobs.module';
+export * from './imports/import-runner';
+export * from './imports/imports.service';
 export * from './imports.module';

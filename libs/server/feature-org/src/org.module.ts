@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrgExports } from './exports';
 import { OfficersController } from './officers/officers.controller';
 import { OfficersService } from './officers/officers.service';
 import { UnitsController } from './units/units.controller';
@@ -7,7 +8,7 @@ import { UnitsService } from './units/units.service';
 /** The bureau's organisation: its unit tree and its officers. */
 @Module({
   controllers: [UnitsController, OfficersController],
-  providers: [UnitsService, OfficersService],
+  providers: [UnitsService, OfficersService, OrgExports],
   exports: [UnitsService, OfficersService],
 })
 export class OrgModule {}

@@ -10,6 +10,8 @@ import { AuditService } from './audit/audit.service';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { IdentifierConstraint } from './errors/identifier-validation';
 import { createValidationPipe } from './errors/validation.pipe';
+import { ExportModule } from './export/export.module';
+import { PlatformExports } from './export/platform-exports';
 import { ContentRangeInterceptor } from './list/content-range.interceptor';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -21,6 +23,7 @@ import { UsersService } from './users/users.service';
 @Global()
 @Module({
   imports: [
+    ExportModule,
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],
@@ -33,6 +36,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     UsersService,
     IdentifierConstraint,
+    PlatformExports,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: ContentRangeInterceptor },

@@ -4,20 +4,39 @@
  */
 export enum QueueName {
   System = 'system',
+  Imports = 'imports',
+  Alerts = 'alerts',
 }
 
 export enum JobName {
   /** Records that a worker is alive, so /api/health can tell whether jobs are being processed. */
   WorkerHeartbeat = 'system.worker-heartbeat',
+  /** Processes one uploaded roster (bulk_imports row); jobId `bulk-import-<id>`, so it runs once. */
+  BulkImport = 'imports.bulk-import',
+  /** Replaces one day's alerts (Asia/Shanghai); scheduled daily, or enqueued by an admin. */
+  ComputeAlerts = 'alerts.compute',
 }
 
 export interface JobPayloads {
   [JobName.WorkerHeartbeat]: Record<string, never>;
+  [JobName.BulkImport]: { importId: number };
+  /** asOf: the China date to compute for; absent means the day the job runs. */
+  [JobName.ComputeAlerts]: { asOf?: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WorkerHeartbeat]: QueueName.System,
+  [JobName.BulkImport]: QueueName.Imports,
+  [JobName.ComputeAlerts]: QueueName.Alerts,
 };
+
+/** The BullMQ job id of an import's job: one job per import, however often it is enqueued. */
+export const bulkImportJobId = (importId: number): string => `bulk-import-${importId}`;
+
+/** The daily alerts run: 06:00 China time. */
+export const ALERTS_SCHEDULER_ID = 'alerts.daily';
+export const ALERTS_CRON = '0 6 * * *';
+export const ALERTS_TZ = 'Asia/Shanghai';
 
 /** Redis key the worker heartbeat writes; the value is the ISO moment of the last beat. */
 export const WORKER_HEARTBEAT_KEY = 'worker:heartbeat';

@@ -119,6 +119,8 @@ export interface LostReportDto {
   wipeRequestedAt: string | null;
   foundAt: string | null;
   closedAt: string | null;
+  /** What remains to do after the report (see LOST_FOLLOW_UP_KEYS). */
+  followUps: LostFollowUpDto[];
 }
 
 export interface LeaseEndCheckDto {
@@ -178,4 +180,85 @@ export interface AlertDto {
   dueOn: string | null;
   daysLeft: number | null;
   details: Record<string, string | number | null>;
+}
+
+// --- Custody queries (issue 3: inventory core API) ---
+
+/** `GET /api/devices/:id/holder?at=` — who held the device at a moment (voided intervals never count). */
+export interface DeviceHolderAtDto {
+  deviceId: number;
+  at: string;
+  officerId: number | null;
+  assignmentId: number | null;
+}
+
+/** `GET /api/devices/:id/sims?at=` — the SIMs in the device at a moment, by slot. */
+export interface DeviceSimsAtDto {
+  deviceId: number;
+  at: string;
+  sims: { simId: number; slot: 1 | 2; installationId: number }[];
+}
+
+// --- Lost/stolen, lease end and stocktakes (issue 3, items 4, 5, 9): requests and answers ---
+
+/** After a loss: ask the carrier to suspend the SIM(s), ask device management to wipe the work space. */
+export const LOST_FOLLOW_UP_KEYS = ['sim_suspend', 'wipe'] as const;
+export type LostFollowUpKey = (typeof LOST_FOLLOW_UP_KEYS)[number];
+
+export interface LostFollowUpDto {
+  key: LostFollowUpKey;
+  doneAt: string | null;
+  doneByUserId: number | null;
+}
+
+export interface ReportLostRequest {
+  kind: 'lost' | 'stolen';
+  reportedAt?: string;
+  reportedByOfficerId?: number | null;
+  policeCaseNo?: string | null;
+  circumstances?: string | null;
+}
+
+/** A leased device whose lease has ended by the date asked, with its lease-end checklist. */
+export interface LeaseEndDeviceDto {
+  deviceId: number;
+  model: string;
+  imei1: string;
+  leaseEndOn: string;
+  ownership: DeviceOwnershipValue;
+  status: DeviceStatusValue;
+  currentOfficerId: number | null;
+  check: LeaseEndCheckDto | null;
+}
+
+export interface LeaseEndCheckRequest {
+  condition?: string | null;
+  workspaceWipedAt?: string | null;
+  registeredAsAssetAt?: string | null;
+  assetNo?: string | null;
+}
+
+export interface LeaseEndTransferRequest {
+  deviceIds: number[];
+  on: string;
+}
+
+/** Per device: transferred, unchanged (already the bureau's) or rejected with the reason. */
+export interface LeaseEndTransferResultDto {
+  on: string;
+  results: {
+    deviceId: number;
+    outcome: 'transferred' | 'unchanged' | 'rejected';
+    reason: string | null;
+  }[];
+}
+
+export interface StocktakeScanDto {
+  id: number;
+  stocktakeId: number;
+  imei: string;
+  deviceId: number | null;
+  /** found: expected here; unexpected: a known device not expected here; unknown: no device has the IMEI. */
+  outcome: 'found' | 'unexpected' | 'unknown';
+  scannedAt: string;
 }

@@ -1,4 +1,20 @@
 import { Module } from '@nestjs/common';
+import { registerFieldNames } from '@fleet/server/platform';
+import { LostReportsController } from './lost-reports.controller';
+import { LostReportsService } from './lost-reports.service';
 
-@Module({})
+registerFieldNames({
+  kind: { zh: '类型', en: 'kind' },
+  reportedAt: { zh: '报失时间', en: 'reported at' },
+  reportedByOfficerId: { zh: '报失警员', en: 'reporting officer' },
+  policeCaseNo: { zh: '警情编号', en: 'police case number' },
+  circumstances: { zh: '丢失经过', en: 'circumstances' },
+  at: { zh: '时间', en: 'time' },
+});
+
+/** Devices reported lost or stolen (报失) and their follow-ups. */
+@Module({
+  controllers: [LostReportsController],
+  providers: [LostReportsService],
+})
 export class LostModule {}

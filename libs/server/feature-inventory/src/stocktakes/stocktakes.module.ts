@@ -1,4 +1,15 @@
 import { Module } from '@nestjs/common';
+import { registerFieldNames } from '@fleet/server/platform';
+import { StocktakesController } from './stocktakes.controller';
+import { StocktakesService } from './stocktakes.service';
 
-@Module({})
+registerFieldNames({
+  imei: { zh: 'IMEI', en: 'IMEI' },
+});
+
+/** Counts (清点) of the devices a unit should have. */
+@Module({
+  controllers: [StocktakesController],
+  providers: [StocktakesService],
+})
 export class StocktakesModule {}

@@ -46,6 +46,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else {
       body.message = (STATUS_TEXT[status] ?? INTERNAL)[lang];
     }
-    void reply.status(status).send(body);
+    // A route that answers HTML (a printable receipt) may have set its type before it threw.
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

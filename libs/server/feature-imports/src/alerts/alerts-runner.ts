@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { computeAlerts, type IsoDate } from '@fleet/domain/inventory';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import { AlertEntity, DeviceEntity, SimCardEntity } from '@fleet/server/persistence';
+import type { DataSource } from 'typeorm';
+
+const keyOf = (a: { kind: string; resource: string; resourceId: number }) =>
+  `${a.kind}|${a.resource}|${a.resourceId}`;
+
+/**
+ * Replaces one day's alerts in one transaction. Rows that stay keep their ids and only changed ones
+ * are written, so rerunning a day changes nothing.
+ */
+@Injectable()
+export class AlertsRunner {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async compute(asOf: IsoDate): Promise<{ asOf: IsoDate; alerts: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      // Two runs for the same day (the schedule and an admin's click) take turns.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`alerts:${asOf}`]);
+      const [devices, sims] = await Promise.all([manager.find(DeviceEntity), manager.find(SimCardEntity)]);
+      const drafts = computeAlerts({
+        today: asOf,
+        contractSignedOn: this.config.contractSignedOn,
+        devices,
+        sims,
+      });
+      const existing = new Map((await manager.findBy(AlertEntity, { asOf })).map((a) => [keyOf(a), a]));
+      const wanted = new Set(drafts.map(keyOf));
+      const stale = [...existing.values()].filter((a) => !wanted.has(keyOf(a))).map((a) => a.id);
+      if (stale.length) await manager.delete(AlertEntity, stale);
+      for (const draft of drafts) {
+        const old = existing.get(keyOf(draft));
+        if (!old) await manager.insert(AlertEntity, { ...draft, asOf });
+        else if (
+          old.dueOn !== draft.dueOn ||
+          old.daysLeft !== draft.daysLeft ||
+          JSON.stringify(old.details) !== JSON.stringify(draft.details)
+        ) {
+          await manager.update(AlertEntity, old.id, {
+            dueOn: draft.dueOn,
+            daysLeft: draft.daysLeft,
+            details: draft.details,
+          });
+        }
+      }
+      return { asOf, alerts: drafts.length };
+    });
+  }
+}

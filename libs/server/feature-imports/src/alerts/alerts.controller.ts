@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { AlertDto } from '@fleet/shared/contracts';
+import { ApiList, ListParams, type ListQuery, type ListResult, Roles } from '@fleet/server/platform';
+import { IsOptional, Matches } from 'class-validator';
+import { ALERT_LIST, AlertsService } from './alerts.service';
+
+export class RecomputeAlertsBody {
+  @ApiPropertyOptional({
+    example: '2026-03-14',
+    description: 'The day to compute; today in China by default',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  asOf?: string;
+}
+
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @Roles('admin', 'auditor')
+  @ApiList(ALERT_LIST)
+  list(@ListParams(ALERT_LIST) query: ListQuery): Promise<ListResult<AlertDto>> {
+    return this.alerts.list(query);
+  }
+
+  @Post('recompute')
+  @Roles('admin')
+  @HttpCode(202)
+  recompute(@Body() body: RecomputeAlertsBody): Promise<{ asOf: string; queued: true }> {
+    return this.alerts.recompute(body.asOf, new Date());
+  }
+}

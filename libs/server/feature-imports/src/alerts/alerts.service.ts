@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AlertDto } from '@fleet/shared/contracts';
+import { chinaDateOf } from '@fleet/domain/inventory';
+import { AlertEntity } from '@fleet/server/persistence';
+import { findList, type ListQuery, type ListResult, type ListSpec } from '@fleet/server/platform';
+import { JobName, type JobPayloads, QueueName } from '@fleet/server/queue';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+
+export const ALERT_LIST: ListSpec = {
+  resource: 'alerts',
+  sortable: ['id', 'asOf', 'kind', 'dueOn', 'daysLeft', 'resourceId'],
+  defaultSort: ['asOf', 'DESC'],
+  filters: {
+    asOf: { property: 'asOf', type: 'string' },
+    kind: { property: 'kind', type: 'string' },
+    resource: { property: 'resource', type: 'string' },
+    resourceId: { property: 'resourceId', type: 'int' },
+  },
+};
+
+function toDto(row: AlertEntity): AlertDto {
+  const { id, asOf, kind, resource, resourceId, dueOn, daysLeft, details } = row;
+  return { id, asOf, kind, resource, resourceId, dueOn, daysLeft, details };
+}
+
+@Injectable()
+export class AlertsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Alerts) private readonly queue: Queue,
+  ) {}
+
+  async list(query: ListQuery): Promise<ListResult<AlertDto>> {
+    const builder = this.dataSource.getRepository(AlertEntity).createQueryBuilder('e');
+    return (await findList('alerts', builder, query)).map(toDto);
+  }
+
+  /** Enqueues a run for a day (today in China by default); clicks while one waits add nothing. */
+  async recompute(asOf: string | undefined, now: Date): Promise<{ asOf: string; queued: true }> {
+    const payload: JobPayloads[JobName.ComputeAlerts] = { asOf: asOf ?? chinaDateOf(now) };
+    await this.queue.add(JobName.ComputeAlerts, payload, {
+      jobId: `alerts-${payload.asOf}`,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: true,
+      removeOnFail: 100,
+    });
+    return { asOf: payload.asOf!, queued: true };
+  }
+}

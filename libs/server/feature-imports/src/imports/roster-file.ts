@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import type { LocalizedText } from '@fleet/server/platform';
+
+export const ROSTER_ENCODINGS = ['utf-8', 'gb18030'] as const;
+export type RosterEncoding = (typeof ROSTER_ENCODINGS)[number];
+export type RosterFormat = 'csv' | 'xlsx';
+
+/** A file that cannot be read as a roster at all; the import fails as a whole with this text. */
+export class RosterFileError extends Error {
+  constructor(readonly text: LocalizedText) {
+    super(text.en);
+  }
+}
+
+/** A line of the file: its number as a spreadsheet shows it (the header is usually 1) and its cells. */
+export interface RosterLine {
+  rowNo: number;
+  cells: string[];
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** XLSX files are zip archives; everything else is taken as CSV and judged by its header later. */
+export function detectFormat(content: Buffer, fileName: string): RosterFormat {
+  if (content.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
+  return /\.xlsx?$/i.test(fileName) ? 'xlsx' : 'csv';
+}
+
+/**
+ * UTF-8 when the file has a BOM or is valid UTF-8 throughout; otherwise GB18030 (a superset of GBK and
+ * GB2312, what Excel on a Chinese Windows saves). Valid UTF-8 is very unlikely to be GBK text by chance.
+ */
+export function detectEncoding(content: Buffer): RosterEncoding {
+  if (content.subarray(0, 3).equals(UTF8_BOM)) return 'utf-8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(content);
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** The encoding names people type, folded onto the two the reader knows; null when unknown. */
+export function normalizeEncoding(name: string): RosterEncoding | null {
+  const folded = name.trim().toLowerCase().replace(/[-_]/g, '');
+  if (folded === 'utf8' || folded === 'utf8bom') return 'utf-8';
+  if (['gbk', 'gb2312', 'gb18030', 'cp936'].includes(folded)) return 'gb18030';
+  return null;
+}
+
+const unreadable = (zh: string, en: string) => new RosterFileError({ zh, en });
+
+function readCsv(content: Buffer, encoding: RosterEncoding): RosterLine[] {
+  const text = iconv.decode(content, encoding, { stripBOM: true });
+  // Text files do not hold NUL characters; binary junk uploaded as CSV does.
+  if (text.includes('\u0000')) {
+    throw unreadable(
+      '文件不是文本表格（CSV）或 Excel 文件，无法读取',
+      'The file is neither a CSV text table nor an Excel file',
+    );
+  }
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  return parsed.data.map((cells, i) => ({ rowNo: i + 1, cells: cells.map((c) => c ?? '') }));
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('text' in value) return String(value.text);
+  if ('result' in value) return cellText(value.result);
+  if ('error' in value) return '';
+  return '';
+}
+
+async function readXlsx(content: Buffer): Promise<RosterLine[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable(
+      '无法读取 Excel 文件：文件已损坏，或是旧版 .xls 格式（请另存为 .xlsx 或 CSV）',
+      'Cannot read the Excel file: it is damaged or in the old .xls format (save it as .xlsx or CSV)',
+    );
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw unreadable('Excel 文件中没有工作表', 'The Excel file has no worksheet');
+  const lines: RosterLine[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNo) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1);
+    lines.push({ rowNo, cells: Array.from(values, (v) => cellText(v).trim()) });
+  });
+  return lines;
+}
+
+/** The lines of a CSV (in the given encoding) or of the first sheet of an XLSX file. */
+export async function readRosterFile(
+  content: Buffer,
+  format: RosterFormat,
+  encoding: RosterEncoding | null,
+): Promise<RosterLine[]> {
+  return format === 'xlsx' ? readXlsx(content) : readCsv(content, encoding ?? detectEncoding(content));
+}
+
+export const isBlank = (cells: readonly string[]): boolean => cells.every((c) => !c.trim());

@@ -1,0 +1,297 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type CustodyInterval, holderAt, SIM_SLOTS } from '@fleet/domain/inventory';
+import type {
+  AssignmentDto,
+  DeviceHolderAtDto,
+  DeviceSimsAtDto,
+  SimInstallationDto,
+  TimelineEntryDto,
+} from '@fleet/shared/contracts';
+import {
+  AssignmentEntity,
+  DeviceEntity,
+  LeaseEndCheckEntity,
+  LostReportEntity,
+  OfficerEntity,
+  SimCardEntity,
+  SimInstallationEntity,
+  UnitEntity,
+  UserEntity,
+} from '@fleet/server/persistence';
+import {
+  type Actor,
+  ApiException,
+  type FilterSpec,
+  type ListQuery,
+  type ListResult,
+  type ListSpec,
+} from '@fleet/server/platform';
+import { type DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { listNarrowed } from '../shared/crud-helpers';
+import { officerScope } from '../shared/officer-scope';
+import { chinaDateTime, toAssignmentDto, toInstallationDto } from './custody.mapper';
+import { type ReceiptData, renderReceipt } from './receipt.html';
+
+// Filters that are not a column compared with '=': applied by custodyFilters below.
+const OPEN: FilterSpec = { property: 'endAt', type: 'boolean' };
+const INCLUDE_VOIDED: FilterSpec = { property: 'voidedAt', type: 'boolean' };
+
+export const ASSIGNMENT_LIST: ListSpec = {
+  resource: 'assignments',
+  sortable: ['id', 'startAt', 'endAt', 'deviceId', 'officerId'],
+  defaultSort: ['startAt', 'DESC'],
+  filters: {
+    deviceId: { property: 'deviceId', type: 'int' },
+    officerId: { property: 'officerId', type: 'int' },
+    open: OPEN,
+    includeVoided: INCLUDE_VOIDED,
+  },
+};
+
+export const SIM_INSTALLATION_LIST: ListSpec = {
+  resource: 'sim-installations',
+  sortable: ['id', 'startAt', 'endAt', 'deviceId', 'simId', 'slot'],
+  defaultSort: ['startAt', 'DESC'],
+  filters: {
+    deviceId: { property: 'deviceId', type: 'int' },
+    simId: { property: 'simId', type: 'int' },
+    slot: { property: 'slot', type: 'int' },
+    open: OPEN,
+    includeVoided: INCLUDE_VOIDED,
+  },
+};
+
+/** Splits `open` and `includeVoided` off a list query; voided records are left out unless asked for. */
+function custodyFilters<E extends AssignmentEntity | SimInstallationEntity>(
+  query: ListQuery,
+): { query: ListQuery; narrow: (builder: SelectQueryBuilder<E>) => void } {
+  const value = (spec: FilterSpec) => query.filters.find((f) => f.spec === spec)?.value;
+  const open = value(OPEN);
+  const includeVoided = value(INCLUDE_VOIDED) === true;
+  return {
+    query: { ...query, filters: query.filters.filter((f) => f.spec !== OPEN && f.spec !== INCLUDE_VOIDED) },
+    narrow: (builder) => {
+      if (!includeVoided) builder.andWhere('e.voidedAt IS NULL');
+      if (open === true) builder.andWhere('e.endAt IS NULL');
+      if (open === false) builder.andWhere('e.endAt IS NOT NULL');
+    },
+  };
+}
+
+/** Custody rows as the domain's intervals, each holding its own row. */
+const intervalsOf = <R extends { startAt: Date; endAt: Date | null; voidedAt: Date | null }>(
+  rows: readonly R[],
+): CustodyInterval<R>[] =>
+  rows.map((row) => ({ holder: row, start: row.startAt, end: row.endAt, voided: row.voidedAt !== null }));
+
+/**
+ * Custody history: the lists, "who held the device at T", "which SIMs were in it at T", a device's
+ * timeline and the handover receipt. Billing asks holderAt/simsAt for a record's moment.
+ */
+@Injectable()
+export class CustodyHistoryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async listAssignments(actor: Actor, listQuery: ListQuery): Promise<ListResult<AssignmentDto>> {
+    const { query, narrow } = custodyFilters<AssignmentEntity>(listQuery);
+    const scope = officerScope(actor);
+    const page = await listNarrowed(this.dataSource, AssignmentEntity, ASSIGNMENT_LIST, query, (b) => {
+      narrow(b);
+      if (scope !== null) b.andWhere('e.officerId = :scope', { scope });
+    });
+    return page.map(toAssignmentDto);
+  }
+
+  async listInstallations(listQuery: ListQuery): Promise<ListResult<SimInstallationDto>> {
+    const { query, narrow } = custodyFilters<SimInstallationEntity>(listQuery);
+    const page = await listNarrowed(
+      this.dataSource,
+      SimInstallationEntity,
+      SIM_INSTALLATION_LIST,
+      query,
+      narrow,
+    );
+    return page.map(toInstallationDto);
+  }
+
+  async getAssignment(actor: Actor, id: number): Promise<AssignmentDto> {
+    return toAssignmentDto(await this.visibleAssignment(actor, id));
+  }
+
+  /** Who held the device at `at` (start inclusive, end exclusive; voided intervals never count). */
+  async holderAt(deviceId: number, at: Date, manager = this.dataSource.manager): Promise<DeviceHolderAtDto> {
+    await this.requireDevice(manager, deviceId);
+    const rows = await manager.findBy(AssignmentEntity, { deviceId });
+    const found = holderAt(intervalsOf(rows), at);
+    return {
+      deviceId,
+      at: at.toISOString(),
+      officerId: found?.officerId ?? null,
+      assignmentId: found?.id ?? null,
+    };
+  }
+
+  /** The SIMs in the device at `at`, one per slot at most. */
+  async simsAt(deviceId: number, at: Date, manager = this.dataSource.manager): Promise<DeviceSimsAtDto> {
+    await this.requireDevice(manager, deviceId);
+    const rows = await manager.findBy(SimInstallationEntity, { deviceId });
+    const sims = SIM_SLOTS.flatMap((slot) => {
+      const found = holderAt(intervalsOf(rows.filter((r) => r.slot === slot)), at);
+      return found ? [{ simId: found.simId, slot, installationId: found.id }] : [];
+    });
+    return { deviceId, at: at.toISOString(), sims };
+  }
+
+  /** Everything that happened to the device, newest first, voided records shown with their voiding. */
+  async timeline(deviceId: number): Promise<TimelineEntryDto[]> {
+    const manager = this.dataSource.manager;
+    await this.requireDevice(manager, deviceId);
+    const [assignments, installations, lost, leaseEnd] = await Promise.all([
+      manager.findBy(AssignmentEntity, { deviceId }),
+      manager.findBy(SimInstallationEntity, { deviceId }),
+      manager.findBy(LostReportEntity, { deviceId }),
+      manager.findBy(LeaseEndCheckEntity, { deviceId }),
+    ]);
+    const userIds = [...assignments, ...installations].flatMap((i) => [
+      i.startedByUserId,
+      i.endedByUserId,
+      i.voidedByUserId,
+    ]);
+    const users = await this.usernames(manager, [...userIds, ...leaseEnd.map((c) => c.transferredByUserId)]);
+    const by = (id: number | null) => (id === null ? null : (users.get(id) ?? null));
+    const entry = (
+      at: Date,
+      kind: TimelineEntryDto['kind'],
+      fields: Partial<Omit<TimelineEntryDto, 'at' | 'kind'>>,
+    ): TimelineEntryDto => ({
+      at: at.toISOString(),
+      kind,
+      officerId: null,
+      simId: null,
+      slot: null,
+      note: null,
+      byUsername: null,
+      ...fields,
+    });
+    const entries: TimelineEntryDto[] = [];
+    for (const a of assignments) {
+      const officerId = a.officerId;
+      entries.push(
+        entry(a.startAt, 'assigned', { officerId, note: a.condition, byUsername: by(a.startedByUserId) }),
+      );
+      if (a.endAt) {
+        entries.push(
+          entry(a.endAt, 'returned', { officerId, note: a.returnCondition, byUsername: by(a.endedByUserId) }),
+        );
+      }
+      if (a.voidedAt) {
+        entries.push(
+          entry(a.voidedAt, 'voided', { officerId, note: a.voidReason, byUsername: by(a.voidedByUserId) }),
+        );
+      }
+    }
+    for (const i of installations) {
+      const sim = { simId: i.simId, slot: i.slot };
+      entries.push(entry(i.startAt, 'sim_installed', { ...sim, byUsername: by(i.startedByUserId) }));
+      if (i.endAt) entries.push(entry(i.endAt, 'sim_removed', { ...sim, byUsername: by(i.endedByUserId) }));
+      if (i.voidedAt) {
+        entries.push(
+          entry(i.voidedAt, 'voided', { ...sim, note: i.voidReason, byUsername: by(i.voidedByUserId) }),
+        );
+      }
+    }
+    for (const r of lost) {
+      entries.push(
+        entry(r.reportedAt, 'lost_reported', {
+          officerId: r.reportedByOfficerId,
+          note: [r.kind === 'stolen' ? '被盗' : '丢失', r.policeCaseNo, r.circumstances]
+            .filter(Boolean)
+            .join('；'),
+        }),
+      );
+      if (r.foundAt) entries.push(entry(r.foundAt, 'found', {}));
+    }
+    for (const c of leaseEnd) {
+      if (c.transferredAt) {
+        entries.push(
+          entry(c.transferredAt, 'ownership_transferred', {
+            note: c.assetNo,
+            byUsername: by(c.transferredByUserId),
+          }),
+        );
+      }
+    }
+    return entries.sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  /** The printable handover receipt (领用签收单) of an assignment. */
+  async receipt(actor: Actor, id: number): Promise<string> {
+    const manager = this.dataSource.manager;
+    const a = await this.visibleAssignment(actor, id);
+    const [device, officer] = await Promise.all([
+      manager.findOneByOrFail(DeviceEntity, { id: a.deviceId }),
+      manager.findOneByOrFail(OfficerEntity, { id: a.officerId }),
+    ]);
+    const units = await this.unitPath(manager, officer.unitId);
+    const atStart = await this.simsAt(a.deviceId, a.startAt, manager);
+    const sims = await manager.findBy(SimCardEntity, { id: In(atStart.sims.map((s) => s.simId)) });
+    const users = await this.usernames(manager, [a.startedByUserId]);
+    const data: ReceiptData = {
+      assignmentId: a.id,
+      bureau: units[0]?.name ?? '',
+      unit: units[units.length - 1]?.name ?? '',
+      officerName: officer.name,
+      badgeNo: officer.badgeNo,
+      model: device.model,
+      imei1: device.imei1,
+      imei2: device.imei2,
+      serialNumber: device.serialNumber,
+      sims: atStart.sims.map((s) => {
+        const sim = sims.find((c) => c.id === s.simId)!;
+        return { slot: s.slot, iccid: sim.iccid, msisdn: sim.msisdn };
+      }),
+      condition: a.condition,
+      accessories: a.accessories,
+      handedOverAt: chinaDateTime(a.startAt),
+      handedOverBy: a.startedByUserId === null ? null : (users.get(a.startedByUserId) ?? null),
+      acceptedAt: a.acceptedAt ? chinaDateTime(a.acceptedAt) : null,
+      returnedAt: a.endAt ? chinaDateTime(a.endAt) : null,
+      voided: a.voidedAt ? { at: chinaDateTime(a.voidedAt), reason: a.voidReason ?? '' } : null,
+    };
+    return renderReceipt(data);
+  }
+
+  /** An assignment the actor may see: an officer only their own, others answer 404. */
+  private async visibleAssignment(actor: Actor, id: number): Promise<AssignmentEntity> {
+    const found = await this.dataSource.manager.findOneBy(AssignmentEntity, { id });
+    const scope = officerScope(actor);
+    if (!found || (scope !== null && found.officerId !== scope))
+      throw ApiException.notFound('assignments', id);
+    return found;
+  }
+
+  private async requireDevice(manager: EntityManager, id: number): Promise<void> {
+    if (!(await manager.existsBy(DeviceEntity, { id }))) throw ApiException.notFound('devices', id);
+  }
+
+  private async usernames(manager: EntityManager, ids: (number | null)[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (!wanted.length) return new Map();
+    const users = await manager.findBy(UserEntity, { id: In(wanted) });
+    return new Map(users.map((u) => [u.id, u.username]));
+  }
+
+  /** The unit and its ancestors, root (the bureau) first. */
+  private async unitPath(manager: EntityManager, unitId: number): Promise<UnitEntity[]> {
+    const path: UnitEntity[] = [];
+    let next: number | null = unitId;
+    while (next !== null && path.length < 20) {
+      const unit: UnitEntity | null = await manager.findOneBy(UnitEntity, { id: next });
+      if (!unit) break;
+      path.unshift(unit);
+      next = unit.parentId;
+    }
+    return path;
+  }
+}

@@ -1,0 +1,103 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
+import type { FastifyReply } from 'fastify';
+import {
+  type Actor,
+  ApiList,
+  CurrentActor,
+  ListParams,
+  type ListQuery,
+  type ListResult,
+  Roles,
+} from '@fleet/server/platform';
+import { STAFF } from '../shared/roles';
+import { ASSIGNMENT_LIST, CustodyHistoryService, SIM_INSTALLATION_LIST } from './custody-history.service';
+import { VoidBody } from './custody.dto';
+import { CustodyService } from './custody.service';
+
+@ApiTags('assignments')
+@ApiBearerAuth()
+@Controller('assignments')
+export class AssignmentsController {
+  constructor(
+    private readonly custody: CustodyService,
+    private readonly history: CustodyHistoryService,
+  ) {}
+
+  @Get()
+  @Roles(...STAFF, 'officer')
+  @ApiList(ASSIGNMENT_LIST)
+  list(
+    @ListParams(ASSIGNMENT_LIST) query: ListQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<ListResult<AssignmentDto>> {
+    return this.history.listAssignments(actor, query);
+  }
+
+  @Get(':id')
+  @Roles(...STAFF, 'officer')
+  get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<AssignmentDto> {
+    return this.history.getAssignment(actor, id);
+  }
+
+  @Get(':id/receipt')
+  @Roles('admin', 'auditor', 'officer')
+  @ApiProduces('text/html')
+  async receipt(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // Set only once the page exists: an error must still leave as JSON (a @Header would apply to it too).
+    const html = await this.history.receipt(actor, id);
+    void reply.type('text/html; charset=utf-8');
+    return html;
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles('admin', 'officer')
+  accept(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<AssignmentDto> {
+    return this.custody.accept(id, actor, new Date());
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @Roles('admin')
+  void(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: VoidBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentDto> {
+    return this.custody.voidAssignment(id, body, actor, new Date());
+  }
+}
+
+@ApiTags('sim-installations')
+@ApiBearerAuth()
+@Controller('sim-installations')
+export class SimInstallationsController {
+  constructor(
+    private readonly custody: CustodyService,
+    private readonly history: CustodyHistoryService,
+  ) {}
+
+  @Get()
+  @Roles(...STAFF)
+  @ApiList(SIM_INSTALLATION_LIST)
+  list(@ListParams(SIM_INSTALLATION_LIST) query: ListQuery): Promise<ListResult<SimInstallationDto>> {
+    return this.history.listInstallations(query);
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @Roles('admin')
+  void(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: VoidBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<SimInstallationDto> {
+    return this.custody.voidInstallation(id, body, actor, new Date());
+  }
+}

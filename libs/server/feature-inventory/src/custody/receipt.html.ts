@@ -1,0 +1,102 @@
+/** What the handover receipt (领用签收单) shows; every value is escaped when rendered. */
+export interface ReceiptData {
+  assignmentId: number;
+  bureau: string;
+  unit: string;
+  officerName: string;
+  badgeNo: string;
+  model: string;
+  imei1: string;
+  imei2: string | null;
+  serialNumber: string | null;
+  sims: { slot: number; iccid: string; msisdn: string }[];
+  condition: string | null;
+  accessories: string[];
+  /** China Standard Time, `YYYY-MM-DD HH:mm`. */
+  handedOverAt: string;
+  handedOverBy: string | null;
+  acceptedAt: string | null;
+  returnedAt: string | null;
+  voided: { at: string; reason: string } | null;
+}
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(value: string | number | null | undefined): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+const row = (label: string, value: string | null) =>
+  `<tr><th>${label}</th><td>${value === null || value === '' ? '—' : escapeHtml(value)}</td></tr>`;
+
+/** The printable, A4 handover receipt in Chinese, signed on paper by both sides. */
+export function renderReceipt(r: ReceiptData): string {
+  const sims = r.sims.length
+    ? r.sims
+        .map((s) => `卡槽 ${escapeHtml(s.slot)}：ICCID ${escapeHtml(s.iccid)}，号码 ${escapeHtml(s.msisdn)}`)
+        .join('<br>')
+    : '—';
+  const acceptance = r.acceptedAt
+    ? `<p class="accepted">领用人已于 ${escapeHtml(r.acceptedAt)} 确认签收。</p>`
+    : '';
+  const voided = r.voided
+    ? `<p class="void">本单已于 ${escapeHtml(r.voided.at)} 作废：${escapeHtml(r.voided.reason)}</p>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>警务通终端领用签收单 No.${escapeHtml(r.assignmentId)}</title>
+<style>
+  @page { size: A4; margin: 20mm 18mm; }
+  body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 14px; color: #000; max-width: 174mm; margin: 0 auto; }
+  h1 { text-align: center; font-size: 22px; letter-spacing: 4px; margin: 0 0 4px; }
+  .meta { display: flex; justify-content: space-between; margin: 12px 0; }
+  table { width: 100%; border-collapse: collapse; }
+  th, td { border: 1px solid #000; padding: 6px 8px; text-align: left; vertical-align: top; }
+  th { width: 28%; font-weight: normal; background: #f2f2f2; }
+  .note { margin: 12px 0; line-height: 1.7; }
+  .signatures { display: flex; justify-content: space-between; margin-top: 36px; }
+  .signatures div { width: 45%; line-height: 2.6; }
+  .void { color: #b00; font-weight: bold; border: 2px solid #b00; padding: 6px; text-align: center; }
+  .accepted { font-weight: bold; }
+  @media print {
+    body { margin: 0; }
+    th { background: none; }
+  }
+</style>
+</head>
+<body>
+<h1>警务通终端领用签收单</h1>
+${voided}
+<div class="meta"><span>${escapeHtml(r.bureau)}&emsp;${escapeHtml(r.unit)}</span><span>编号：${escapeHtml(r.assignmentId)}</span></div>
+<table>
+${row('领用人', `${r.officerName}（警号 ${r.badgeNo}）`)}
+${row('所属单位', r.unit)}
+${row('终端型号', r.model)}
+${row('IMEI1', r.imei1)}
+${row('IMEI2', r.imei2)}
+${row('序列号', r.serialNumber)}
+<tr><th>号卡</th><td>${sims}</td></tr>
+${row('交接时状况', r.condition)}
+${row('随机配件', r.accessories.join('、'))}
+${row('交接时间', r.handedOverAt)}
+${row('经办人', r.handedOverBy)}
+${r.returnedAt ? row('归还时间', r.returnedAt) : ''}
+</table>
+<p class="note">领用人确认上述终端及配件已当面点验无误，承诺妥善保管、仅用于工作，遗失或人为损坏按规定承担责任；调离或退休时应交回。</p>
+${acceptance}
+<div class="signatures">
+  <div>交付人（签字）：____________<br>日期：______年____月____日</div>
+  <div>领用人（签字）：____________<br>日期：${r.acceptedAt ? escapeHtml(r.acceptedAt.slice(0, 10)) : '______年____月____日'}</div>
+</div>
+</body>
+</html>
+`;
+}

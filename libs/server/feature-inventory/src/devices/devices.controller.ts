@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type {
+  AssignmentDto,
+  DeviceDto,
+  DeviceHolderAtDto,
+  DeviceSimsAtDto,
+  TimelineEntryDto,
+} from '@fleet/shared/contracts';
+import { type Actor, CrudController, CurrentActor, Roles } from '@fleet/server/platform';
+import { AssignBody, AtQuery, ReturnBody } from '../custody/custody.dto';
+import { CustodyHistoryService } from '../custody/custody-history.service';
+import { CustodyService } from '../custody/custody.service';
+import { STAFF } from '../shared/roles';
+import { CreateDeviceBody, UpdateDeviceBody } from './device.dto';
+import { DEVICE_LIST, DevicesService } from './devices.service';
+
+/** Devices: staff read (an officer only the device they hold), admins write and hand them over. */
+@ApiTags('devices')
+@ApiBearerAuth()
+@Controller('devices')
+export class DevicesController extends CrudController<DeviceDto, CreateDeviceBody, UpdateDeviceBody>({
+  spec: DEVICE_LIST,
+  createBody: CreateDeviceBody,
+  updateBody: UpdateDeviceBody,
+  readRoles: [...STAFF, 'officer'],
+  writeRoles: ['admin'],
+}) {
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly custody: CustodyService,
+    private readonly history: CustodyHistoryService,
+  ) {
+    super(devices);
+  }
+
+  @Get('by-imei/:imei')
+  @Roles(...STAFF, 'officer')
+  byImei(@Param('imei') imei: string, @CurrentActor() actor: Actor): Promise<DeviceDto> {
+    return this.devices.byImei(actor, imei);
+  }
+
+  @Get(':id/holder')
+  @Roles(...STAFF)
+  holder(@Param('id', ParseIntPipe) id: number, @Query() query: AtQuery): Promise<DeviceHolderAtDto> {
+    return this.history.holderAt(id, query.at ? new Date(query.at) : new Date());
+  }
+
+  @Get(':id/sims')
+  @Roles(...STAFF)
+  sims(@Param('id', ParseIntPipe) id: number, @Query() query: AtQuery): Promise<DeviceSimsAtDto> {
+    return this.history.simsAt(id, query.at ? new Date(query.at) : new Date());
+  }
+
+  @Get(':id/timeline')
+  @Roles(...STAFF)
+  timeline(@Param('id', ParseIntPipe) id: number): Promise<TimelineEntryDto[]> {
+    return this.history.timeline(id);
+  }
+
+  @Post(':id/assign')
+  @Roles('admin')
+  assign(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: AssignBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentDto> {
+    return this.custody.assign(id, body, actor, new Date());
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles('admin')
+  giveBack(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ReturnBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentDto> {
+    return this.custody.giveBack(id, body, actor, new Date());
+  }
+}

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parseImei } from '@fleet/domain/identifiers';
+import { leaseEndOn, warrantyEndOn } from '@fleet/domain/inventory';
+import type { DeviceDto } from '@fleet/shared/contracts';
+import { AssignmentEntity, DeviceEntity, SimInstallationEntity, UnitEntity } from '@fleet/server/persistence';
+import {
+  type Actor,
+  ApiException,
+  AuditService,
+  CrudService,
+  type ListQuery,
+  type ListResult,
+  type ListSpec,
+} from '@fleet/server/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { listNarrowed, refuseChanges, refuseNulls, without } from '../shared/crud-helpers';
+import { officerScope } from '../shared/officer-scope';
+import type { CreateDeviceBody, UpdateDeviceBody } from './device.dto';
+
+export const DEVICE_LIST: ListSpec = {
+  resource: 'devices',
+  sortable: ['id', 'model', 'imei1', 'serialNumber', 'receivedOn', 'warrantyEndOn', 'leaseEndOn', 'status'],
+  defaultSort: ['id', 'ASC'],
+  filters: {
+    status: { property: 'status', type: 'string' },
+    ownership: { property: 'ownership', type: 'string' },
+    currentOfficerId: { property: 'currentOfficerId', type: 'int' },
+    unitId: { property: 'unitId', type: 'int' },
+    warrantyEndOn_lte: { property: 'warrantyEndOn', type: 'moment', op: 'lte' },
+    warrantyEndOn_gte: { property: 'warrantyEndOn', type: 'moment', op: 'gte' },
+  },
+  search: ['imei1', 'imei2', 'serialNumber', 'model'],
+};
+
+const FOLLOWED = [
+  {
+    field: 'status',
+    zh: '状态随领用、归还等事件变化，不能直接修改',
+    en: 'status follows custody events (assign, return…) and cannot be edited',
+  },
+  {
+    field: 'currentOfficerId',
+    zh: '当前持有人随领用、归还变化，请使用领用或归还',
+    en: 'the current holder follows assignments; use assign or return',
+  },
+  {
+    field: 'warrantyEndOn',
+    zh: '保修截止日期由收货日期推算，不能直接修改',
+    en: 'the warranty end is derived from the date received and cannot be edited',
+  },
+] as const;
+
+// Serializes writes of device identities: the unique indexes cover each IMEI column alone, not one
+// device's IMEI 2 against another's IMEI 1, so that check must not race with a concurrent write.
+const IMEI_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
+
+/** Devices (警务通终端). An officer login sees only the device it holds; any other answers 404. */
+@Injectable()
+export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateDeviceBody, UpdateDeviceBody> {
+  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
+    super(dataSource, audit, DeviceEntity, DEVICE_LIST);
+  }
+
+  toDto(device: DeviceEntity): DeviceDto {
+    const {
+      id,
+      model,
+      imei1,
+      imei2,
+      serialNumber,
+      dualSystem,
+      receivedOn,
+      leaseStartOn,
+      leaseEndOn: leaseEnd,
+      warrantyEndOn: warrantyEnd,
+      status,
+      ownership,
+      currentOfficerId,
+      unitId,
+      notes,
+    } = device;
+    return {
+      id,
+      model,
+      imei1,
+      imei2,
+      serialNumber,
+      dualSystem,
+      receivedOn,
+      leaseStartOn,
+      leaseEndOn: leaseEnd,
+      warrantyEndOn: warrantyEnd,
+      status,
+      ownership,
+      currentOfficerId,
+      unitId,
+      notes,
+    };
+  }
+
+  protected override toValues(input: CreateDeviceBody | UpdateDeviceBody): Partial<DeviceEntity> {
+    return without(
+      super.toValues(input),
+      FOLLOWED.map((f) => f.field),
+    );
+  }
+
+  /**
+   * Checks a create or an edit and derives what follows from it: the warranty end from the date
+   * received, the lease end from the lease start when not given.
+   */
+  protected async validate(
+    manager: EntityManager,
+    values: Partial<DeviceEntity>,
+    existing: DeviceEntity | null,
+  ): Promise<void> {
+    refuseNulls(values, ['model', 'imei1', 'receivedOn']);
+    const imei1 = values.imei1 ?? existing?.imei1;
+    const imei2 = values.imei2 === undefined ? (existing?.imei2 ?? null) : values.imei2;
+    if (imei1 && imei2 && imei1 === imei2) {
+      throw ApiException.badRequest([
+        { field: 'imei2', reason: { zh: 'IMEI2 不能与 IMEI1 相同', en: 'IMEI 2 must differ from IMEI 1' } },
+      ]);
+    }
+    await manager.query(IMEI_LOCK, ['devices.imei']);
+    for (const [field, imei] of [
+      ['imei1', values.imei1],
+      ['imei2', values.imei2],
+    ] as const) {
+      if (!imei) continue;
+      const other = await this.findByImei(manager, imei);
+      if (other && other.id !== existing?.id) {
+        throw ApiException.conflict(
+          {
+            zh: `IMEI ${imei} 已登记在终端 ${other.model}（编号 ${other.id}，IMEI1 ${other.imei1}）`,
+            en: `IMEI ${imei} is already registered to device ${other.model} (id ${other.id}, IMEI 1 ${other.imei1})`,
+          },
+          field,
+        );
+      }
+    }
+    if (values.serialNumber) {
+      const other = await manager.findOneBy(DeviceEntity, { serialNumber: values.serialNumber });
+      if (other && other.id !== existing?.id) {
+        throw ApiException.conflict(
+          {
+            zh: `序列号 ${values.serialNumber} 已登记在终端编号 ${other.id}（IMEI1 ${other.imei1}）`,
+            en: `Serial number ${values.serialNumber} is already registered to device ${other.id} (IMEI 1 ${other.imei1})`,
+          },
+          'serialNumber',
+        );
+      }
+    }
+    if (values.unitId != null && !(await manager.existsBy(UnitEntity, { id: values.unitId }))) {
+      throw ApiException.badRequest([{ field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } }]);
+    }
+    this.derive(values, existing);
+  }
+
+  private derive(values: Partial<DeviceEntity>, existing: DeviceEntity | null): void {
+    const receivedOn = values.receivedOn ?? existing!.receivedOn;
+    values.warrantyEndOn = warrantyEndOn(receivedOn);
+    if (values.leaseStartOn && values.leaseEndOn === undefined) {
+      values.leaseEndOn = leaseEndOn(values.leaseStartOn);
+    }
+    const start = values.leaseStartOn === undefined ? existing?.leaseStartOn : values.leaseStartOn;
+    const end = values.leaseEndOn === undefined ? existing?.leaseEndOn : values.leaseEndOn;
+    if (start && end && end <= start) {
+      throw ApiException.badRequest([
+        {
+          field: 'leaseEndOn',
+          reason: { zh: '租赁结束日期应晚于开始日期', en: 'The lease must end after it starts' },
+        },
+      ]);
+    }
+  }
+
+  private findByImei(manager: EntityManager, imei: string): Promise<DeviceEntity | null> {
+    return manager
+      .createQueryBuilder(DeviceEntity, 'd')
+      .where('d.imei1 = :imei OR d.imei2 = :imei', { imei })
+      .getOne();
+  }
+
+  override async update(id: number, input: UpdateDeviceBody, actor: Actor): Promise<DeviceDto> {
+    const current = await this.get(id);
+    refuseChanges({ ...input }, { ...current }, FOLLOWED);
+    return super.update(id, input, actor);
+  }
+
+  /** A device with custody history is evidence; only one registered by mistake may be deleted. */
+  override async remove(id: number, actor: Actor): Promise<DeviceDto> {
+    const manager = this.dataSource.manager;
+    const history =
+      (await manager.countBy(AssignmentEntity, { deviceId: id })) +
+      (await manager.countBy(SimInstallationEntity, { deviceId: id }));
+    if (history > 0) {
+      throw ApiException.conflict({
+        zh: `该终端已有 ${history} 条领用或装卡记录，不能删除（可改为报废）`,
+        en: `The device has ${history} custody record(s) and cannot be deleted (retire it instead)`,
+      });
+    }
+    return super.remove(id, actor);
+  }
+
+  override listFor(actor: Actor, query: ListQuery): Promise<ListResult<DeviceDto>> {
+    const officerId = officerScope(actor);
+    return listNarrowed(
+      this.dataSource,
+      DeviceEntity,
+      DEVICE_LIST,
+      query,
+      officerId === null ? null : (b) => b.andWhere('e.currentOfficerId = :scope', { scope: officerId }),
+    ).then((page) => page.map((d) => this.toDto(d)));
+  }
+
+  override async getFor(actor: Actor, id: number): Promise<DeviceDto> {
+    return this.toDto(await this.loadVisible(this.dataSource.manager, actor, id));
+  }
+
+  async byImei(actor: Actor, input: string): Promise<DeviceDto> {
+    const parsed = parseImei(input);
+    const device = parsed.ok ? await this.findByImei(this.dataSource.manager, parsed.value) : null;
+    const scope = officerScope(actor);
+    if (!device || (scope !== null && device.currentOfficerId !== scope)) {
+      throw ApiException.notFound('devices', input);
+    }
+    return this.toDto(device);
+  }
+
+  /** The device if the actor may see it; otherwise 404, so an officer cannot probe others' ids. */
+  async loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<DeviceEntity> {
+    const device = await this.load(manager, id);
+    const scope = officerScope(actor);
+    if (scope !== null && device.currentOfficerId !== scope) throw ApiException.notFound('devices', id);
+    return device;
+  }
+
+  /** The device locked for a custody change in the caller's transaction. */
+  lockForUpdate(manager: EntityManager, id: number): Promise<DeviceEntity> {
+    return this.load(manager, id, true);
+  }
+}

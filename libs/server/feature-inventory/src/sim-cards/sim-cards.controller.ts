@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { SimCardDto, SimInstallationDto } from '@fleet/shared/contracts';
+import { type Actor, CrudController, CurrentActor, Roles } from '@fleet/server/platform';
+import { InstallBody, RemoveBody } from '../custody/custody.dto';
+import { CustodyService } from '../custody/custody.service';
+import { STAFF } from '../shared/roles';
+import { CreateSimCardBody, UpdateSimCardBody } from './sim-card.dto';
+import { SIM_CARD_LIST, SimCardsService } from './sim-cards.service';
+
+/** SIM cards: staff read (an officer only the SIMs in their device), admins write and move them. */
+@ApiTags('sim-cards')
+@ApiBearerAuth()
+@Controller('sim-cards')
+export class SimCardsController extends CrudController<SimCardDto, CreateSimCardBody, UpdateSimCardBody>({
+  spec: SIM_CARD_LIST,
+  createBody: CreateSimCardBody,
+  updateBody: UpdateSimCardBody,
+  readRoles: [...STAFF, 'officer'],
+  writeRoles: ['admin'],
+}) {
+  constructor(
+    sims: SimCardsService,
+    private readonly custody: CustodyService,
+  ) {
+    super(sims);
+  }
+
+  @Post(':id/install')
+  @Roles('admin')
+  install(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: InstallBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<SimInstallationDto> {
+    return this.custody.install(id, body, actor, new Date());
+  }
+
+  @Post(':id/remove')
+  @HttpCode(200)
+  @Roles('admin')
+  takeOut(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RemoveBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<SimInstallationDto> {
+    return this.custody.remove(id, body, actor, new Date());
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  scanOutcome,
+  type StocktakeDevice,
+  stocktakeExpected,
+  stocktakeOutcome,
+  unitSubtree,
+} from '@fleet/domain/inventory';
+import type { StocktakeDto, StocktakeScanDto } from '@fleet/shared/contracts';
+import { DeviceEntity, StocktakeEntity, StocktakeScanEntity, UnitEntity } from '@fleet/server/persistence';
+import {
+  type Actor,
+  ApiException,
+  AuditService,
+  findList,
+  type ListQuery,
+  type ListResult,
+  type ListSpec,
+} from '@fleet/server/platform';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { CloseStocktakeBody, ScanBody, StartStocktakeBody } from './stocktake.dto';
+
+export const STOCKTAKE_LIST: ListSpec = {
+  resource: 'stocktakes',
+  sortable: ['id', 'unitId', 'status', 'startedAt', 'closedAt'],
+  defaultSort: ['startedAt', 'DESC'],
+  filters: {
+    unitId: { property: 'unitId', type: 'int' },
+    status: { property: 'status', type: 'string' },
+  },
+  search: ['notes'],
+};
+
+const RESOURCE = STOCKTAKE_LIST.resource;
+
+/** While open the outcome is computed from the scans; at close it is recorded and stays. */
+function toDto(s: StocktakeEntity, scans: readonly StocktakeScanEntity[]): StocktakeDto {
+  const outcome = s.result ?? stocktakeOutcome(s.expectedDeviceIds, scans);
+  return {
+    id: s.id,
+    unitId: s.unitId,
+    status: s.status,
+    startedAt: s.startedAt.toISOString(),
+    closedAt: s.closedAt?.toISOString() ?? null,
+    expectedDeviceIds: s.expectedDeviceIds,
+    foundDeviceIds: outcome.found,
+    missingDeviceIds: outcome.missing,
+    unexpectedDeviceIds: outcome.unexpected,
+    unknownImeis: outcome.unknownImeis,
+    notes: s.notes,
+  };
+}
+
+function toScanDto(scan: StocktakeScanEntity, expected: readonly number[]): StocktakeScanDto {
+  return {
+    id: scan.id,
+    stocktakeId: scan.stocktakeId,
+    imei: scan.imei,
+    deviceId: scan.deviceId,
+    outcome: scanOutcome(expected, scan.deviceId),
+    scannedAt: scan.scannedAt.toISOString(),
+  };
+}
+
+/**
+ * Counts (清点): the devices a unit and its sub-units should have are fixed when the count starts;
+ * scanned IMEIs are matched to devices; closing records the outcome and ends the scanning.
+ */
+@Injectable()
+export class StocktakesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListQuery): Promise<ListResult<StocktakeDto>> {
+    const builder = this.dataSource.getRepository(StocktakeEntity).createQueryBuilder('e');
+    const page = await findList(RESOURCE, builder, query, STOCKTAKE_LIST.search);
+    const scans = await this.dataSource.manager.findBy(StocktakeScanEntity, {
+      stocktakeId: In(page.items.map((s) => s.id)),
+    });
+    return page.map((s) =>
+      toDto(
+        s,
+        scans.filter((scan) => scan.stocktakeId === s.id),
+      ),
+    );
+  }
+
+  async get(id: number): Promise<StocktakeDto> {
+    const stocktake = await load(this.dataSource.manager, id);
+    return toDto(stocktake, await scansOf(this.dataSource.manager, id));
+  }
+
+  async scans(id: number): Promise<StocktakeScanDto[]> {
+    const stocktake = await load(this.dataSource.manager, id);
+    return (await scansOf(this.dataSource.manager, id)).map((s) => toScanDto(s, stocktake.expectedDeviceIds));
+  }
+
+  start(body: StartStocktakeBody, actor: Actor): Promise<StocktakeDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const unitId = body.unitId ?? null;
+      if (unitId !== null && !(await manager.existsBy(UnitEntity, { id: unitId }))) {
+        throw ApiException.badRequest([
+          { field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } },
+        ]);
+      }
+      const units = unitId === null ? null : unitSubtree(await manager.find(UnitEntity), unitId);
+      const saved = await manager.save(
+        manager.create(StocktakeEntity, {
+          unitId,
+          status: 'open',
+          startedByUserId: actor.userId,
+          expectedDeviceIds: stocktakeExpected(await devicesWithHolderUnit(manager), units),
+          notes: body.notes || null,
+        }),
+      );
+      const after = toDto(saved, []);
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        resource: RESOURCE,
+        resourceId: saved.id,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Records a scanned IMEI; the same IMEI again answers the scan already recorded (`created` false). */
+  scan(id: number, body: ScanBody, actor: Actor): Promise<{ created: boolean; scan: StocktakeScanDto }> {
+    return this.dataSource.transaction(async (manager) => {
+      // The lock orders scans against closing, so no scan lands after the outcome is recorded.
+      const stocktake = await load(manager, id, true);
+      if (stocktake.status === 'closed') throw closedConflict(stocktake);
+      const expected = stocktake.expectedDeviceIds;
+      const existing = await manager.findOneBy(StocktakeScanEntity, { stocktakeId: id, imei: body.imei });
+      if (existing) return { created: false, scan: toScanDto(existing, expected) };
+      const device = await manager.findOne(DeviceEntity, {
+        where: [{ imei1: body.imei }, { imei2: body.imei }],
+      });
+      const saved = await manager.save(
+        manager.create(StocktakeScanEntity, {
+          stocktakeId: id,
+          imei: body.imei,
+          deviceId: device?.id ?? null,
+          scannedByUserId: actor.userId,
+        }),
+      );
+      const scan = toScanDto(saved, expected);
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        resource: 'stocktake-scans',
+        resourceId: saved.id,
+        after: scan,
+      });
+      return { created: true, scan };
+    });
+  }
+
+  /** Records the outcome; the count takes no more scans. */
+  close(id: number, body: CloseStocktakeBody, actor: Actor): Promise<StocktakeDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const stocktake = await load(manager, id, true);
+      if (stocktake.status === 'closed') throw closedConflict(stocktake);
+      const scans = await scansOf(manager, id);
+      const before = toDto(stocktake, scans);
+      stocktake.result = stocktakeOutcome(stocktake.expectedDeviceIds, scans);
+      stocktake.status = 'closed';
+      stocktake.closedAt = new Date();
+      stocktake.closedByUserId = actor.userId;
+      if (body.notes !== undefined) stocktake.notes = body.notes || null;
+      const after = toDto(await manager.save(stocktake), scans);
+      await this.audit.record(manager, {
+        actor,
+        action: 'update',
+        resource: RESOURCE,
+        resourceId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+}
+
+async function load(manager: EntityManager, id: number, forUpdate = false): Promise<StocktakeEntity> {
+  const stocktake = await manager.findOne(StocktakeEntity, {
+    where: { id },
+    ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!stocktake) throw ApiException.notFound(RESOURCE, id);
+  return stocktake;
+}
+
+function scansOf(manager: EntityManager, stocktakeId: number): Promise<StocktakeScanEntity[]> {
+  return manager.find(StocktakeScanEntity, { where: { stocktakeId }, order: { id: 'ASC' } });
+}
+
+/** Every device with the unit of the officer holding it, for stocktakeExpected. */
+async function devicesWithHolderUnit(manager: EntityManager): Promise<StocktakeDevice[]> {
+  const rows = await manager
+    .createQueryBuilder(DeviceEntity, 'd')
+    .leftJoin('d.currentOfficer', 'o')
+    .select(['d.id AS id', 'd.status AS status', 'd.unit_id AS "unitId"', 'o.unit_id AS "holderUnitId"'])
+    .getRawMany<StocktakeDevice>();
+  return rows;
+}
+
+function closedConflict(stocktake: StocktakeEntity): ApiException {
+  return ApiException.conflict({
+    zh: `清点 ${stocktake.id} 已于 ${stocktake.closedAt?.toISOString()} 结束，不能再扫描或结束`,
+    en: `Stocktake ${stocktake.id} was closed at ${stocktake.closedAt?.toISOString()}; it takes no more scans`,
+  });
+}

@@ -1,0 +1,4 @@
+export * from './export.module';
+export * from './export.registry';
+export * from './export.service';
+export * from './spreadsheet-files';

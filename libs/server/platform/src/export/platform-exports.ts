@@ -1,0 +1,57 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditLogEntity } from '@fleet/server/persistence';
+import type { DataSource } from 'typeorm';
+import { AUDIT_LOG_LIST } from '../audit/audit.controller';
+import { findList } from '../list/find-list';
+import { USER_LIST, UsersService } from '../users/users.service';
+import { ExportRegistry } from './export.registry';
+
+/** The platform's own exportable lists: users and the audit log (admin and auditor). */
+@Injectable()
+export class PlatformExports implements OnModuleInit {
+  constructor(
+    private readonly registry: ExportRegistry,
+    private readonly users: UsersService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      resource: 'users',
+      roles: ['admin', 'auditor'],
+      spec: USER_LIST,
+      columns: [
+        { key: 'id', header: { zh: '编号', en: 'id' } },
+        { key: 'username', header: { zh: '用户名', en: 'username' } },
+        { key: 'role', header: { zh: '角色', en: 'role' } },
+        { key: 'officerId', header: { zh: '警员编号', en: 'officer id' } },
+        { key: 'disabled', header: { zh: '停用', en: 'disabled' } },
+      ],
+      fetch: (query) => this.users.list(query),
+    });
+    this.registry.register({
+      resource: 'audit-log',
+      roles: ['admin', 'auditor'],
+      spec: AUDIT_LOG_LIST,
+      columns: [
+        { key: 'id', header: { zh: '编号', en: 'id' } },
+        { key: 'at', header: { zh: '时间', en: 'at' } },
+        { key: 'username', header: { zh: '用户', en: 'user' } },
+        { key: 'action', header: { zh: '操作', en: 'action' } },
+        { key: 'resource', header: { zh: '资源', en: 'resource' } },
+        { key: 'resourceId', header: { zh: '记录编号', en: 'record id' } },
+        { key: 'before', header: { zh: '修改前', en: 'before' } },
+        { key: 'after', header: { zh: '修改后', en: 'after' } },
+        { key: 'ip', header: { zh: 'IP 地址', en: 'IP address' } },
+      ],
+      fetch: (query) =>
+        findList(
+          'audit-log',
+          this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('e'),
+          query,
+          AUDIT_LOG_LIST.search,
+        ),
+    });
+  }
+}
