@@ -41,6 +41,14 @@ export class AlertsProcessor extends WorkerHost implements OnApplicationBootstra
         },
       },
     );
+    // A worker started after 06:00 (a fresh install, a restart) computes today's alerts at once,
+    // rather than leaving the dashboard empty until tomorrow; the jobId makes it once a day.
+    const today = chinaDateOf(new Date());
+    await this.queue.add(
+      JobName.ComputeAlerts,
+      { asOf: today },
+      { jobId: `alerts-on-start-${today}`, removeOnComplete: 30 },
+    );
   }
 
   async process(job: Job): Promise<unknown> {
