@@ -4,6 +4,7 @@ export * from './auth/auth.service';
 export * from './auth/password';
 export * from './crud/crud.controller';
 export * from './crud/crud.service';
+export * from './crud/read.service';
 export * from './errors/api.exception';
 export * from './errors/identifier-validation';
 export * from './export/index';

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
-import { AuditLogController } from './audit/audit.controller';
+import { AuditLogController, AuditLogService } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { IdentifierConstraint } from './errors/identifier-validation';
@@ -33,6 +33,7 @@ import { UsersService } from './users/users.service';
   controllers: [AuthController, AuditLogController, UsersController],
   providers: [
     AuditService,
+    AuditLogService,
     AuthService,
     UsersService,
     IdentifierConstraint,

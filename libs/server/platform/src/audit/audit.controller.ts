@@ -1,15 +1,12 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Injectable } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditLogDto } from '@fleet/shared/contracts';
 import { AuditLogEntity } from '@fleet/server/persistence';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Roles } from '../auth/access.decorators';
-import { ApiException } from '../errors/api.exception';
-import { findList } from '../list/find-list';
-import { ApiList, ListParams } from '../list/list-params.decorator';
-import type { ListQuery, ListSpec } from '../list/list-query';
-import type { ListResult } from '../list/list-result';
+import { ReadController } from '../crud/crud.controller';
+import { ReadService } from '../crud/read.service';
+import type { ListSpec } from '../list/list-query';
 
 export const AUDIT_LOG_LIST: ListSpec = {
   resource: 'audit-log',
@@ -40,25 +37,26 @@ function toDto(row: AuditLogEntity): AuditLogDto {
   };
 }
 
-/** The audit log, read-only: there is no route that writes, changes or deletes its rows. */
-@ApiTags('audit-log')
-@ApiBearerAuth()
-@Roles('admin', 'auditor')
-@Controller('audit-log')
-export class AuditLogController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  @Get()
-  @ApiList(AUDIT_LOG_LIST)
-  async list(@ListParams(AUDIT_LOG_LIST) query: ListQuery): Promise<ListResult<AuditLogDto>> {
-    const builder = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('e');
-    return (await findList('audit-log', builder, query, AUDIT_LOG_LIST.search)).map(toDto);
+/** The audit log, read for admins and auditors; no service or route writes, changes or deletes its rows. */
+@Injectable()
+export class AuditLogService extends ReadService<AuditLogEntity, AuditLogDto> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, AuditLogEntity, AUDIT_LOG_LIST);
   }
 
-  @Get(':id')
-  async get(@Param('id', ParseIntPipe) id: number): Promise<AuditLogDto> {
-    const row = await this.dataSource.getRepository(AuditLogEntity).findOneBy({ id });
-    if (!row) throw ApiException.notFound('audit-log', id);
+  protected toDto(row: AuditLogEntity): AuditLogDto {
     return toDto(row);
+  }
+}
+
+@ApiTags('audit-log')
+@ApiBearerAuth()
+@Controller('audit-log')
+export class AuditLogController extends ReadController<AuditLogDto>({
+  spec: AUDIT_LOG_LIST,
+  readRoles: ['admin', 'auditor'],
+}) {
+  constructor(auditLog: AuditLogService) {
+    super(auditLog);
   }
 }

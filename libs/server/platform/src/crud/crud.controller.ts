@@ -7,36 +7,37 @@ import { ApiList, ListParams } from '../list/list-params.decorator';
 import type { ListQuery, ListSpec } from '../list/list-query';
 import type { ListResult } from '../list/list-result';
 
-/** What a CRUD controller needs of its service (CrudService provides all of it). */
-export interface CrudPort<D, C, U> {
+/** What a read-only controller needs of its service (ReadService provides it). */
+export interface ReadPort<D> {
   listFor(actor: Actor, query: ListQuery): Promise<ListResult<D>>;
   getFor(actor: Actor, id: number): Promise<D>;
+}
+
+/** What a CRUD controller needs of its service (CrudService provides all of it). */
+export interface CrudPort<D, C, U> extends ReadPort<D> {
   create(input: C, actor: Actor): Promise<D>;
   update(id: number, input: U, actor: Actor): Promise<D>;
   remove(id: number, actor: Actor): Promise<D>;
 }
 
-export interface CrudControllerOptions<C, U> {
+export interface ReadControllerOptions {
   spec: ListSpec;
+  readRoles: readonly [Role, ...Role[]];
+}
+
+export interface CrudControllerOptions<C, U> extends ReadControllerOptions {
   createBody: Type<C>;
   updateBody: Type<U>;
-  readRoles: readonly [Role, ...Role[]];
   writeRoles: readonly [Role, ...Role[]];
 }
 
 /** A body validated as the given DTO class (the generic base class has no parameter types of its own). */
 const validBody = <T>(type: Type<T>) => createValidationPipe(type);
 
-/**
- * The five routes of a plain resource (api.md), each declaring its roles: list and get for the read
- * roles, create, update and delete for the write roles. A resource's controller extends the class
- * this returns and adds its own actions.
- */
-export function CrudController<D, C extends object, U extends object>(options: CrudControllerOptions<C, U>) {
-  const { spec, readRoles, writeRoles } = options;
-
-  abstract class CrudControllerBase {
-    constructor(protected readonly service: CrudPort<D, C, U>) {}
+/** The two read routes of a resource (api.md): its list and one record, for the read roles. */
+export function ReadController<D>({ spec, readRoles }: ReadControllerOptions) {
+  abstract class ReadControllerBase {
+    constructor(protected readonly service: ReadPort<D>) {}
 
     @Get()
     @Roles(...readRoles)
@@ -49,6 +50,22 @@ export function CrudController<D, C extends object, U extends object>(options: C
     @Roles(...readRoles)
     get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<D> {
       return this.service.getFor(actor, id);
+    }
+  }
+  return ReadControllerBase;
+}
+
+/**
+ * The five routes of a plain resource (api.md), each declaring its roles: list and get for the read
+ * roles, create, update and delete for the write roles. A resource's controller extends the class
+ * this returns and adds its own actions.
+ */
+export function CrudController<D, C extends object, U extends object>(options: CrudControllerOptions<C, U>) {
+  const { writeRoles } = options;
+
+  abstract class CrudControllerBase extends ReadController<D>(options) {
+    constructor(protected override readonly service: CrudPort<D, C, U>) {
+      super(service);
     }
 
     @Post()

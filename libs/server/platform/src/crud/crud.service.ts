@@ -3,13 +3,8 @@ import { type DataSource, type EntityManager, type EntityTarget, QueryFailedErro
 import type { Actor } from '../auth/access.decorators';
 import type { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
-import { findList } from '../list/find-list';
-import type { ListQuery, ListSpec } from '../list/list-query';
-import type { ListResult } from '../list/list-result';
-
-interface WithId {
-  id: number;
-}
+import type { ListSpec } from '../list/list-query';
+import { ReadService, type WithId } from './read.service';
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
@@ -19,15 +14,20 @@ const PG_FOREIGN_KEY_VIOLATION = '23503';
  * its audit row in one transaction. Resources add their rules in `validate` (references, uniqueness
  * with a message that names the existing record) and shape their wire form in `toDto`.
  */
-export abstract class CrudService<E extends WithId, D, C extends object, U extends object = Partial<C>> {
+export abstract class CrudService<
+  E extends WithId,
+  D,
+  C extends object,
+  U extends object = Partial<C>,
+> extends ReadService<E, D> {
   protected constructor(
-    protected readonly dataSource: DataSource,
+    dataSource: DataSource,
     protected readonly audit: AuditService,
-    protected readonly entity: EntityTarget<E>,
-    protected readonly spec: ListSpec,
-  ) {}
-
-  protected abstract toDto(entity: E): D;
+    entity: EntityTarget<E>,
+    spec: ListSpec,
+  ) {
+    super(dataSource, entity, spec);
+  }
 
   /** Checks a create (existing null) or an update before it is written; throws ApiException. */
   protected abstract validate(manager: EntityManager, values: Partial<E>, existing: E | null): Promise<void>;
@@ -36,24 +36,6 @@ export abstract class CrudService<E extends WithId, D, C extends object, U exten
   protected toValues(input: C | U): Partial<E> {
     const { id: _id, ...values } = input as Partial<E>;
     return values as Partial<E>;
-  }
-
-  async list(query: ListQuery): Promise<ListResult<D>> {
-    const builder = this.dataSource.getRepository(this.entity).createQueryBuilder('e');
-    return (await findList(this.spec.resource, builder, query, this.spec.search)).map((e) => this.toDto(e));
-  }
-
-  async get(id: number): Promise<D> {
-    return this.toDto(await this.load(this.dataSource.manager, id));
-  }
-
-  /** The list as this caller may see it; resources that scope reads (an officer's own) override it. */
-  listFor(_actor: Actor, query: ListQuery): Promise<ListResult<D>> {
-    return this.list(query);
-  }
-
-  getFor(_actor: Actor, id: number): Promise<D> {
-    return this.get(id);
   }
 
   async create(input: C, actor: Actor): Promise<D> {
@@ -107,15 +89,6 @@ export abstract class CrudService<E extends WithId, D, C extends object, U exten
       });
       return before;
     });
-  }
-
-  protected async load(manager: EntityManager, id: number, forUpdate = false): Promise<E> {
-    const found = await manager.getRepository(this.entity).findOne({
-      where: { id } as never,
-      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!found) throw ApiException.notFound(this.spec.resource, id);
-    return found;
   }
 
   /** Runs a change in a transaction; a constraint the checks missed (a race) still answers 409. */
