@@ -1,14 +1,28 @@
-import { Admin, Resource } from 'react-admin';
+import { lazy } from 'react';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 
+import apnProfiles from './apn-profiles';
+import assignments from './assignments';
 import auditLog from './audit-log';
+import devices from './devices';
+import imports from './imports';
+import { AppLayout } from './layout/AppMenu';
 import { Dashboard } from './layout/Dashboard';
 import { LoginPage } from './layout/LoginPage';
+import lostReports from './lost-reports';
 import officers from './officers';
+import plans from './plans';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import simCards from './sim-cards';
+import stocktakes from './stocktakes';
 import units from './units';
 import users from './users';
+
+const LeaseEndPage = lazy(() => import('./lease-end/LeaseEndPage'));
+const MyDevicesPage = lazy(() => import('./my-devices/MyDevicesPage'));
 
 // The menu and each page's buttons follow authProvider.canAccess, so a role sees only what it may use.
 export const App = () => (
@@ -18,13 +32,26 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
+    layout={AppLayout}
     loginPage={LoginPage}
     requireAuth
     disableTelemetry
   >
+    <Resource name="devices" {...devices} />
+    <Resource name="sim-cards" {...simCards} />
+    <Resource name="assignments" {...assignments} />
+    <Resource name="lost-reports" {...lostReports} />
+    <Resource name="stocktakes" {...stocktakes} />
+    <Resource name="imports" {...imports} />
+    <Resource name="apn-profiles" {...apnProfiles} />
+    <Resource name="plans" {...plans} />
     <Resource name="officers" {...officers} />
     <Resource name="units" {...units} />
     <Resource name="users" {...users} />
     <Resource name="audit-log" {...auditLog} />
+    <CustomRoutes>
+      <Route path="/lease-end" element={<LeaseEndPage />} />
+      <Route path="/my-devices" element={<MyDevicesPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -1,6 +1,8 @@
 import {
   identifierErrorMessage,
   parseBadgeNo,
+  parseIccid,
+  parseImei,
   parseMsisdn,
   type IdentifierMessageLang,
   type IdentifierParseResult,
@@ -12,12 +14,30 @@ import { useLocale, type Validator } from 'react-admin';
 const PARSERS = {
   badgeNo: (input: string) => parseBadgeNo(input),
   msisdn: parseMsisdn,
+  imei: parseImei,
+  iccid: parseIccid,
 } satisfies Record<string, (input: string) => IdentifierParseResult>;
 
 export type FormIdentifier = keyof typeof PARSERS;
 
-function messageLang(locale: string): IdentifierMessageLang {
+export function messageLang(locale: string): IdentifierMessageLang {
   return locale.startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The domain's verdict on an identifier: its stored form, or its refusal in the console's language. */
+export function useIdentifierParser(
+  kind: FormIdentifier,
+): (input: string) => { ok: true; value: string } | { ok: false; message: string } {
+  const lang = messageLang(useLocale());
+  return useMemo(
+    () => (input: string) => {
+      const result = PARSERS[kind](input);
+      return result.ok
+        ? result
+        : { ok: false, message: identifierErrorMessage(kind, result.reason, lang, result) };
+    },
+    [kind, lang],
+  );
 }
 
 /**
@@ -25,16 +45,16 @@ function messageLang(locale: string): IdentifierMessageLang {
  * value passes: whether the field is required is said by `required()` beside it.
  */
 export function useIdentifierValidator(kind: FormIdentifier): Validator {
-  const lang = messageLang(useLocale());
+  const parse = useIdentifierParser(kind);
   return useMemo(
     () => (value: unknown) => {
       if (typeof value !== 'string' || value === '') {
         return undefined;
       }
-      const result = PARSERS[kind](value);
-      return result.ok ? undefined : identifierErrorMessage(kind, result.reason, lang, result);
+      const result = parse(value);
+      return result.ok ? undefined : result.message;
     },
-    [kind, lang],
+    [parse],
   );
 }
 
@@ -42,4 +62,12 @@ export function useIdentifierValidator(kind: FormIdentifier): Validator {
 export function normalizeIdentifier(kind: FormIdentifier, value: string): string {
   const result = PARSERS[kind](value);
   return result.ok ? result.value : value;
+}
+
+/** The stored form of an optional identifier, or null when it was left empty. */
+export function normalizeOptionalIdentifier(
+  kind: FormIdentifier,
+  value: string | null | undefined,
+): string | null {
+  return value?.trim() ? normalizeIdentifier(kind, value) : null;
 }

@@ -1,6 +1,20 @@
+import type {
+  AlertDto,
+  AssignmentDto,
+  BulkImportDto,
+  BulkImportKindValue,
+  DeviceDto,
+  LeaseEndCheckDto,
+  LeaseEndDeviceDto,
+  LostReportDto,
+  SimInstallationDto,
+  StocktakeDto,
+  TimelineEntryDto,
+} from '@fleet/shared/contracts';
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider, GetListParams, GetManyReferenceParams, RaRecord } from 'react-admin';
+import type { DataProvider, GetListParams, GetManyReferenceParams, RaRecord, SortPayload } from 'react-admin';
 
+import { downloadApiFile, openApiPage } from './download';
 import { API_URL, httpClient } from './http';
 
 /** A page of more than this many rows renders slowly (PERFORMANCE.md); the API refuses larger ranges too. */
@@ -16,10 +30,105 @@ function clampPagination<P extends GetListParams | GetManyReferenceParams>(param
   return { ...params, pagination: { ...params.pagination, perPage: MAX_PER_PAGE } };
 }
 
-export const dataProvider: DataProvider = {
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await httpClient(`${API_URL}${path}`, {
+    method,
+    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json as T;
+}
+
+const post = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
+
+export interface AssignParams {
+  officerId: number;
+  at?: string;
+  condition?: string;
+  accessories?: string[];
+  allowMultiple?: boolean;
+}
+
+export interface ReportLostParams {
+  kind: LostReportDto['kind'];
+  reportedAt?: string;
+  reportedByOfficerId?: number;
+  policeCaseNo?: string;
+  circumstances?: string;
+}
+
+export type LeaseEndCheckParams = Partial<
+  Pick<LeaseEndCheckDto, 'condition' | 'workspaceWipedAt' | 'registeredAsAssetAt' | 'assetNo'>
+>;
+
+export type LostFollowUp = 'sim-suspend' | 'wipe';
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** The API's actions beyond react-admin's CRUD (api.md, issue 3), each one call. */
+const actions = {
+  getDeviceByImei: (imei: string) => call<DeviceDto>('GET', `/devices/by-imei/${encodeURIComponent(imei)}`),
+  getDeviceTimeline: (deviceId: number) => call<TimelineEntryDto[]>('GET', `/devices/${deviceId}/timeline`),
+  assignDevice: (deviceId: number, params: AssignParams) =>
+    post<AssignmentDto>(`/devices/${deviceId}/assign`, params),
+  returnDevice: (deviceId: number, params: { at?: string; condition?: string }) =>
+    post<AssignmentDto>(`/devices/${deviceId}/return`, params),
+  installSim: (simId: number, params: { deviceId: number; slot: number; at?: string }) =>
+    post<SimInstallationDto>(`/sim-cards/${simId}/install`, params),
+  removeSim: (simId: number, params: { at?: string } = {}) =>
+    post<SimInstallationDto>(`/sim-cards/${simId}/remove`, params),
+  voidAssignment: (id: number, reason: string) => post<AssignmentDto>(`/assignments/${id}/void`, { reason }),
+  voidSimInstallation: (id: number, reason: string) =>
+    post<SimInstallationDto>(`/sim-installations/${id}/void`, { reason }),
+  acceptAssignment: (id: number) => post<AssignmentDto>(`/assignments/${id}/accept`),
+  openAssignmentReceipt: (id: number) => openApiPage(`/assignments/${id}/receipt`),
+  reportLost: (deviceId: number, params: ReportLostParams) =>
+    post<LostReportDto>(`/devices/${deviceId}/report-lost`, params),
+  confirmLost: (id: number) => post<LostReportDto>(`/lost-reports/${id}/confirm`),
+  requestLostFollowUp: (id: number, followUp: LostFollowUp) =>
+    post<LostReportDto>(`/lost-reports/${id}/follow-ups/${followUp}`),
+  markFound: (id: number) => post<LostReportDto>(`/lost-reports/${id}/found`),
+  getLeaseEndDevices: (asOf: string) =>
+    call<LeaseEndDeviceDto[]>('GET', `/lease-end/devices?${new URLSearchParams({ asOf }).toString()}`),
+  saveLeaseEndCheck: (deviceId: number, params: LeaseEndCheckParams) =>
+    call<LeaseEndCheckDto>('PUT', `/lease-end/checks/${deviceId}`, params),
+  transferLeaseEnd: (deviceIds: number[], on: string) =>
+    post<unknown>('/lease-end/transfer', { deviceIds, on }),
+  scanStocktake: (id: number, imei: string) => post<StocktakeDto>(`/stocktakes/${id}/scans`, { imei }),
+  closeStocktake: (id: number, notes?: string) => post<StocktakeDto>(`/stocktakes/${id}/close`, { notes }),
+  uploadImport: (file: File, kind: BulkImportKindValue, encoding?: string) => {
+    const form = new FormData();
+    form.append('kind', kind);
+    if (encoding) {
+      form.append('encoding', encoding);
+    }
+    // The file goes last: the API reads the other fields before it streams the file.
+    form.append('file', file);
+    return post<BulkImportDto>('/imports', form);
+  },
+  downloadRejectedRows: (id: number) => downloadApiFile(`/imports/${id}/rejected.csv`, `rejected-${id}.csv`),
+  exportList: (
+    resource: string,
+    format: ExportFormat,
+    sort: SortPayload,
+    filter: Record<string, unknown>,
+  ) => {
+    const query = new URLSearchParams({
+      format,
+      sort: JSON.stringify([sort.field, sort.order]),
+      filter: JSON.stringify(filter),
+    });
+    return downloadApiFile(`/exports/${resource}?${query.toString()}`, `${resource}.${format}`);
+  },
+  getAlerts: () => call<AlertDto[]>('GET', '/alerts'),
+  recomputeAlerts: () => post<unknown>('/alerts/recompute'),
+};
+
+export type FleetDataProvider = DataProvider & typeof actions;
+
+export const dataProvider: FleetDataProvider = {
   ...restProvider,
   getList: <R extends RaRecord>(resource: string, params: GetListParams) =>
     restProvider.getList<R>(resource, clampPagination(params)),
   getManyReference: <R extends RaRecord>(resource: string, params: GetManyReferenceParams) =>
     restProvider.getManyReference<R>(resource, clampPagination(params)),
+  ...actions,
 };

@@ -42,7 +42,41 @@ describe('canRoleAccess', () => {
   });
 
   it('refuses resources and actions it does not know', () => {
-    expect(canRoleAccess('admin', 'list', 'devices')).toBe(false);
+    expect(canRoleAccess('admin', 'list', 'repair-tickets')).toBe(false);
     expect(canRoleAccess('auditor', 'bulk_update', 'officers')).toBe(false);
+  });
+
+  it('lets an administrator manage the inventory and run custody actions', () => {
+    for (const resource of ['devices', 'sim-cards', 'apn-profiles', 'plans', 'stocktakes', 'imports']) {
+      expect(canRoleAccess('admin', 'create', resource)).toBe(true);
+    }
+    expect(canRoleAccess('admin', 'assign', 'devices')).toBe(true);
+    expect(canRoleAccess('admin', 'void', 'assignments')).toBe(true);
+    expect(canRoleAccess('admin', 'edit', 'lease-end')).toBe(true);
+  });
+
+  it('lets repair intake read devices, SIMs and plans and scan into a stocktake, but change nothing else', () => {
+    for (const resource of ['devices', 'sim-cards', 'apn-profiles', 'plans']) {
+      expect(canRoleAccess('repair_intake', 'show', resource)).toBe(true);
+      expect(canRoleAccess('repair_intake', 'edit', resource)).toBe(false);
+    }
+    expect(canRoleAccess('repair_intake', 'assign', 'devices')).toBe(false);
+    expect(canRoleAccess('repair_intake', 'scan', 'stocktakes')).toBe(true);
+    expect(canRoleAccess('repair_intake', 'create', 'stocktakes')).toBe(false);
+    expect(canRoleAccess('repair_intake', 'list', 'imports')).toBe(false);
+  });
+
+  it('shows an officer only their own device page, not the inventory lists', () => {
+    expect(canRoleAccess('officer', 'list', 'my-devices')).toBe(true);
+    expect(canRoleAccess('officer', 'list', 'devices')).toBe(false);
+    expect(canRoleAccess('officer', 'list', 'sim-cards')).toBe(false);
+    expect(canRoleAccess('admin', 'list', 'my-devices')).toBe(false);
+  });
+
+  it('lets an auditor read the inventory, export it and see alerts, but take no custody action', () => {
+    expect(canRoleAccess('auditor', 'export', 'devices')).toBe(true);
+    expect(canRoleAccess('auditor', 'list', 'alerts')).toBe(true);
+    expect(canRoleAccess('auditor', 'assign', 'devices')).toBe(false);
+    expect(canRoleAccess('auditor', 'scan', 'stocktakes')).toBe(false);
   });
 });

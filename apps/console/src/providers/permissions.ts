@@ -1,31 +1,85 @@
 import type { Role } from '@fleet/shared/contracts';
 
-/** The resources this console shows, named as in the API's paths. */
-export const CONSOLE_RESOURCES = ['units', 'officers', 'users', 'audit-log'] as const;
+/** The resources and pages this console shows, named as in the API's paths. */
+export const CONSOLE_RESOURCES = [
+  'units',
+  'officers',
+  'users',
+  'audit-log',
+  'devices',
+  'sim-cards',
+  'apn-profiles',
+  'plans',
+  'assignments',
+  'lost-reports',
+  'stocktakes',
+  'imports',
+  'lease-end',
+  'alerts',
+  'my-devices',
+] as const;
 export type ConsoleResource = (typeof CONSOLE_RESOURCES)[number];
 
 // react-admin asks about these actions; anything else (a custom page, a bulk action) is treated as a change.
 const READ_ACTIONS: readonly string[] = ['list', 'show', 'export'];
 
+const INVENTORY_RECORDS: readonly ConsoleResource[] = [
+  'devices',
+  'sim-cards',
+  'apn-profiles',
+  'plans',
+  'assignments',
+  'lost-reports',
+  'stocktakes',
+  'imports',
+  'lease-end',
+  'alerts',
+];
+
 const READABLE: Record<Role, readonly ConsoleResource[]> = {
-  admin: CONSOLE_RESOURCES,
+  admin: CONSOLE_RESOURCES.filter((resource) => resource !== 'my-devices'),
   // api.md lets auditors read user accounts too; the console keeps account management to administrators.
-  auditor: ['units', 'officers', 'audit-log'],
-  repair_intake: ['officers', 'units'],
-  // An officer's own device, SIMs and statements are not in the console yet.
-  officer: [],
+  auditor: ['units', 'officers', 'audit-log', ...INVENTORY_RECORDS],
+  repair_intake: ['officers', 'units', 'devices', 'sim-cards', 'apn-profiles', 'plans', 'stocktakes'],
+  // An officer sees only their own device and SIMs, on a page of their own; the API refuses the rest.
+  officer: ['my-devices'],
 };
 
 const WRITABLE: Record<Role, readonly ConsoleResource[]> = {
-  // Nobody rewrites the audit log.
-  admin: ['units', 'officers', 'users'],
+  // Nobody rewrites the audit log; alerts are computed, not written.
+  admin: [
+    'units',
+    'officers',
+    'users',
+    'devices',
+    'sim-cards',
+    'apn-profiles',
+    'plans',
+    'assignments',
+    'lost-reports',
+    'stocktakes',
+    'imports',
+    'lease-end',
+  ],
   auditor: [],
   repair_intake: [],
   officer: [],
 };
 
+/** Single actions a role may take without being able to change the resource otherwise. */
+const EXTRA_ACTIONS: Record<Role, Partial<Record<ConsoleResource, readonly string[]>>> = {
+  admin: {},
+  auditor: {},
+  // Repair intake counts phones in the field: it scans into a stocktake an administrator has started.
+  repair_intake: { stocktakes: ['scan'] },
+  officer: {},
+};
+
 /** What a role may do in the console: it hides what the API would refuse, and the API still enforces it. */
 export function canRoleAccess(role: Role, action: string, resource: string): boolean {
+  if (EXTRA_ACTIONS[role][resource as ConsoleResource]?.includes(action)) {
+    return true;
+  }
   const allowed = READ_ACTIONS.includes(action) ? READABLE[role] : WRITABLE[role];
   return allowed.some((name) => name === resource);
 }

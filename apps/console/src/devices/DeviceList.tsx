@@ -1,0 +1,53 @@
+import { DataTable, List, ReferenceField, SelectField, SelectInput } from 'react-admin';
+
+import { DEVICE_STATUS_CHOICES, OWNERSHIP_CHOICES } from '../common/choices';
+import { ListActions } from '../common/ListActions';
+import { ListPagination } from '../common/ListPagination';
+import { OfficerReferenceInput } from '../common/ReferenceInputs';
+import { SearchFilterInput } from '../common/SearchFilterInput';
+import { UnitReferenceInput } from '../common/UnitReferenceInput';
+import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
+import { FindDeviceByImei } from './FindDeviceByImei';
+import { WarrantyEndField } from './WarrantyEndField';
+
+const deviceFilters = [
+  <SearchFilterInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={DEVICE_STATUS_CHOICES} alwaysOn />,
+  <SelectInput key="ownership" source="ownership" choices={OWNERSHIP_CHOICES} alwaysOn />,
+  <OfficerReferenceInput key="currentOfficerId" source="currentOfficerId" alwaysOn />,
+  <UnitReferenceInput key="unitId" source="unitId" alwaysOn />,
+];
+
+const DeviceList = () => (
+  <List
+    filters={deviceFilters}
+    sort={{ field: 'imei1', order: 'ASC' }}
+    perPage={DEFAULT_PER_PAGE}
+    pagination={<ListPagination />}
+    actions={
+      <ListActions>
+        <FindDeviceByImei />
+      </ListActions>
+    }
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="imei1" />
+      <DataTable.Col source="model" />
+      <DataTable.Col source="serialNumber" />
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={DEVICE_STATUS_CHOICES} />
+      </DataTable.Col>
+      <DataTable.Col source="ownership">
+        <SelectField source="ownership" choices={OWNERSHIP_CHOICES} />
+      </DataTable.Col>
+      <DataTable.Col source="currentOfficerId">
+        <ReferenceField source="currentOfficerId" reference="officers" link="show" />
+      </DataTable.Col>
+      <DataTable.Col source="warrantyEndOn">
+        <WarrantyEndField source="warrantyEndOn" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export default DeviceList;

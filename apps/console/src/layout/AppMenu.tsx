@@ -1,0 +1,37 @@
+import EventBusyIcon from '@mui/icons-material/EventBusy';
+import PhoneIphoneIcon from '@mui/icons-material/PhoneIphone';
+import type { ReactElement } from 'react';
+import { Layout, Menu, useCanAccess, type LayoutProps } from 'react-admin';
+
+/** A menu entry for a page that is not a resource, shown to the roles that may open it. */
+const PageItem = ({
+  resource,
+  to,
+  label,
+  icon,
+}: {
+  resource: string;
+  to: string;
+  label: string;
+  icon: ReactElement;
+}) => {
+  const { canAccess } = useCanAccess({ action: 'list', resource });
+  return canAccess ? <Menu.Item to={to} primaryText={label} leftIcon={icon} /> : null;
+};
+
+/** The resources the role may list (react-admin asks canAccess), and the console's own pages. */
+const AppMenu = () => (
+  <Menu>
+    <Menu.DashboardItem />
+    <PageItem
+      resource="my-devices"
+      to="/my-devices"
+      label="fleet.my_devices.title"
+      icon={<PhoneIphoneIcon />}
+    />
+    <Menu.ResourceItems />
+    <PageItem resource="lease-end" to="/lease-end" label="fleet.lease_end.title" icon={<EventBusyIcon />} />
+  </Menu>
+);
+
+export const AppLayout = (props: LayoutProps) => <Layout {...props} menu={AppMenu} />;

@@ -1,0 +1,76 @@
+import type { DeviceDto } from '@fleet/shared/contracts';
+import { Card, CardContent, Typography } from '@mui/material';
+import {
+  DataTable,
+  DateField,
+  ListBase,
+  ReferenceManyField,
+  ResourceContextProvider,
+  SelectField,
+  SimpleShowLayout,
+  TextField,
+  Title,
+  useListContext,
+  useTranslate,
+  WithListContext,
+} from 'react-admin';
+
+import { DEVICE_STATUS_CHOICES, SIM_STATUS_CHOICES } from '../common/choices';
+import { WarrantyEndField } from '../devices/WarrantyEndField';
+
+/**
+ * An officer's own device and its SIMs. The API lists only what the signed-in officer holds, so the page
+ * asks for the devices list without a filter of its own.
+ */
+const MyDevicesPage = () => {
+  const translate = useTranslate();
+  return (
+    <ResourceContextProvider value="devices">
+      <Title title="fleet.my_devices.title" />
+      <ListBase perPage={10} sort={{ field: 'id', order: 'ASC' }} disableSyncWithLocation>
+        <WithListContext
+          render={({ data, isPending }) =>
+            !isPending && data?.length === 0 ? (
+              <Typography sx={{ mt: 2 }}>{translate('fleet.my_devices.none')}</Typography>
+            ) : null
+          }
+        />
+        <MyDeviceCards />
+      </ListBase>
+    </ResourceContextProvider>
+  );
+};
+
+const MyDeviceCards = () => {
+  const { data } = useListContext<DeviceDto>();
+  return (
+    <>
+      {data?.map((device) => (
+        <Card key={device.id} sx={{ mt: 2 }}>
+          <CardContent>
+            <SimpleShowLayout record={device}>
+              <TextField source="model" />
+              <TextField source="imei1" />
+              <TextField source="imei2" emptyText="—" />
+              <SelectField source="status" choices={DEVICE_STATUS_CHOICES} />
+              <DateField source="receivedOn" />
+              <WarrantyEndField source="warrantyEndOn" />
+              <ReferenceManyField label="fleet.device.sims" reference="sim-cards" target="deviceId">
+                <DataTable bulkActionButtons={false} rowClick={false}>
+                  <DataTable.Col source="slot" />
+                  <DataTable.Col source="msisdn" />
+                  <DataTable.Col source="iccid" />
+                  <DataTable.Col source="status">
+                    <SelectField source="status" choices={SIM_STATUS_CHOICES} />
+                  </DataTable.Col>
+                </DataTable>
+              </ReferenceManyField>
+            </SimpleShowLayout>
+          </CardContent>
+        </Card>
+      ))}
+    </>
+  );
+};
+
+export default MyDevicesPage;
