@@ -1,9 +1,9 @@
+import { CalendarDateField } from '../common/CalendarDateField';
 import type { DeviceDto } from '@fleet/shared/contracts';
 import { Divider } from '@mui/material';
 import {
   BooleanField,
   DataTable,
-  DateField,
   ReferenceField,
   ReferenceManyField,
   SelectField,
@@ -34,9 +34,9 @@ const DeviceShow = () => (
       <SelectField source="status" choices={DEVICE_STATUS_CHOICES} />
       <SelectField source="ownership" choices={OWNERSHIP_CHOICES} />
       <ReferenceField source="unitId" reference="units" link="show" emptyText="—" />
-      <DateField source="receivedOn" />
-      <DateField source="leaseStartOn" emptyText="—" />
-      <DateField source="leaseEndOn" emptyText="—" />
+      <CalendarDateField source="receivedOn" />
+      <CalendarDateField source="leaseStartOn" emptyText="—" />
+      <CalendarDateField source="leaseEndOn" emptyText="—" />
       <WarrantyEndField source="warrantyEndOn" />
       <ReferenceField
         source="currentOfficerId"

@@ -1,6 +1,7 @@
+import { CalendarDateField } from '../common/CalendarDateField';
 import { alertThreshold, chinaDateOf, daysBetween } from '@fleet/domain/inventory';
 import { Chip, Stack } from '@mui/material';
-import { DateField, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
 /** The warranty's last day, flagged when it is within 90 days (the alerts' widest threshold) or past. */
 export const WarrantyEndField = (props: FieldProps) => {
@@ -14,7 +15,7 @@ export const WarrantyEndField = (props: FieldProps) => {
   const daysLeft = daysBetween(today, end);
   return (
     <Stack direction="row" spacing={1} alignItems="center" component="span">
-      <DateField source="warrantyEndOn" />
+      <CalendarDateField source="warrantyEndOn" />
       {daysLeft < 0 && <Chip size="small" color="error" label={translate('fleet.device.warranty_ended')} />}
       {alertThreshold(today, end) !== null && (
         <Chip

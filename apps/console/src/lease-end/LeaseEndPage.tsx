@@ -1,3 +1,4 @@
+import { CalendarDateField } from '../common/CalendarDateField';
 import { chinaDateOf } from '@fleet/domain/inventory';
 import type { LeaseEndCheckDto } from '@fleet/shared/contracts';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
@@ -19,7 +20,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
-  DateField,
   Link,
   Loading,
   RecordContextProvider,
@@ -168,7 +168,7 @@ const LeaseEndRow = ({ device, editable, selected, onToggle }: RowProps) => {
         </TableCell>
         <TableCell>{device.model}</TableCell>
         <TableCell>
-          <DateField source="leaseEndOn" />
+          <CalendarDateField source="leaseEndOn" />
         </TableCell>
         <TableCell>
           <ReferenceField source="currentOfficerId" reference="officers" link="show" emptyText="—" />

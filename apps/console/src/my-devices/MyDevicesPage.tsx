@@ -1,8 +1,8 @@
+import { CalendarDateField } from '../common/CalendarDateField';
 import type { DeviceDto } from '@fleet/shared/contracts';
 import { Card, CardContent, Typography } from '@mui/material';
 import {
   DataTable,
-  DateField,
   ListBase,
   ReferenceManyField,
   ResourceContextProvider,
@@ -53,7 +53,7 @@ const MyDeviceCards = () => {
               <TextField source="imei1" />
               <TextField source="imei2" emptyText="—" />
               <SelectField source="status" choices={DEVICE_STATUS_CHOICES} />
-              <DateField source="receivedOn" />
+              <CalendarDateField source="receivedOn" />
               <WarrantyEndField source="warrantyEndOn" />
               <ReferenceManyField label="fleet.device.sims" reference="sim-cards" target="deviceId">
                 <DataTable bulkActionButtons={false} rowClick={false}>

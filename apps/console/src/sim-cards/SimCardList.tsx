@@ -1,6 +1,6 @@
+import { CalendarDateField } from '../common/CalendarDateField';
 import {
   DataTable,
-  DateField,
   List,
   ReferenceField,
   ReferenceInput,
@@ -47,10 +47,10 @@ const SimCardList = () => (
       </DataTable.Col>
       <DataTable.Col source="slot" />
       <DataTable.Col source="planEndsOn">
-        <DateField source="planEndsOn" />
+        <CalendarDateField source="planEndsOn" />
       </DataTable.Col>
       <DataTable.Col source="realNameRegisteredOn">
-        <DateField source="realNameRegisteredOn" />
+        <CalendarDateField source="realNameRegisteredOn" />
       </DataTable.Col>
     </DataTable>
   </List>

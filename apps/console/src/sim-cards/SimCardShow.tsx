@@ -1,5 +1,5 @@
+import { CalendarDateField } from '../common/CalendarDateField';
 import {
-  DateField,
   EditButton,
   ReferenceField,
   SelectField,
@@ -27,9 +27,9 @@ const SimCardShow = () => (
       <SelectField source="status" choices={SIM_STATUS_CHOICES} />
       <ReferenceField source="apnProfileId" reference="apn-profiles" link="show" emptyText="—" />
       <ReferenceField source="planId" reference="plans" link="show" emptyText="—" />
-      <DateField source="activatedOn" emptyText="—" />
-      <DateField source="planEndsOn" emptyText="—" />
-      <DateField source="realNameRegisteredOn" emptyText="—" />
+      <CalendarDateField source="activatedOn" emptyText="—" />
+      <CalendarDateField source="planEndsOn" emptyText="—" />
+      <CalendarDateField source="realNameRegisteredOn" emptyText="—" />
       <ReferenceField source="deviceId" reference="devices" link="show" emptyText="—" />
       <TextField source="slot" emptyText="—" />
     </SimpleShowLayout>
