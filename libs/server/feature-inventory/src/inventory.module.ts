@@ -3,6 +3,7 @@ import { ApnProfilesController } from './apn-profiles/apn-profiles.controller';
 import { ApnProfilesService } from './apn-profiles/apn-profiles.service';
 import { AssignmentsController, SimInstallationsController } from './custody/custody.controller';
 import { CustodyHistoryService } from './custody/custody-history.service';
+import { AssignmentsService, SimInstallationsService } from './custody/custody-lists.service';
 import { CustodyService } from './custody/custody.service';
 import { DevicesController } from './devices/devices.controller';
 import { DevicesService } from './devices/devices.service';
@@ -34,6 +35,8 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     SimCardsService,
     CustodyService,
     CustodyHistoryService,
+    AssignmentsService,
+    SimInstallationsService,
     InventoryExports,
   ],
   exports: [

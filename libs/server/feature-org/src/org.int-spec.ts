@@ -91,6 +91,26 @@ describe('units and officers over HTTP', () => {
     });
   });
 
+  it('refuses null for a required field on an edit, naming it, and still takes null where allowed', async () => {
+    const officers = await json<{ id: number; name: string }[]>(await admin.request('GET', '/api/officers'));
+    const officer = officers[0];
+    const unit = await admin.request('PUT', `/api/units/${stationId}`, { name: null });
+    expect(unit.status).toBe(400);
+    expect((await json<{ errors: { field: string; reason: string }[] }>(unit)).errors).toEqual([
+      { field: 'name', reason: expect.stringContaining('必填') },
+    ]);
+    const edit = await admin.request('PUT', `/api/officers/${officer.id}`, { name: null, unitId: null });
+    expect(edit.status).toBe(400);
+    expect((await json<{ errors: { field: string }[] }>(edit)).errors.map((e) => e.field).sort()).toEqual([
+      'name',
+      'unitId',
+    ]);
+    const kept = await json<{ name: string }>(await admin.request('GET', `/api/officers/${officer.id}`));
+    expect(kept.name).toBe(officer.name);
+    const cleared = await admin.request('PUT', `/api/officers/${officer.id}`, { mobile: null });
+    expect(cleared.status).toBe(200);
+  });
+
   it('stores a mobile number given with +86 and full-width digits in its one canonical form', async () => {
     const created = await admin.request('POST', '/api/officers', {
       badgeNo: '651010',

@@ -6,6 +6,7 @@ export * from './crud/crud.controller';
 export * from './crud/crud.service';
 export * from './crud/read.service';
 export * from './errors/api.exception';
+export * from './errors/dto-decorators';
 export * from './errors/identifier-validation';
 export * from './export/index';
 export * from './i18n/field-names';

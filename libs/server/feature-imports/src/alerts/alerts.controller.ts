@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { AlertDto } from '@fleet/shared/contracts';
-import { ApiList, ListParams, type ListQuery, type ListResult, Roles } from '@fleet/server/platform';
+import { ReadController, Roles } from '@fleet/server/platform';
 import { IsOptional, Matches } from 'class-validator';
 import { ALERT_LIST, AlertsService } from './alerts.service';
 
@@ -18,14 +18,12 @@ export class RecomputeAlertsBody {
 @ApiTags('alerts')
 @ApiBearerAuth()
 @Controller('alerts')
-export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
-
-  @Get()
-  @Roles('admin', 'auditor')
-  @ApiList(ALERT_LIST)
-  list(@ListParams(ALERT_LIST) query: ListQuery): Promise<ListResult<AlertDto>> {
-    return this.alerts.list(query);
+export class AlertsController extends ReadController<AlertDto>({
+  spec: ALERT_LIST,
+  readRoles: ['admin', 'auditor'],
+}) {
+  constructor(private readonly alerts: AlertsService) {
+    super(alerts);
   }
 
   @Post('recompute')

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlertDto } from '@fleet/shared/contracts';
 import { chinaDateOf } from '@fleet/domain/inventory';
 import { AlertEntity } from '@fleet/server/persistence';
-import { findList, type ListQuery, type ListResult, type ListSpec } from '@fleet/server/platform';
+import { type ListSpec, ReadService } from '@fleet/server/platform';
 import { JobName, type JobPayloads, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -26,16 +26,18 @@ function toDto(row: AlertEntity): AlertDto {
   return { id, asOf, kind, resource, resourceId, dueOn, daysLeft, details };
 }
 
+/** Today's alerts (warranty, lease and plan ends coming up), read; computed by the worker. */
 @Injectable()
-export class AlertsService {
+export class AlertsService extends ReadService<AlertEntity, AlertDto> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     @InjectQueue(QueueName.Alerts) private readonly queue: Queue,
-  ) {}
+  ) {
+    super(dataSource, AlertEntity, ALERT_LIST);
+  }
 
-  async list(query: ListQuery): Promise<ListResult<AlertDto>> {
-    const builder = this.dataSource.getRepository(AlertEntity).createQueryBuilder('e');
-    return (await findList('alerts', builder, query)).map(toDto);
+  protected toDto(row: AlertEntity): AlertDto {
+    return toDto(row);
   }
 
   /** Enqueues a run for a day (today in China by default); clicks while one waits add nothing. */

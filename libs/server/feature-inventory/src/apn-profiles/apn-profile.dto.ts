@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Trim } from '../shared/validation';
+import { Trim, PartialBody } from '@fleet/server/platform';
 
 export class CreateApnProfileBody {
   @ApiProperty({ example: 'XJGA' })
@@ -29,7 +29,7 @@ export class CreateApnProfileBody {
   description?: string | null;
 }
 
-export class UpdateApnProfileBody extends PartialType(CreateApnProfileBody) {
+export class UpdateApnProfileBody extends PartialBody(CreateApnProfileBody) {
   @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
   @IsOptional()
   @IsInt()

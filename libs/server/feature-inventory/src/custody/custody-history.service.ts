@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CustodyInterval, holderAt, SIM_SLOTS } from '@fleet/domain/inventory';
-import type {
-  AssignmentDto,
-  DeviceHolderAtDto,
-  DeviceSimsAtDto,
-  SimInstallationDto,
-  TimelineEntryDto,
-} from '@fleet/shared/contracts';
+import type { DeviceHolderAtDto, DeviceSimsAtDto, TimelineEntryDto } from '@fleet/shared/contracts';
 import {
   AssignmentEntity,
   DeviceEntity,
@@ -19,65 +13,11 @@ import {
   UnitEntity,
   UserEntity,
 } from '@fleet/server/persistence';
-import {
-  type Actor,
-  ApiException,
-  type FilterSpec,
-  type ListQuery,
-  type ListResult,
-  type ListSpec,
-} from '@fleet/server/platform';
-import { type DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
-import { listNarrowed } from '../shared/crud-helpers';
-import { officerScope } from '../shared/officer-scope';
-import { chinaDateTime, toAssignmentDto, toInstallationDto } from './custody.mapper';
+import { type Actor, ApiException } from '@fleet/server/platform';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { AssignmentsService } from './custody-lists.service';
+import { chinaDateTime } from './custody.mapper';
 import { type ReceiptData, renderReceipt } from './receipt.html';
-
-// Filters that are not a column compared with '=': applied by custodyFilters below.
-const OPEN: FilterSpec = { property: 'endAt', type: 'boolean' };
-const INCLUDE_VOIDED: FilterSpec = { property: 'voidedAt', type: 'boolean' };
-
-export const ASSIGNMENT_LIST: ListSpec = {
-  resource: 'assignments',
-  sortable: ['id', 'startAt', 'endAt', 'deviceId', 'officerId'],
-  defaultSort: ['startAt', 'DESC'],
-  filters: {
-    deviceId: { property: 'deviceId', type: 'int' },
-    officerId: { property: 'officerId', type: 'int' },
-    open: OPEN,
-    includeVoided: INCLUDE_VOIDED,
-  },
-};
-
-export const SIM_INSTALLATION_LIST: ListSpec = {
-  resource: 'sim-installations',
-  sortable: ['id', 'startAt', 'endAt', 'deviceId', 'simId', 'slot'],
-  defaultSort: ['startAt', 'DESC'],
-  filters: {
-    deviceId: { property: 'deviceId', type: 'int' },
-    simId: { property: 'simId', type: 'int' },
-    slot: { property: 'slot', type: 'int' },
-    open: OPEN,
-    includeVoided: INCLUDE_VOIDED,
-  },
-};
-
-/** Splits `open` and `includeVoided` off a list query; voided records are left out unless asked for. */
-function custodyFilters<E extends AssignmentEntity | SimInstallationEntity>(
-  query: ListQuery,
-): { query: ListQuery; narrow: (builder: SelectQueryBuilder<E>) => void } {
-  const value = (spec: FilterSpec) => query.filters.find((f) => f.spec === spec)?.value;
-  const open = value(OPEN);
-  const includeVoided = value(INCLUDE_VOIDED) === true;
-  return {
-    query: { ...query, filters: query.filters.filter((f) => f.spec !== OPEN && f.spec !== INCLUDE_VOIDED) },
-    narrow: (builder) => {
-      if (!includeVoided) builder.andWhere('e.voidedAt IS NULL');
-      if (open === true) builder.andWhere('e.endAt IS NULL');
-      if (open === false) builder.andWhere('e.endAt IS NOT NULL');
-    },
-  };
-}
 
 /** Custody rows as the domain's intervals, each holding its own row. */
 const intervalsOf = <R extends { startAt: Date; endAt: Date | null; voidedAt: Date | null }>(
@@ -86,38 +26,15 @@ const intervalsOf = <R extends { startAt: Date; endAt: Date | null; voidedAt: Da
   rows.map((row) => ({ holder: row, start: row.startAt, end: row.endAt, voided: row.voidedAt !== null }));
 
 /**
- * Custody history: the lists, "who held the device at T", "which SIMs were in it at T", a device's
+ * Custody history: "who held the device at T", "which SIMs were in it at T", a device's
  * timeline and the handover receipt. Billing asks holderAt/simsAt for a record's moment.
  */
 @Injectable()
 export class CustodyHistoryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async listAssignments(actor: Actor, listQuery: ListQuery): Promise<ListResult<AssignmentDto>> {
-    const { query, narrow } = custodyFilters<AssignmentEntity>(listQuery);
-    const scope = officerScope(actor);
-    const page = await listNarrowed(this.dataSource, AssignmentEntity, ASSIGNMENT_LIST, query, (b) => {
-      narrow(b);
-      if (scope !== null) b.andWhere('e.officerId = :scope', { scope });
-    });
-    return page.map(toAssignmentDto);
-  }
-
-  async listInstallations(listQuery: ListQuery): Promise<ListResult<SimInstallationDto>> {
-    const { query, narrow } = custodyFilters<SimInstallationEntity>(listQuery);
-    const page = await listNarrowed(
-      this.dataSource,
-      SimInstallationEntity,
-      SIM_INSTALLATION_LIST,
-      query,
-      narrow,
-    );
-    return page.map(toInstallationDto);
-  }
-
-  async getAssignment(actor: Actor, id: number): Promise<AssignmentDto> {
-    return toAssignmentDto(await this.visibleAssignment(actor, id));
-  }
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsService,
+  ) {}
 
   /** Who held the device at `at` (start inclusive, end exclusive; voided intervals never count). */
   async holderAt(deviceId: number, at: Date, manager = this.dataSource.manager): Promise<DeviceHolderAtDto> {
@@ -228,7 +145,7 @@ export class CustodyHistoryService {
   /** The printable handover receipt (领用签收单) of an assignment. */
   async receipt(actor: Actor, id: number): Promise<string> {
     const manager = this.dataSource.manager;
-    const a = await this.visibleAssignment(actor, id);
+    const a = await this.assignments.loadVisible(actor, id);
     const [device, officer] = await Promise.all([
       manager.findOneByOrFail(DeviceEntity, { id: a.deviceId }),
       manager.findOneByOrFail(OfficerEntity, { id: a.officerId }),
@@ -260,15 +177,6 @@ export class CustodyHistoryService {
       voided: a.voidedAt ? { at: chinaDateTime(a.voidedAt), reason: a.voidReason ?? '' } : null,
     };
     return renderReceipt(data);
-  }
-
-  /** An assignment the actor may see: an officer only their own, others answer 404. */
-  private async visibleAssignment(actor: Actor, id: number): Promise<AssignmentEntity> {
-    const found = await this.dataSource.manager.findOneBy(AssignmentEntity, { id });
-    const scope = officerScope(actor);
-    if (!found || (scope !== null && found.officerId !== scope))
-      throw ApiException.notFound('assignments', id);
-    return found;
   }
 
   private async requireDevice(manager: EntityManager, id: number): Promise<void> {

@@ -2,43 +2,31 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from 
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
 import type { FastifyReply } from 'fastify';
-import {
-  type Actor,
-  ApiList,
-  CurrentActor,
-  ListParams,
-  type ListQuery,
-  type ListResult,
-  Roles,
-} from '@fleet/server/platform';
+import { type Actor, CurrentActor, ReadController, Roles } from '@fleet/server/platform';
 import { STAFF } from '../shared/roles';
-import { ASSIGNMENT_LIST, CustodyHistoryService, SIM_INSTALLATION_LIST } from './custody-history.service';
+import { CustodyHistoryService } from './custody-history.service';
+import {
+  ASSIGNMENT_LIST,
+  AssignmentsService,
+  SIM_INSTALLATION_LIST,
+  SimInstallationsService,
+} from './custody-lists.service';
 import { VoidBody } from './custody.dto';
 import { CustodyService } from './custody.service';
 
 @ApiTags('assignments')
 @ApiBearerAuth()
 @Controller('assignments')
-export class AssignmentsController {
+export class AssignmentsController extends ReadController<AssignmentDto>({
+  spec: ASSIGNMENT_LIST,
+  readRoles: [...STAFF, 'officer'],
+}) {
   constructor(
+    assignments: AssignmentsService,
     private readonly custody: CustodyService,
     private readonly history: CustodyHistoryService,
-  ) {}
-
-  @Get()
-  @Roles(...STAFF, 'officer')
-  @ApiList(ASSIGNMENT_LIST)
-  list(
-    @ListParams(ASSIGNMENT_LIST) query: ListQuery,
-    @CurrentActor() actor: Actor,
-  ): Promise<ListResult<AssignmentDto>> {
-    return this.history.listAssignments(actor, query);
-  }
-
-  @Get(':id')
-  @Roles(...STAFF, 'officer')
-  get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<AssignmentDto> {
-    return this.history.getAssignment(actor, id);
+  ) {
+    super(assignments);
   }
 
   @Get(':id/receipt')
@@ -77,17 +65,15 @@ export class AssignmentsController {
 @ApiTags('sim-installations')
 @ApiBearerAuth()
 @Controller('sim-installations')
-export class SimInstallationsController {
+export class SimInstallationsController extends ReadController<SimInstallationDto>({
+  spec: SIM_INSTALLATION_LIST,
+  readRoles: STAFF,
+}) {
   constructor(
+    installations: SimInstallationsService,
     private readonly custody: CustodyService,
-    private readonly history: CustodyHistoryService,
-  ) {}
-
-  @Get()
-  @Roles(...STAFF)
-  @ApiList(SIM_INSTALLATION_LIST)
-  list(@ListParams(SIM_INSTALLATION_LIST) query: ListQuery): Promise<ListResult<SimInstallationDto>> {
-    return this.history.listInstallations(query);
+  ) {
+    super(installations);
   }
 
   @Post(':id/void')

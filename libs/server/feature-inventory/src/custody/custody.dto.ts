@@ -11,7 +11,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { IsMoment, Trim } from '../shared/validation';
+import { IsMoment, Trim } from '@fleet/server/platform';
 
 const AT_DOC = {
   example: '2025-12-01T09:30:00+08:00',

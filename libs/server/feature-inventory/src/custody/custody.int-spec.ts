@@ -13,7 +13,13 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../../../tools/test/test-server';
-import { body, deviceIdentity, expectStatus, filterQuery, simIdentity } from '../testing/inventory-test-kit';
+import {
+  body,
+  deviceIdentity,
+  expectStatus,
+  filterQuery,
+  simIdentity,
+} from '../../../../../tools/test/inventory-fixtures';
 
 type ErrorBody = { message: string; errors?: { field: string; reason: string }[] };
 

@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DEVICE_OWNERSHIP_VALUES,
   DEVICE_STATUS_VALUES,
   type DeviceOwnershipValue,
   type DeviceStatusValue,
 } from '@fleet/shared/contracts';
-import { IsIdentifier, NormalizeIdentifier } from '@fleet/server/platform';
+import { IsCalendarDate, IsIdentifier, NormalizeIdentifier, Trim, PartialBody } from '@fleet/server/platform';
 import {
   IsBoolean,
   IsIn,
@@ -16,7 +16,6 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, Trim } from '../shared/validation';
 
 export class CreateDeviceBody {
   @ApiProperty({ example: 'HUAWEI Mate60 12GB+256GB' })
@@ -89,7 +88,7 @@ export class CreateDeviceBody {
  * An edit. The fields that follow custody events (status, holder) or are derived (warranty end) may be
  * sent back unchanged, as react-admin does, but never changed here.
  */
-export class UpdateDeviceBody extends PartialType(CreateDeviceBody) {
+export class UpdateDeviceBody extends PartialBody(CreateDeviceBody) {
   @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
   @IsOptional()
   @IsInt()

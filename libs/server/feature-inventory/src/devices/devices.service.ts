@@ -14,8 +14,8 @@ import {
   type ListSpec,
 } from '@fleet/server/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { listNarrowed, refuseChanges, refuseNulls, without } from '../shared/crud-helpers';
-import { officerScope } from '../shared/officer-scope';
+import { listNarrowed, pick, refuseChanges, without } from '../shared/crud-helpers';
+import { findVisible, narrowToOwn, officerScope } from '../shared/officer-scope';
 import type { CreateDeviceBody, UpdateDeviceBody } from './device.dto';
 
 export const DEVICE_LIST: ListSpec = {
@@ -32,6 +32,25 @@ export const DEVICE_LIST: ListSpec = {
   },
   search: ['imei1', 'imei2', 'serialNumber', 'model'],
 };
+
+/** The columns that make a device's wire form. */
+const DEVICE_FIELDS = [
+  'id',
+  'model',
+  'imei1',
+  'imei2',
+  'serialNumber',
+  'dualSystem',
+  'receivedOn',
+  'leaseStartOn',
+  'leaseEndOn',
+  'warrantyEndOn',
+  'status',
+  'ownership',
+  'currentOfficerId',
+  'unitId',
+  'notes',
+] as const;
 
 const FOLLOWED = [
   {
@@ -53,6 +72,9 @@ const FOLLOWED = [
 
 // Serializes writes of device identities: the unique indexes cover each IMEI column alone, not one
 // device's IMEI 2 against another's IMEI 1, so that check must not race with a concurrent write.
+// An officer login sees the device it holds.
+const OWN = 'e.currentOfficerId = :scope';
+
 const IMEI_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 
 /** Devices (警务通终端). An officer login sees only the device it holds; any other answers 404. */
@@ -63,40 +85,7 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
   }
 
   toDto(device: DeviceEntity): DeviceDto {
-    const {
-      id,
-      model,
-      imei1,
-      imei2,
-      serialNumber,
-      dualSystem,
-      receivedOn,
-      leaseStartOn,
-      leaseEndOn: leaseEnd,
-      warrantyEndOn: warrantyEnd,
-      status,
-      ownership,
-      currentOfficerId,
-      unitId,
-      notes,
-    } = device;
-    return {
-      id,
-      model,
-      imei1,
-      imei2,
-      serialNumber,
-      dualSystem,
-      receivedOn,
-      leaseStartOn,
-      leaseEndOn: leaseEnd,
-      warrantyEndOn: warrantyEnd,
-      status,
-      ownership,
-      currentOfficerId,
-      unitId,
-      notes,
-    };
+    return pick(device, DEVICE_FIELDS);
   }
 
   protected override toValues(input: CreateDeviceBody | UpdateDeviceBody): Partial<DeviceEntity> {
@@ -115,7 +104,6 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
     values: Partial<DeviceEntity>,
     existing: DeviceEntity | null,
   ): Promise<void> {
-    refuseNulls(values, ['model', 'imei1', 'receivedOn']);
     const imei1 = values.imei1 ?? existing?.imei1;
     const imei2 = values.imei2 === undefined ? (existing?.imei2 ?? null) : values.imei2;
     if (imei1 && imei2 && imei1 === imei2) {
@@ -204,15 +192,15 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
     return super.remove(id, actor);
   }
 
-  override listFor(actor: Actor, query: ListQuery): Promise<ListResult<DeviceDto>> {
-    const officerId = officerScope(actor);
-    return listNarrowed(
+  override async listFor(actor: Actor, query: ListQuery): Promise<ListResult<DeviceDto>> {
+    const page = await listNarrowed(
       this.dataSource,
       DeviceEntity,
       DEVICE_LIST,
       query,
-      officerId === null ? null : (b) => b.andWhere('e.currentOfficerId = :scope', { scope: officerId }),
-    ).then((page) => page.map((d) => this.toDto(d)));
+      narrowToOwn(actor, OWN),
+    );
+    return page.map((d) => this.toDto(d));
   }
 
   override async getFor(actor: Actor, id: number): Promise<DeviceDto> {
@@ -230,11 +218,8 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
   }
 
   /** The device if the actor may see it; otherwise 404, so an officer cannot probe others' ids. */
-  async loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<DeviceEntity> {
-    const device = await this.load(manager, id);
-    const scope = officerScope(actor);
-    if (scope !== null && device.currentOfficerId !== scope) throw ApiException.notFound('devices', id);
-    return device;
+  loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<DeviceEntity> {
+    return findVisible(manager, DeviceEntity, 'devices', actor, id, OWN);
   }
 
   /** The device locked for a custody change in the caller's transaction. */

@@ -12,32 +12,36 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LeaseEndCheckDto, LeaseEndDeviceDto, LeaseEndTransferResultDto } from '@fleet/shared/contracts';
-import {
-  type Actor,
-  ApiList,
-  CurrentActor,
-  langFromHeader,
-  ListParams,
-  type ListQuery,
-  type ListResult,
-  Roles,
-} from '@fleet/server/platform';
+import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
 import { LeaseEndCheckBody, LeaseEndDevicesQuery, LeaseEndTransferBody } from './lease-end.dto';
 import { LEASE_END_CHECK_LIST, LeaseEndService } from './lease-end.service';
 
+/** The per-device lease-end checklists, read. */
 @ApiTags('lease-end')
 @ApiBearerAuth()
-@Controller()
+@Controller('lease-end-checks')
+export class LeaseEndChecksController extends ReadController<LeaseEndCheckDto>({
+  spec: LEASE_END_CHECK_LIST,
+  readRoles: ['admin', 'auditor'],
+}) {
+  constructor(leaseEnd: LeaseEndService) {
+    super(leaseEnd);
+  }
+}
+
+@ApiTags('lease-end')
+@ApiBearerAuth()
+@Controller('lease-end')
 export class LeaseEndController {
   constructor(private readonly leaseEnd: LeaseEndService) {}
 
-  @Get('lease-end/devices')
+  @Get('devices')
   @Roles('admin', 'auditor')
   devices(@Query() query: LeaseEndDevicesQuery): Promise<LeaseEndDeviceDto[]> {
     return this.leaseEnd.devices(query.asOf);
   }
 
-  @Put('lease-end/checks/:deviceId')
+  @Put('checks/:deviceId')
   @Roles('admin')
   upsertCheck(
     @Param('deviceId', ParseIntPipe) deviceId: number,
@@ -47,7 +51,7 @@ export class LeaseEndController {
     return this.leaseEnd.upsertCheck(deviceId, body, actor);
   }
 
-  @Post('lease-end/transfer')
+  @Post('transfer')
   @Roles('admin')
   @HttpCode(200)
   transfer(
@@ -56,18 +60,5 @@ export class LeaseEndController {
     @Headers('accept-language') language?: string,
   ): Promise<LeaseEndTransferResultDto> {
     return this.leaseEnd.transfer(body, actor, langFromHeader(language));
-  }
-
-  @Get('lease-end-checks')
-  @Roles('admin', 'auditor')
-  @ApiList(LEASE_END_CHECK_LIST)
-  list(@ListParams(LEASE_END_CHECK_LIST) query: ListQuery): Promise<ListResult<LeaseEndCheckDto>> {
-    return this.leaseEnd.list(query);
-  }
-
-  @Get('lease-end-checks/:id')
-  @Roles('admin', 'auditor')
-  get(@Param('id', ParseIntPipe) id: number): Promise<LeaseEndCheckDto> {
-    return this.leaseEnd.get(id);
   }
 }

@@ -9,7 +9,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { IsCalendarDate, IsMoment, Trim } from '../shared/validation';
+import { IsCalendarDate, IsMoment, Trim } from '@fleet/server/platform';
 
 export class LeaseEndDevicesQuery {
   @ApiPropertyOptional({ example: '2028-11-25', description: 'YYYY-MM-DD; default today (China time)' })

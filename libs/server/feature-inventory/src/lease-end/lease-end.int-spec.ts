@@ -11,7 +11,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../../../tools/test/test-server';
-import { InventoryFixtures } from '../lost/test-fixtures';
+import { InventoryFixtures } from '../../../../../tools/test/inventory-fixtures';
 
 describe('lease end (clause 4.5) over HTTP', () => {
   let server: TestServer;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { registerFieldNames } from '@fleet/server/platform';
-import { LeaseEndController } from './lease-end.controller';
+import { LeaseEndChecksController, LeaseEndController } from './lease-end.controller';
 import { LeaseEndService } from './lease-end.service';
 
 registerFieldNames({
@@ -14,7 +14,7 @@ registerFieldNames({
 
 /** Clause 4.5: leased devices become the bureau's at the end of the lease. */
 @Module({
-  controllers: [LeaseEndController],
+  controllers: [LeaseEndController, LeaseEndChecksController],
   providers: [LeaseEndService],
 })
 export class LeaseEndModule {}

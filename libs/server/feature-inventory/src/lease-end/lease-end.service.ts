@@ -7,12 +7,10 @@ import {
   type Actor,
   ApiException,
   AuditService,
-  findList,
   type Lang,
-  type ListQuery,
-  type ListResult,
   type ListSpec,
   type LocalizedText,
+  ReadService,
 } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
 import type { LeaseEndCheckBody, LeaseEndTransferBody } from './lease-end.dto';
@@ -51,20 +49,15 @@ const startOfChinaDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
  * the per-device checklist and transfers ownership, each device audited.
  */
 @Injectable()
-export class LeaseEndService {
+export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCheckDto> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
-
-  async list(query: ListQuery): Promise<ListResult<LeaseEndCheckDto>> {
-    const builder = this.dataSource.getRepository(LeaseEndCheckEntity).createQueryBuilder('e');
-    return (await findList(RESOURCE, builder, query, LEASE_END_CHECK_LIST.search)).map(toDto);
+  ) {
+    super(dataSource, LeaseEndCheckEntity, LEASE_END_CHECK_LIST);
   }
 
-  async get(id: number): Promise<LeaseEndCheckDto> {
-    const check = await this.dataSource.manager.findOneBy(LeaseEndCheckEntity, { id });
-    if (!check) throw ApiException.notFound(RESOURCE, id);
+  protected toDto(check: LeaseEndCheckEntity): LeaseEndCheckDto {
     return toDto(check);
   }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ReportLostRequest } from '@fleet/shared/contracts';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsMoment, Trim } from '../shared/validation';
+import { IsMoment, Trim } from '@fleet/server/platform';
 
 export class ReportLostBody implements ReportLostRequest {
   @ApiProperty({ enum: ['lost', 'stolen'] })

@@ -1,38 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LostReportDto } from '@fleet/shared/contracts';
-import {
-  type Actor,
-  ApiList,
-  CurrentActor,
-  ListParams,
-  type ListQuery,
-  type ListResult,
-  Roles,
-} from '@fleet/server/platform';
+import { type Actor, CurrentActor, ReadController, Roles } from '@fleet/server/platform';
+import { STAFF } from '../shared/roles';
 import { AtBody, ReportLostBody } from './lost-report.dto';
 import { LOST_REPORT_LIST, LostReportsService } from './lost-reports.service';
 
+/** Reporting a device lost: an action on the device, so under its path. */
 @ApiTags('lost-reports')
 @ApiBearerAuth()
-@Controller()
-export class LostReportsController {
+@Controller('devices')
+export class DeviceLostController {
   constructor(private readonly reports: LostReportsService) {}
 
-  @Get('lost-reports')
-  @Roles('admin', 'repair_intake', 'auditor')
-  @ApiList(LOST_REPORT_LIST)
-  list(@ListParams(LOST_REPORT_LIST) query: ListQuery): Promise<ListResult<LostReportDto>> {
-    return this.reports.list(query);
-  }
-
-  @Get('lost-reports/:id')
-  @Roles('admin', 'repair_intake', 'auditor')
-  get(@Param('id', ParseIntPipe) id: number): Promise<LostReportDto> {
-    return this.reports.get(id);
-  }
-
-  @Post('devices/:id/report-lost')
+  @Post(':id/report-lost')
   @Roles('admin', 'officer')
   report(
     @Param('id', ParseIntPipe) id: number,
@@ -41,15 +22,27 @@ export class LostReportsController {
   ): Promise<LostReportDto> {
     return this.reports.report(id, body, actor);
   }
+}
 
-  @Post('lost-reports/:id/confirm')
+@ApiTags('lost-reports')
+@ApiBearerAuth()
+@Controller('lost-reports')
+export class LostReportsController extends ReadController<LostReportDto>({
+  spec: LOST_REPORT_LIST,
+  readRoles: STAFF,
+}) {
+  constructor(private readonly reports: LostReportsService) {
+    super(reports);
+  }
+
+  @Post(':id/confirm')
   @Roles('admin')
   @HttpCode(200)
   confirm(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<LostReportDto> {
     return this.reports.confirm(id, actor);
   }
 
-  @Post('lost-reports/:id/follow-ups/sim-suspend')
+  @Post(':id/follow-ups/sim-suspend')
   @Roles('admin')
   @HttpCode(200)
   simSuspend(
@@ -60,7 +53,7 @@ export class LostReportsController {
     return this.reports.followUp(id, 'sim_suspend', body, actor);
   }
 
-  @Post('lost-reports/:id/follow-ups/wipe')
+  @Post(':id/follow-ups/wipe')
   @Roles('admin')
   @HttpCode(200)
   wipe(
@@ -71,7 +64,7 @@ export class LostReportsController {
     return this.reports.followUp(id, 'wipe', body, actor);
   }
 
-  @Post('lost-reports/:id/found')
+  @Post(':id/found')
   @Roles('admin')
   @HttpCode(200)
   found(
@@ -82,7 +75,7 @@ export class LostReportsController {
     return this.reports.found(id, body, actor);
   }
 
-  @Post('lost-reports/:id/close')
+  @Post(':id/close')
   @Roles('admin')
   @HttpCode(200)
   close(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<LostReportDto> {

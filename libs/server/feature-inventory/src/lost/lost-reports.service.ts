@@ -9,15 +9,7 @@ import {
   OfficerEntity,
   SimCardEntity,
 } from '@fleet/server/persistence';
-import {
-  type Actor,
-  ApiException,
-  AuditService,
-  findList,
-  type ListQuery,
-  type ListResult,
-  type ListSpec,
-} from '@fleet/server/platform';
+import { type Actor, ApiException, AuditService, type ListSpec, ReadService } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import type { AtBody, ReportLostBody } from './lost-report.dto';
 
@@ -82,20 +74,15 @@ const conflict = (zh: string, en: string) => ApiException.conflict({ zh, en });
  * closing the report. Each step is one transaction with its audit rows.
  */
 @Injectable()
-export class LostReportsService {
+export class LostReportsService extends ReadService<LostReportEntity, LostReportDto> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
-
-  async list(query: ListQuery): Promise<ListResult<LostReportDto>> {
-    const builder = this.dataSource.getRepository(LostReportEntity).createQueryBuilder('e');
-    return (await findList(RESOURCE, builder, query, LOST_REPORT_LIST.search)).map(toDto);
+  ) {
+    super(dataSource, LostReportEntity, LOST_REPORT_LIST);
   }
 
-  async get(id: number): Promise<LostReportDto> {
-    const report = await this.dataSource.manager.findOneBy(LostReportEntity, { id });
-    if (!report) throw ApiException.notFound(RESOURCE, id);
+  protected toDto(report: LostReportEntity): LostReportDto {
     return toDto(report);
   }
 
@@ -229,11 +216,7 @@ export class LostReportsService {
     work: (manager: EntityManager, report: LostReportEntity) => Promise<void>,
   ): Promise<LostReportDto> {
     return this.dataSource.transaction(async (manager) => {
-      const report = await manager.findOne(LostReportEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!report) throw ApiException.notFound(RESOURCE, id);
+      const report = await this.load(manager, id, true);
       const before = toDto(report);
       await work(manager, report);
       const after = toDto(await manager.save(report));

@@ -7,7 +7,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../../../tools/test/test-server';
-import { InventoryFixtures } from './test-fixtures';
+import { InventoryFixtures } from '../../../../../tools/test/inventory-fixtures';
 
 describe('lost or stolen devices over HTTP', () => {
   let server: TestServer;

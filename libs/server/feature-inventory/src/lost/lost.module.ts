@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { registerFieldNames } from '@fleet/server/platform';
-import { LostReportsController } from './lost-reports.controller';
+import { DeviceLostController, LostReportsController } from './lost-reports.controller';
 import { LostReportsService } from './lost-reports.service';
 
 registerFieldNames({
@@ -14,7 +14,7 @@ registerFieldNames({
 
 /** Devices reported lost or stolen (报失) and their follow-ups. */
 @Module({
-  controllers: [LostReportsController],
+  controllers: [LostReportsController, DeviceLostController],
   providers: [LostReportsService],
 })
 export class LostModule {}

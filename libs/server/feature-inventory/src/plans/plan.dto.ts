@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Trim } from '../shared/validation';
+import { Trim, PartialBody } from '@fleet/server/platform';
 
 export class CreatePlanBody {
   @ApiProperty({ example: '警务通合约套餐' })
@@ -44,7 +44,7 @@ export class CreatePlanBody {
   termMonths: number;
 }
 
-export class UpdatePlanBody extends PartialType(CreatePlanBody) {
+export class UpdatePlanBody extends PartialBody(CreatePlanBody) {
   @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
   @IsOptional()
   @IsInt()

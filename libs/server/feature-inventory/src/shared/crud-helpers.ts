@@ -1,6 +1,5 @@
 import {
   ApiException,
-  fieldName,
   findList,
   type ListQuery,
   type ListResult,
@@ -51,15 +50,7 @@ export function without<T extends object>(values: T, keys: readonly string[]): T
   return copy as T;
 }
 
-/** An edit may leave a required field out, but not send it as null (PartialType lets null through). */
-export function refuseNulls(values: Record<string, unknown>, fields: readonly string[]): void {
-  const nulls = fields.filter((field) => field in values && values[field] === null);
-  if (nulls.length) {
-    throw ApiException.badRequest(
-      nulls.map((field) => {
-        const name = fieldName(field);
-        return { field, reason: { zh: `${name.zh}为必填项`, en: `${name.en} is required` } };
-      }),
-    );
-  }
+/** The given properties of a record, e.g. the columns of an entity that make its wire form. */
+export function pick<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, record[key]])) as Pick<T, K>;
 }

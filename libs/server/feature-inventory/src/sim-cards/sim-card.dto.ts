@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SIM_STATUS_VALUES, type SimStatusValue } from '@fleet/shared/contracts';
-import { IsIdentifier, NormalizeIdentifier } from '@fleet/server/platform';
+import { IsCalendarDate, IsIdentifier, NormalizeIdentifier, PartialBody } from '@fleet/server/platform';
 import { IsIn, IsInt, IsOptional, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../shared/validation';
 
 export class CreateSimCardBody {
   @ApiProperty({ example: '89860000000000000001', description: '19 or 20 digits, 89…, Luhn check digit' })
@@ -49,7 +48,7 @@ export class CreateSimCardBody {
  * An edit. The device and slot follow install/remove and the plan end is derived; they may be sent
  * back unchanged, as react-admin does, but never changed here.
  */
-export class UpdateSimCardBody extends PartialType(CreateSimCardBody) {
+export class UpdateSimCardBody extends PartialBody(CreateSimCardBody) {
   @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
   @IsOptional()
   @IsInt()

@@ -18,8 +18,8 @@ import {
   type ListSpec,
 } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, Not } from 'typeorm';
-import { listNarrowed, refuseChanges, refuseNulls, without } from '../shared/crud-helpers';
-import { officerScope } from '../shared/officer-scope';
+import { listNarrowed, refuseChanges, without } from '../shared/crud-helpers';
+import { findVisible, narrowToOwn } from '../shared/officer-scope';
 import type { CreateSimCardBody, UpdateSimCardBody } from './sim-card.dto';
 
 export const SIM_CARD_LIST: ListSpec = {
@@ -97,7 +97,6 @@ export class SimCardsService extends CrudService<
     values: Partial<SimCardEntity>,
     existing: SimCardEntity | null,
   ): Promise<void> {
-    refuseNulls(values, ['iccid', 'msisdn', 'status']);
     if (values.iccid) {
       const other = await manager.findOneBy(SimCardEntity, { iccid: values.iccid });
       if (other && other.id !== existing?.id) {
@@ -157,27 +156,15 @@ export class SimCardsService extends CrudService<
     return super.remove(id, actor);
   }
 
-  override listFor(actor: Actor, query: ListQuery): Promise<ListResult<SimCardDto>> {
-    const scope = officerScope(actor);
-    return listNarrowed(
-      this.dataSource,
-      SimCardEntity,
-      SIM_CARD_LIST,
-      query,
-      scope === null ? null : (b) => b.andWhere(IN_OWN_DEVICE, { scope }),
-    ).then((page) => page.map((s) => this.toDto(s)));
+  override async listFor(actor: Actor, query: ListQuery): Promise<ListResult<SimCardDto>> {
+    const narrow = narrowToOwn<SimCardEntity>(actor, IN_OWN_DEVICE);
+    const page = await listNarrowed(this.dataSource, SimCardEntity, SIM_CARD_LIST, query, narrow);
+    return page.map((s) => this.toDto(s));
   }
 
   override async getFor(actor: Actor, id: number): Promise<SimCardDto> {
-    const scope = officerScope(actor);
-    const builder = this.dataSource
-      .getRepository(SimCardEntity)
-      .createQueryBuilder('e')
-      .where('e.id = :id', { id });
-    if (scope !== null) builder.andWhere(IN_OWN_DEVICE, { scope });
-    const sim = await builder.getOne();
-    if (!sim) throw ApiException.notFound('sim-cards', id);
-    return this.toDto(sim);
+    const manager = this.dataSource.manager;
+    return this.toDto(await findVisible(manager, SimCardEntity, 'sim-cards', actor, id, IN_OWN_DEVICE));
   }
 
   /** The SIM locked for an install or removal in the caller's transaction. */

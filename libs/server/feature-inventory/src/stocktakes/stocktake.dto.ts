@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIdentifier, NormalizeIdentifier } from '@fleet/server/platform';
+import { IsIdentifier, NormalizeIdentifier, Trim } from '@fleet/server/platform';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../shared/validation';
 
 export class StartStocktakeBody {
   @ApiPropertyOptional({

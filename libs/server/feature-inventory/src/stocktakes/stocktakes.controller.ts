@@ -1,40 +1,25 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { StocktakeDto, StocktakeScanDto } from '@fleet/shared/contracts';
-import {
-  type Actor,
-  ApiList,
-  CurrentActor,
-  ListParams,
-  type ListQuery,
-  type ListResult,
-  Roles,
-} from '@fleet/server/platform';
+import { type Actor, CurrentActor, ReadController, Roles } from '@fleet/server/platform';
 import type { FastifyReply } from 'fastify';
+import { STAFF } from '../shared/roles';
 import { CloseStocktakeBody, ScanBody, StartStocktakeBody } from './stocktake.dto';
 import { STOCKTAKE_LIST, StocktakesService } from './stocktakes.service';
 
 @ApiTags('stocktakes')
 @ApiBearerAuth()
 @Controller('stocktakes')
-export class StocktakesController {
-  constructor(private readonly stocktakes: StocktakesService) {}
-
-  @Get()
-  @Roles('admin', 'repair_intake', 'auditor')
-  @ApiList(STOCKTAKE_LIST)
-  list(@ListParams(STOCKTAKE_LIST) query: ListQuery): Promise<ListResult<StocktakeDto>> {
-    return this.stocktakes.list(query);
-  }
-
-  @Get(':id')
-  @Roles('admin', 'repair_intake', 'auditor')
-  get(@Param('id', ParseIntPipe) id: number): Promise<StocktakeDto> {
-    return this.stocktakes.get(id);
+export class StocktakesController extends ReadController<StocktakeDto>({
+  spec: STOCKTAKE_LIST,
+  readRoles: STAFF,
+}) {
+  constructor(private readonly stocktakes: StocktakesService) {
+    super(stocktakes);
   }
 
   @Get(':id/scans')
-  @Roles('admin', 'repair_intake', 'auditor')
+  @Roles(...STAFF)
   scans(@Param('id', ParseIntPipe) id: number): Promise<StocktakeScanDto[]> {
     return this.stocktakes.scans(id);
   }

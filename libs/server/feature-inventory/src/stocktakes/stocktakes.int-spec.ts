@@ -6,7 +6,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../../../tools/test/test-server';
-import { InventoryFixtures } from '../lost/test-fixtures';
+import { InventoryFixtures } from '../../../../../tools/test/inventory-fixtures';
 
 describe('stocktakes (清点) over HTTP', () => {
   let server: TestServer;

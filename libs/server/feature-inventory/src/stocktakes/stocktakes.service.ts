@@ -17,6 +17,7 @@ import {
   type ListQuery,
   type ListResult,
   type ListSpec,
+  ReadService,
 } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { CloseStocktakeBody, ScanBody, StartStocktakeBody } from './stocktake.dto';
@@ -68,13 +69,20 @@ function toScanDto(scan: StocktakeScanEntity, expected: readonly number[]): Stoc
  * scanned IMEIs are matched to devices; closing records the outcome and ends the scanning.
  */
 @Injectable()
-export class StocktakesService {
+export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    super(dataSource, StocktakeEntity, STOCKTAKE_LIST);
+  }
 
-  async list(query: ListQuery): Promise<ListResult<StocktakeDto>> {
+  /** A count as it stands before its first scan; list and get add the scans. */
+  protected toDto(stocktake: StocktakeEntity): StocktakeDto {
+    return toDto(stocktake, []);
+  }
+
+  override async list(query: ListQuery): Promise<ListResult<StocktakeDto>> {
     const builder = this.dataSource.getRepository(StocktakeEntity).createQueryBuilder('e');
     const page = await findList(RESOURCE, builder, query, STOCKTAKE_LIST.search);
     const scans = await this.dataSource.manager.findBy(StocktakeScanEntity, {
@@ -88,13 +96,13 @@ export class StocktakesService {
     );
   }
 
-  async get(id: number): Promise<StocktakeDto> {
-    const stocktake = await load(this.dataSource.manager, id);
+  override async get(id: number): Promise<StocktakeDto> {
+    const stocktake = await this.load(this.dataSource.manager, id);
     return toDto(stocktake, await scansOf(this.dataSource.manager, id));
   }
 
   async scans(id: number): Promise<StocktakeScanDto[]> {
-    const stocktake = await load(this.dataSource.manager, id);
+    const stocktake = await this.load(this.dataSource.manager, id);
     return (await scansOf(this.dataSource.manager, id)).map((s) => toScanDto(s, stocktake.expectedDeviceIds));
   }
 
@@ -116,7 +124,7 @@ export class StocktakesService {
           notes: body.notes || null,
         }),
       );
-      const after = toDto(saved, []);
+      const after = this.toDto(saved);
       await this.audit.record(manager, {
         actor,
         action: 'create',
@@ -132,7 +140,7 @@ export class StocktakesService {
   scan(id: number, body: ScanBody, actor: Actor): Promise<{ created: boolean; scan: StocktakeScanDto }> {
     return this.dataSource.transaction(async (manager) => {
       // The lock orders scans against closing, so no scan lands after the outcome is recorded.
-      const stocktake = await load(manager, id, true);
+      const stocktake = await this.load(manager, id, true);
       if (stocktake.status === 'closed') throw closedConflict(stocktake);
       const expected = stocktake.expectedDeviceIds;
       const existing = await manager.findOneBy(StocktakeScanEntity, { stocktakeId: id, imei: body.imei });
@@ -163,7 +171,7 @@ export class StocktakesService {
   /** Records the outcome; the count takes no more scans. */
   close(id: number, body: CloseStocktakeBody, actor: Actor): Promise<StocktakeDto> {
     return this.dataSource.transaction(async (manager) => {
-      const stocktake = await load(manager, id, true);
+      const stocktake = await this.load(manager, id, true);
       if (stocktake.status === 'closed') throw closedConflict(stocktake);
       const scans = await scansOf(manager, id);
       const before = toDto(stocktake, scans);
@@ -184,15 +192,6 @@ export class StocktakesService {
       return after;
     });
   }
-}
-
-async function load(manager: EntityManager, id: number, forUpdate = false): Promise<StocktakeEntity> {
-  const stocktake = await manager.findOne(StocktakeEntity, {
-    where: { id },
-    ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!stocktake) throw ApiException.notFound(RESOURCE, id);
-  return stocktake;
 }
 
 function scansOf(manager: EntityManager, stocktakeId: number): Promise<StocktakeScanEntity[]> {

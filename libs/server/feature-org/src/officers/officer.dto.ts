@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OFFICER_STATUSES, type OfficerStatus } from '@fleet/shared/contracts';
-import { IsIdentifier, NormalizeIdentifier } from '@fleet/server/platform';
+import { IsIdentifier, NormalizeIdentifier, PartialBody } from '@fleet/server/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -39,7 +39,7 @@ export class CreateOfficerBody {
   status?: OfficerStatus;
 }
 
-export class UpdateOfficerBody extends PartialType(CreateOfficerBody) {
+export class UpdateOfficerBody extends PartialBody(CreateOfficerBody) {
   @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
   @IsOptional()
   @IsInt()

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PartialBody } from '@fleet/server/platform';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class CreateUnitBody {
@@ -14,7 +15,7 @@ export class CreateUnitBody {
   parentId?: number | null;
 }
 
-export class UpdateUnitBody extends PartialType(CreateUnitBody) {
+export class UpdateUnitBody extends PartialBody(CreateUnitBody) {
   @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
   @IsOptional()
   @IsInt()

@@ -41,7 +41,11 @@ const MESSAGES: Messages = {
 export function localizeValidationErrors(errors: ValidationError[], parent = ''): LocalizedFieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([key, fallback]) => {
+    // A required value sent as null fails its other checks too; "is required" alone says why.
+    const constraints = error.constraints?.isDefined
+      ? { isDefined: error.constraints.isDefined }
+      : (error.constraints ?? {});
+    const own = Object.entries(constraints).map(([key, fallback]) => {
       const name = fieldName(error.property);
       const identifier = identifierReason(key, fallback);
       if (identifier) return { field, reason: identifier };

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PartialBody } from '../errors/dto-decorators';
 import { ROLES, type Role } from '@fleet/shared/contracts';
 import {
   IsBoolean,
@@ -43,7 +44,7 @@ export class CreateUserBody {
   disabled?: boolean;
 }
 
-export class UpdateUserBody extends PartialType(CreateUserBody) {
+export class UpdateUserBody extends PartialBody(CreateUserBody) {
   @ApiPropertyOptional({ description: 'Ignored: react-admin sends the record id' })
   @IsOptional()
   @IsInt()
