@@ -92,7 +92,13 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'tools/test/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'tools/test/**/*.ts',
+      'apps/*/e2e/**/*.ts',
+    ],
     rules: {
       // Tests and their harness start the real apps, so they reach across project lines on purpose.
       '@nx/enforce-module-boundaries': 'off',

@@ -4,24 +4,15 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 
 // The test harness and the worker are tooling and an app, not libraries with an @fleet alias: imported by path.
 import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
+import { chinesePage, launchChromium, randomDigits, signInAsAdmin, withScreenshotOnFailure } from './browser';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 // A real browser against the built console (dist/console) and the API, with the worker running the import.
 jest.setTimeout(240_000);
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 // ../shared sits beside the repository (CI clones it so too).
 const SAMPLE_DEVICES = resolve(__dirname, '../../../../shared/samples/devices.csv');
@@ -52,9 +43,8 @@ describe('inventory and custody in the console', () => {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     await worker.init();
     officerName = await createOfficerThroughApi(server);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
+    browser = await launchChromium();
+    page = await chinesePage(browser, { width: 1400, height: 900 });
   });
 
   afterAll(async () => {
@@ -65,11 +55,7 @@ describe('inventory and custody in the console', () => {
 
   it('signs an administrator in', () =>
     withScreenshotOnFailure(page, 'inventory-login', async () => {
-      await page.goto(server.baseUrl);
-      await page.getByRole('textbox', { name: '用户名' }).fill(server.admin.username);
-      await page.getByRole('textbox', { name: '密码', exact: true }).fill(server.admin.password);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByText(`欢迎，${server.admin.username}`).waitFor();
+      await signInAsAdmin(page, server);
     }));
 
   it('imports the sample devices file and shows the import run to the end', () =>
@@ -159,20 +145,4 @@ async function createOfficerThroughApi(server: TestServer): Promise<string> {
   });
   expect(officer.status).toBe(201);
   return name;
-}
-
-function randomDigits(count: number): string {
-  return Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
-}
-
-/** Runs one test's steps; if they fail, keeps a screenshot of the page in /tmp for whoever reads the log. */
-async function withScreenshotOnFailure(page: Page, name: string, steps: () => Promise<void>): Promise<void> {
-  try {
-    await steps();
-  } catch (error) {
-    const path = `/tmp/console-e2e-${name}-${Date.now()}.png`;
-    await page.screenshot({ path, fullPage: true }).catch(() => undefined);
-    console.error(`Screenshot of the failed step: ${path}`);
-    throw error;
-  }
 }

@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { identifierErrorMessage } from '@fleet/domain/identifiers';
-import { chromium, type Browser, type Locator, type Page, type Request } from 'playwright-core';
+import { type Browser, type Locator, type Page, type Request } from 'playwright-core';
 
 // The test harness is tooling, not a library with an @fleet alias, so it is imported by path.
 import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
+import { chinesePage, launchChromium, randomDigits, signInAsAdmin, withScreenshotOnFailure } from './browser';
 
 // A real browser against the built console (dist/console) and the API, served on one port by the harness.
 jest.setTimeout(180_000);
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -29,9 +20,8 @@ describe('officers in the console', () => {
   beforeAll(async () => {
     server = await startTestServer();
     unitName = await createUnitThroughApi(server, `端到端测试单位${randomDigits(4)}`);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
+    browser = await launchChromium();
+    page = await chinesePage(browser, { width: 1280, height: 900 });
   });
 
   afterAll(async () => {
@@ -41,13 +31,7 @@ describe('officers in the console', () => {
 
   it('signs an administrator in, in Chinese', () =>
     withScreenshotOnFailure(page, 'login', async () => {
-      await page.goto(server.baseUrl);
-
-      await page.getByRole('textbox', { name: '用户名' }).fill(server.admin.username);
-      await page.getByRole('textbox', { name: '密码', exact: true }).fill(server.admin.password);
-      await page.getByRole('button', { name: '登录' }).click();
-
-      await page.getByText(`欢迎，${server.admin.username}`).waitFor();
+      await signInAsAdmin(page, server);
     }));
 
   it('creates an officer and finds it by searching the list', () =>
@@ -137,22 +121,6 @@ async function errorUnder(page: Page, label: string): Promise<Locator> {
     throw new Error(`The field ${label} has no accessible description to carry its error`);
   }
   return page.locator(`[id="${describedBy}"]`);
-}
-
-function randomDigits(count: number): string {
-  return Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
-}
-
-/** Runs one test's steps; if they fail, keeps a screenshot of the page in /tmp for whoever reads the log. */
-async function withScreenshotOnFailure(page: Page, name: string, steps: () => Promise<void>): Promise<void> {
-  try {
-    await steps();
-  } catch (error) {
-    const path = `/tmp/console-e2e-${name}-${Date.now()}.png`;
-    await page.screenshot({ path, fullPage: true }).catch(() => undefined);
-    console.error(`Screenshot of the failed step: ${path}`);
-    throw error;
-  }
 }
 
 async function adminClient(server: TestServer): Promise<ApiClient> {

@@ -11,6 +11,8 @@ const assignmentFilters = [
   <DeviceReferenceInput key="deviceId" source="deviceId" alwaysOn />,
   <OfficerReferenceInput key="officerId" source="officerId" alwaysOn />,
   <BooleanInput key="open" source="open" alwaysOn />,
+  // The API leaves voided records out unless asked: without this the void columns would always be empty.
+  <BooleanInput key="includeVoided" source="includeVoided" alwaysOn />,
 ];
 
 const AssignmentList = () => (

@@ -1,4 +1,5 @@
 import type { LostReportDto } from '@fleet/shared/contracts';
+import ArchiveIcon from '@mui/icons-material/Archive';
 import CheckIcon from '@mui/icons-material/Check';
 import PhonelinkEraseIcon from '@mui/icons-material/PhonelinkErase';
 import SearchIcon from '@mui/icons-material/Search';
@@ -54,6 +55,7 @@ const LostReportActions = () => {
   if (!report || !canAccess) {
     return null;
   }
+  // A closed report takes no more steps, except that its device may still turn up (the API allows it).
   const closed = report.foundAt !== null || report.closedAt !== null;
   return (
     <TopToolbar>
@@ -76,9 +78,15 @@ const LostReportActions = () => {
         action={(provider) => provider.requestLostFollowUp(report.id, 'wipe')}
       />
       <StepButton
+        label="fleet.actions.close_report"
+        icon={<ArchiveIcon />}
+        done={closed}
+        action={(provider) => provider.closeLostReport(report.id)}
+      />
+      <StepButton
         label="fleet.actions.found"
         icon={<SearchIcon />}
-        done={closed}
+        done={report.foundAt !== null}
         action={(provider) => provider.markFound(report.id)}
       />
     </TopToolbar>

@@ -9,6 +9,7 @@ import type {
   LostReportDto,
   SimInstallationDto,
   StocktakeDto,
+  StocktakeScanDto,
   TimelineEntryDto,
 } from '@fleet/shared/contracts';
 import simpleRestProvider from 'ra-data-simple-rest';
@@ -86,13 +87,14 @@ const actions = {
   requestLostFollowUp: (id: number, followUp: LostFollowUp) =>
     post<LostReportDto>(`/lost-reports/${id}/follow-ups/${followUp}`),
   markFound: (id: number) => post<LostReportDto>(`/lost-reports/${id}/found`),
+  closeLostReport: (id: number) => post<LostReportDto>(`/lost-reports/${id}/close`),
   getLeaseEndDevices: (asOf: string) =>
     call<LeaseEndDeviceDto[]>('GET', `/lease-end/devices?${new URLSearchParams({ asOf }).toString()}`),
   saveLeaseEndCheck: (deviceId: number, params: LeaseEndCheckParams) =>
     call<LeaseEndCheckDto>('PUT', `/lease-end/checks/${deviceId}`, params),
   transferLeaseEnd: (deviceIds: number[], on: string) =>
     post<unknown>('/lease-end/transfer', { deviceIds, on }),
-  scanStocktake: (id: number, imei: string) => post<StocktakeDto>(`/stocktakes/${id}/scans`, { imei }),
+  scanStocktake: (id: number, imei: string) => post<StocktakeScanDto>(`/stocktakes/${id}/scans`, { imei }),
   closeStocktake: (id: number, notes?: string) => post<StocktakeDto>(`/stocktakes/${id}/close`, { notes }),
   uploadImport: (file: File, kind: BulkImportKindValue, encoding?: string) => {
     const form = new FormData();
