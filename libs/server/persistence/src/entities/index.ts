@@ -1,6 +1,13 @@
 import { AlertEntity } from './alert.entity';
 import { ApnProfileEntity } from './apn-profile.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import {
+  BillingPeriodEntity,
+  BillingRulesEntity,
+  OverageEntity,
+  StatementEntity,
+  StatementLineEntity,
+} from './billing.entity';
 import { BulkImportEntity, BulkImportRejectionEntity } from './bulk-import.entity';
 import { AssignmentEntity, SimInstallationEntity } from './custody.entity';
 import { DeviceEntity } from './device.entity';
@@ -11,9 +18,12 @@ import { PlanEntity } from './plan.entity';
 import { SimCardEntity } from './sim-card.entity';
 import { StocktakeEntity, StocktakeScanEntity } from './stocktake.entity';
 import { UnitEntity } from './unit.entity';
+import { MonthlyUsageEntity, UsageImportEntity, UsageImportRejectionEntity } from './usage.entity';
 import { UserEntity } from './user.entity';
 
 export * from './alert.entity';
+export * from './billing.entity';
+export * from './usage.entity';
 export * from './bulk-import.entity';
 export {
   ApnProfileEntity,
@@ -50,4 +60,12 @@ export const ENTITIES = [
   BulkImportEntity,
   BulkImportRejectionEntity,
   AlertEntity,
+  UsageImportEntity,
+  UsageImportRejectionEntity,
+  MonthlyUsageEntity,
+  BillingRulesEntity,
+  BillingPeriodEntity,
+  OverageEntity,
+  StatementEntity,
+  StatementLineEntity,
 ];
