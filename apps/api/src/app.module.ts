@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
+import { BillingModule } from '@fleet/server/feature-billing';
 import { ImportsModule } from '@fleet/server/feature-imports';
 import { InventoryModule } from '@fleet/server/feature-inventory';
 import { OrgModule } from '@fleet/server/feature-org';
+import { UsageModule } from '@fleet/server/feature-usage';
 import { dataSourceOptions } from '@fleet/server/persistence';
 import { PlatformModule } from '@fleet/server/platform';
 import { QueueModule } from '@fleet/server/queue';
@@ -21,6 +23,8 @@ import { HealthController } from './health/health.controller';
     OrgModule,
     InventoryModule,
     ImportsModule,
+    UsageModule,
+    BillingModule,
   ],
   controllers: [HealthController],
 })

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Tariff and payer policy, month close, overages and statements. */
+@Module({})
+export class BillingModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Carrier usage files: upload, ingestion jobs, monthly totals. */
+@Module({})
+export class UsageModule {}
