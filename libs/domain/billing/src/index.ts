@@ -1,3 +1,4 @@
 export * from './overage.util';
 export * from './split.util';
 export * from './usage-rules.util';
+export * from './statement.util';

@@ -17,3 +17,4 @@ export * from './list/list-query';
 export * from './list/list-result';
 export * from './platform.module';
 export * from './users/users.service';
+export * from './html/escape-html';

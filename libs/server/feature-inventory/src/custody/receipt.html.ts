@@ -1,3 +1,4 @@
+import { escapeHtml } from '@fleet/server/platform';
 /** What the handover receipt (领用签收单) shows; every value is escaped when rendered. */
 export interface ReceiptData {
   assignmentId: number;
@@ -18,18 +19,6 @@ export interface ReceiptData {
   acceptedAt: string | null;
   returnedAt: string | null;
   voided: { at: string; reason: string } | null;
-}
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(value: string | number | null | undefined): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 const row = (label: string, value: string | null) =>

@@ -1,0 +1,95 @@
+import type { Category, CategoryOverage, Payer } from './overage.util';
+import { type ShareBasis, splitAmount } from './split.util';
+
+/** Fen as yuan with two decimals, by integer arithmetic (no floating point): 12345 → "123.45". */
+export function formatFen(fen: number): string {
+  if (!Number.isInteger(fen)) throw new RangeError(`fen must be whole: ${fen}`);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** How a SIM's charge in a category is shared: by usage (detail records) or days held (summary only). */
+export type BasisKind = 'usage' | 'days';
+
+/** One SIM's overage in a category, with the holders' share bases for an officer-paid split. */
+export interface SimCharge {
+  simId: number;
+  overage: CategoryOverage;
+  basisKind: BasisKind;
+  bases: readonly ShareBasis<number>[];
+}
+
+export interface StatementLineDraft {
+  simId: number;
+  category: Category;
+  used: number;
+  allowance: number;
+  excess: number;
+  amountFen: number;
+  payer: Payer;
+  basis: {
+    kind: BasisKind | 'whole';
+    weight: number | null;
+    totalWeight: number | null;
+    simAmountFen: number;
+  };
+}
+
+/** Statement lines by holder: an officer's id, or null for the bureau's own summary. */
+export type StatementDrafts = Map<number | null, StatementLineDraft[]>;
+
+/**
+ * Who pays what (§3.5): a bureau-paid charge goes whole to the bureau; an officer-paid one is split
+ * between the holders by their bases, the unheld share going to the bureau. Charges of 0 issue no line.
+ */
+export function statementDrafts(charges: readonly SimCharge[]): StatementDrafts {
+  const drafts: StatementDrafts = new Map();
+  const add = (holder: number | null, line: StatementLineDraft) => {
+    drafts.set(holder, [...(drafts.get(holder) ?? []), line]);
+  };
+  for (const { simId, overage, basisKind, bases } of charges) {
+    if (overage.amountFen <= 0) continue;
+    const { category, used, allowance, excess, amountFen: simAmountFen, payer } = overage;
+    const figures = { simId, category, used, allowance, excess, payer };
+    if (payer === 'bureau') {
+      add(null, {
+        ...figures,
+        amountFen: simAmountFen,
+        basis: { kind: 'whole', weight: null, totalWeight: null, simAmountFen },
+      });
+      continue;
+    }
+    const totalWeight = bases.reduce((sum, b) => sum + b.weight, 0);
+    const shares = splitAmount(
+      simAmountFen,
+      bases.length ? bases : [{ holder: null, weight: 0, since: new Date(0) }],
+    );
+    shares.forEach((share, i) => {
+      if (share.amountFen === 0) return;
+      add(share.holder, {
+        ...figures,
+        amountFen: share.amountFen,
+        basis: { kind: basisKind, weight: bases[i]?.weight ?? 0, totalWeight, simAmountFen },
+      });
+    });
+  }
+  return drafts;
+}
+
+export const totalFen = (lines: readonly { amountFen: number }[]) =>
+  lines.reduce((sum, l) => sum + l.amountFen, 0);
+
+const lineKey = (l: Omit<StatementLineDraft, 'basis'>) =>
+  [l.simId, l.category, l.used, l.allowance, l.excess, l.amountFen, l.payer].join('|');
+
+/** Whether two sets of lines bill the same (order aside): an unchanged statement is not reissued. */
+export function sameLines(
+  a: readonly Omit<StatementLineDraft, 'basis'>[],
+  b: readonly Omit<StatementLineDraft, 'basis'>[],
+): boolean {
+  if (a.length !== b.length) return false;
+  const left = a.map(lineKey).sort();
+  const right = b.map(lineKey).sort();
+  return left.every((k, i) => k === right[i]);
+}

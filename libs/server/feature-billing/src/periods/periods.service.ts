@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { sameLines, statementDrafts, totalFen, type StatementLineDraft } from '@fleet/domain/billing';
+import {
+  BillingPeriodEntity,
+  MonthlyUsageEntity,
+  OverageEntity,
+  StatementEntity,
+  StatementLineEntity,
+} from '@fleet/server/persistence';
+import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { PERIOD_PATTERN } from '../rules/billing-rules.dto';
+import { UsageChargesService } from './usage-charges.service';
+
+export interface PeriodDto {
+  period: string;
+  status: 'open' | 'closed';
+  version: number;
+  closedAt: string | null;
+  /** Totals of the statements in force (latest version of each). */
+  officerTotalFen: number;
+  bureauTotalFen: number;
+  statements: number;
+}
+
+export interface CloseResultDto extends PeriodDto {
+  issued: { statementId: number; officerId: number | null; version: number; totalFen: number }[];
+  outOfPlanSimIds: number[];
+}
+
+export interface BillCheckDto {
+  simId: number;
+  msisdn: string;
+  carrierFen: number;
+  ourFen: number;
+  differenceFen: number;
+}
+
+export function parsePeriod(period: string): string {
+  if (!PERIOD_PATTERN.test(period)) {
+    throw ApiException.badRequest([
+      { field: 'period', reason: { zh: '月份应为 YYYY-MM', en: 'period must be YYYY-MM' } },
+    ]);
+  }
+  return period;
+}
+
+/** Billing months: closing one issues its statements; closing it again issues amended ones where changed. */
+@Injectable()
+export class PeriodsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly charges: UsageChargesService,
+  ) {}
+
+  async list(): Promise<PeriodDto[]> {
+    const periods = await this.dataSource
+      .getRepository(BillingPeriodEntity)
+      .find({ order: { period: 'DESC' } });
+    return Promise.all(periods.map((p) => this.toDto(this.dataSource.manager, p)));
+  }
+
+  async get(period: string): Promise<PeriodDto> {
+    const found = await this.dataSource.manager.findOneBy(BillingPeriodEntity, {
+      period: parsePeriod(period),
+    });
+    if (!found) throw ApiException.notFound('periods', period);
+    return this.toDto(this.dataSource.manager, found);
+  }
+
+  /** SIMs whose carrier overage charge (summary file) differs from ours, both in fen. */
+  async billCheck(period: string): Promise<BillCheckDto[]> {
+    const { sims } = await this.charges.overages(parsePeriod(period));
+    return sims
+      .filter(({ usage }) => usage.carrierOverageFen !== null)
+      .map(({ usage, overages }) => {
+        const ourFen = totalFen(overages);
+        const carrierFen = usage.carrierOverageFen!;
+        return {
+          simId: usage.simId,
+          msisdn: usage.msisdn,
+          carrierFen,
+          ourFen,
+          differenceFen: carrierFen - ourFen,
+        };
+      })
+      .filter((row) => row.differenceFen !== 0);
+  }
+
+  async close(period: string, actor: Actor, now: Date): Promise<CloseResultDto> {
+    parsePeriod(period);
+    return this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(BillingPeriodEntity)
+        .values({ period })
+        .orIgnore()
+        .execute();
+      // The row lock serialises two closes of the same month.
+      const row = await manager.findOne(BillingPeriodEntity, {
+        where: { period },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const before = { ...row! };
+      const version = row!.version + 1;
+      const computed = await this.charges.overages(period, manager);
+      if (computed.outOfPlanSimIds.length) {
+        await manager.update(
+          MonthlyUsageEntity,
+          { period, simId: In(computed.outOfPlanSimIds) },
+          { outsidePlan: true },
+        );
+      }
+      const overageRows = computed.sims.flatMap(({ usage, overages }) =>
+        overages.filter((o) => o.excess > 0).map((o) => ({ ...o, simId: usage.simId, period, version })),
+      );
+      if (overageRows.length) await manager.insert(OverageEntity, overageRows);
+      const drafts = statementDrafts(await this.charges.charges(manager, period, computed.sims));
+      if (!drafts.has(null)) drafts.set(null, []);
+      const issued = await this.issue(manager, period, drafts, actor);
+
+      row!.status = 'closed';
+      row!.version = version;
+      row!.closedAt = now;
+      row!.closedByUserId = actor.userId;
+      await manager.save(row!);
+      await this.audit.record(manager, {
+        actor,
+        action: 'update',
+        resource: 'periods',
+        resourceId: period,
+        before,
+        after: { ...row!, issued: issued.length, outOfPlanSimIds: computed.outOfPlanSimIds },
+      });
+      return { ...(await this.toDto(manager, row!)), issued, outOfPlanSimIds: computed.outOfPlanSimIds };
+    });
+  }
+
+  /** Issues a statement to each holder newly charged or whose lines changed; the earlier one is superseded. */
+  private async issue(
+    manager: EntityManager,
+    period: string,
+    drafts: Map<number | null, StatementLineDraft[]>,
+    actor: Actor,
+  ): Promise<CloseResultDto['issued']> {
+    const current = await this.currentStatements(manager, period);
+    const holders = new Set<number | null>([...drafts.keys(), ...current.keys()]);
+    const issued: CloseResultDto['issued'] = [];
+    for (const holder of holders) {
+      const lines = drafts.get(holder) ?? [];
+      const previous = current.get(holder);
+      if (previous) {
+        const previousLines = await manager.findBy(StatementLineEntity, { statementId: previous.id });
+        if (sameLines(previousLines.map((l) => ({ ...l, simId: l.simId ?? 0 })) as never, lines)) continue;
+        await manager.update(StatementEntity, previous.id, { status: 'superseded' });
+      } else if (holder !== null && !lines.length) continue;
+      const statement = await manager.save(
+        manager.create(StatementEntity, {
+          officerId: holder,
+          period,
+          version: (previous?.version ?? 0) + 1,
+          status: 'issued',
+          totalFen: totalFen(lines),
+          previousTotalFen: previous?.totalFen ?? null,
+          supersedesId: previous?.id ?? null,
+        }),
+      );
+      if (lines.length) {
+        await manager.insert(
+          StatementLineEntity,
+          lines.map((l) => ({ ...l, statementId: statement.id })),
+        );
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: 'create',
+        resource: 'statements',
+        resourceId: statement.id,
+        after: { ...statement, lines },
+      });
+      issued.push({
+        statementId: statement.id,
+        officerId: holder,
+        version: statement.version,
+        totalFen: statement.totalFen,
+      });
+    }
+    return issued;
+  }
+
+  /** The latest statement of each holder in the month. */
+  private async currentStatements(
+    manager: EntityManager,
+    period: string,
+  ): Promise<Map<number | null, StatementEntity>> {
+    const all = await manager.find(StatementEntity, { where: { period }, order: { version: 'ASC' } });
+    return new Map(all.map((s) => [s.officerId, s]));
+  }
+
+  private async toDto(manager: EntityManager, p: BillingPeriodEntity): Promise<PeriodDto> {
+    const current = [...(await this.currentStatements(manager, p.period)).values()];
+    return {
+      period: p.period,
+      status: p.status,
+      version: p.version,
+      closedAt: p.closedAt?.toISOString() ?? null,
+      officerTotalFen: totalFen(
+        current.filter((s) => s.officerId !== null).map((s) => ({ amountFen: s.totalFen })),
+      ),
+      bureauTotalFen: totalFen(
+        current.filter((s) => s.officerId === null).map((s) => ({ amountFen: s.totalFen })),
+      ),
+      statements: current.length,
+    };
+  }
+}

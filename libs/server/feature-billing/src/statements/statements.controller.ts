@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  type Actor,
+  ApiList,
+  CurrentActor,
+  ListParams,
+  type ListQuery,
+  type ListResult,
+  Roles,
+} from '@fleet/server/platform';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import type { FastifyReply } from 'fastify';
+import { STATEMENT_LIST, type StatementDto, StatementsService } from './statements.service';
+
+export class DisputeBody {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}
+
+/** Overage statements: admins and auditors read all, an officer reads and answers only their own. */
+@ApiTags('statements')
+@ApiBearerAuth()
+@Controller('statements')
+export class StatementsController {
+  constructor(private readonly statements: StatementsService) {}
+
+  @Get()
+  @Roles('admin', 'auditor', 'officer')
+  @ApiList(STATEMENT_LIST)
+  list(
+    @ListParams(STATEMENT_LIST) query: ListQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<ListResult<StatementDto>> {
+    return this.statements.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'auditor', 'officer')
+  get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor) {
+    return this.statements.get(actor, id);
+  }
+
+  @Get(':id/print')
+  @Roles('admin', 'auditor', 'officer')
+  @ApiProduces('text/html')
+  async print(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // Set only once the page exists: an error must still leave as JSON.
+    const html = await this.statements.print(actor, id);
+    void reply.type('text/html; charset=utf-8');
+    return html;
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Roles('officer')
+  acknowledge(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<StatementDto> {
+    return this.statements.acknowledge(actor, id, new Date());
+  }
+
+  @Post(':id/dispute')
+  @HttpCode(200)
+  @Roles('officer')
+  dispute(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: DisputeBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<StatementDto> {
+    return this.statements.dispute(actor, id, body.reason, new Date());
+  }
+}

@@ -1,0 +1,176 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  OfficerEntity,
+  SimCardEntity,
+  StatementEntity,
+  StatementLineEntity,
+  UnitEntity,
+} from '@fleet/server/persistence';
+import {
+  type Actor,
+  ApiException,
+  AuditService,
+  findList,
+  type ListQuery,
+  type ListResult,
+  type ListSpec,
+} from '@fleet/server/platform';
+import type { DataSource } from 'typeorm';
+import { renderStatement } from './statement.html';
+
+export const STATEMENT_LIST: ListSpec = {
+  resource: 'statements',
+  sortable: ['id', 'period', 'officerId', 'version', 'status', 'totalFen', 'issuedAt'],
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    period: { property: 'period', type: 'string' },
+    officerId: { property: 'officerId', type: 'int' },
+    status: { property: 'status', type: 'string' },
+    version: { property: 'version', type: 'int' },
+  },
+  search: ['period', 'status', 'disputeReason'],
+};
+
+export interface StatementDto {
+  id: number;
+  officerId: number | null;
+  period: string;
+  version: number;
+  status: string;
+  totalFen: number;
+  previousTotalFen: number | null;
+  supersedesId: number | null;
+  issuedAt: string;
+  acknowledgedAt: string | null;
+  disputedAt: string | null;
+  disputeReason: string | null;
+}
+
+export type StatementLineDto = Omit<StatementLineEntity, 'statement' | 'statementId'> & {
+  msisdn: string | null;
+};
+
+const toDto = (s: StatementEntity): StatementDto => ({
+  id: s.id,
+  officerId: s.officerId,
+  period: s.period,
+  version: s.version,
+  status: s.status,
+  totalFen: s.totalFen,
+  previousTotalFen: s.previousTotalFen,
+  supersedesId: s.supersedesId,
+  issuedAt: s.issuedAt.toISOString(),
+  acknowledgedAt: s.acknowledgedAt?.toISOString() ?? null,
+  disputedAt: s.disputedAt?.toISOString() ?? null,
+  disputeReason: s.disputeReason,
+});
+
+/** Statements: admins and auditors see all; an officer only their own (others answer 404 or an empty list). */
+@Injectable()
+export class StatementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: ListQuery): Promise<ListResult<StatementDto>> {
+    const builder = this.dataSource.getRepository(StatementEntity).createQueryBuilder('e');
+    if (actor.role === 'officer') builder.where('e.officerId = :own', { own: actor.officerId ?? -1 });
+    return (await findList(STATEMENT_LIST.resource, builder, query, STATEMENT_LIST.search)).map(toDto);
+  }
+
+  async get(actor: Actor, id: number): Promise<StatementDto & { lines: StatementLineDto[] }> {
+    const statement = await this.load(actor, id);
+    return { ...toDto(statement), lines: await this.lines(id) };
+  }
+
+  async print(actor: Actor, id: number): Promise<string> {
+    const statement = await this.load(actor, id);
+    const officer = statement.officerId
+      ? await this.dataSource.manager.findOneByOrFail(OfficerEntity, { id: statement.officerId })
+      : null;
+    const unit = officer ? await this.dataSource.manager.findOneBy(UnitEntity, { id: officer.unitId }) : null;
+    return renderStatement({
+      officer: officer ? { name: officer.name, badgeNo: officer.badgeNo, unit: unit?.name ?? '' } : null,
+      period: statement.period,
+      version: statement.version,
+      totalFen: statement.totalFen,
+      previousTotalFen: statement.previousTotalFen,
+      lines: (await this.lines(id)).map((l) => ({ ...l, msisdn: l.msisdn ?? '' })),
+    });
+  }
+
+  acknowledge(actor: Actor, id: number, now: Date): Promise<StatementDto> {
+    return this.respond(actor, id, ['issued'], { status: 'acknowledged', acknowledgedAt: now });
+  }
+
+  dispute(actor: Actor, id: number, reason: string, now: Date): Promise<StatementDto> {
+    return this.respond(actor, id, ['issued', 'acknowledged'], {
+      status: 'disputed',
+      disputedAt: now,
+      disputeReason: reason,
+    });
+  }
+
+  /** The officer's answer to their statement, audited; a superseded or already answered one is refused. */
+  private respond(
+    actor: Actor,
+    id: number,
+    from: string[],
+    change: Partial<StatementEntity>,
+  ): Promise<StatementDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const statement = await manager.findOne(StatementEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!statement || statement.officerId === null || statement.officerId !== actor.officerId) {
+        throw ApiException.notFound('statements', id);
+      }
+      if (!from.includes(statement.status)) {
+        throw new ApiException(HttpStatus.CONFLICT, {
+          zh: `通知单 ${id} 的状态为「${statement.status}」，不能再操作`,
+          en: `Statement ${id} is ${statement.status} and cannot be changed so`,
+        });
+      }
+      const before = toDto(statement);
+      const after = toDto(await manager.save(Object.assign(statement, change)));
+      await this.audit.record(manager, {
+        actor,
+        action: 'update',
+        resource: 'statements',
+        resourceId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  private async load(actor: Actor, id: number): Promise<StatementEntity> {
+    const statement = await this.dataSource.manager.findOneBy(StatementEntity, { id });
+    if (
+      !statement ||
+      (actor.role === 'officer' && (statement.officerId === null || statement.officerId !== actor.officerId))
+    ) {
+      throw ApiException.notFound('statements', id);
+    }
+    return statement;
+  }
+
+  private async lines(statementId: number): Promise<StatementLineDto[]> {
+    const lines = await this.dataSource.manager
+      .createQueryBuilder(StatementLineEntity, 'l')
+      .leftJoinAndMapOne('l.sim', SimCardEntity, 's', 's.id = l.simId')
+      .where('l.statementId = :statementId', { statementId })
+      .orderBy('l.simId', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .getMany();
+    return lines.map(({ statement: _s, statementId: _id, ...l }) => {
+      const sim = (l as { sim?: SimCardEntity }).sim;
+      const { sim: _sim, ...rest } = l as typeof l & { sim?: SimCardEntity };
+      return { ...rest, msisdn: sim?.msisdn ?? null };
+    });
+  }
+}
