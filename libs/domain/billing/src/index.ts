@@ -2,3 +2,4 @@ export * from './overage.util';
 export * from './split.util';
 export * from './usage-rules.util';
 export * from './statement.util';
+export * from './usage-summary.util';

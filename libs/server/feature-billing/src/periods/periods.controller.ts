@@ -1,21 +1,42 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Roles } from '@fleet/server/platform';
-import { type BillCheckDto, type CloseResultDto, type PeriodDto, PeriodsService } from './periods.service';
+import { Controller, Get, Headers, HttpCode, Param, Post, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  type Actor,
+  ApiList,
+  CurrentActor,
+  langFromHeader,
+  ListParams,
+  type ListQuery,
+  type ListResult,
+  Roles,
+} from '@fleet/server/platform';
+import { StatementsWorkbookService } from '../statements/statements-workbook.service';
+import {
+  type BillCheckDto,
+  type CloseResultDto,
+  PERIOD_LIST,
+  type PeriodDto,
+  PeriodsService,
+} from './periods.service';
 
 /** Billing months: admins close them (issuing statements); admins and auditors read them. */
 @ApiTags('periods')
 @ApiBearerAuth()
 @Controller('periods')
 export class PeriodsController {
-  constructor(private readonly periods: PeriodsService) {}
+  constructor(
+    private readonly periods: PeriodsService,
+    private readonly workbooks: StatementsWorkbookService,
+  ) {}
 
   @Get()
   @Roles('admin', 'auditor')
-  list(): Promise<PeriodDto[]> {
-    return this.periods.list();
+  @ApiList(PERIOD_LIST)
+  list(@ListParams(PERIOD_LIST) query: ListQuery): Promise<ListResult<PeriodDto>> {
+    return this.periods.list(query);
   }
 
+  /** `:period` is YYYY-MM or the month's numeric id. */
   @Get(':period')
   @Roles('admin', 'auditor')
   get(@Param('period') period: string): Promise<PeriodDto> {
@@ -26,6 +47,17 @@ export class PeriodsController {
   @Roles('admin', 'auditor')
   billCheck(@Param('period') period: string): Promise<BillCheckDto[]> {
     return this.periods.billCheck(period);
+  }
+
+  /** Every statement in force for the month, for finance: lines and each holder's total. */
+  @Get(':period/statements.xlsx')
+  @Roles('admin', 'auditor')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  statements(
+    @Param('period') period: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<StreamableFile> {
+    return this.workbooks.workbook(period, langFromHeader(acceptLanguage));
   }
 
   @Post(':period/close')

@@ -8,12 +8,32 @@ import {
   StatementEntity,
   StatementLineEntity,
 } from '@fleet/server/persistence';
-import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiException,
+  AuditService,
+  findList,
+  type ListQuery,
+  type ListResult,
+  type ListSpec,
+} from '@fleet/server/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { PERIOD_PATTERN } from '../rules/billing-rules.dto';
 import { UsageChargesService } from './usage-charges.service';
 
+export const PERIOD_LIST: ListSpec = {
+  resource: 'periods',
+  sortable: ['id', 'period', 'status', 'version', 'closedAt'],
+  defaultSort: ['period', 'DESC'],
+  filters: {
+    period: { property: 'period', type: 'string' },
+    status: { property: 'status', type: 'string' },
+  },
+};
+
 export interface PeriodDto {
+  /** react-admin's key; `GET /api/periods/<id>` answers as `GET /api/periods/<YYYY-MM>` does. */
+  id: number;
   period: string;
   status: 'open' | 'closed';
   version: number;
@@ -55,18 +75,28 @@ export class PeriodsService {
     private readonly charges: UsageChargesService,
   ) {}
 
-  async list(): Promise<PeriodDto[]> {
-    const periods = await this.dataSource
-      .getRepository(BillingPeriodEntity)
-      .find({ order: { period: 'DESC' } });
-    return Promise.all(periods.map((p) => this.toDto(this.dataSource.manager, p)));
+  async list(query: ListQuery): Promise<ListResult<PeriodDto>> {
+    const manager = this.dataSource.manager;
+    const page = await findList(
+      PERIOD_LIST.resource,
+      manager.getRepository(BillingPeriodEntity).createQueryBuilder('e'),
+      query,
+    );
+    const current = await this.currentByPeriod(
+      manager,
+      page.items.map((p) => p.period),
+    );
+    return page.map((p) => periodDto(p, current.get(p.period)));
   }
 
-  async get(period: string): Promise<PeriodDto> {
-    const found = await this.dataSource.manager.findOneBy(BillingPeriodEntity, {
-      period: parsePeriod(period),
-    });
-    if (!found) throw ApiException.notFound('periods', period);
+  /** A month by its YYYY-MM or by its numeric id (react-admin's getOne). */
+  async get(periodOrId: string): Promise<PeriodDto> {
+    const byId = /^\d+$/.test(periodOrId);
+    const found = await this.dataSource.manager.findOneBy(
+      BillingPeriodEntity,
+      byId ? { id: Number(periodOrId) } : { period: parsePeriod(periodOrId) },
+    );
+    if (!found) throw ApiException.notFound('periods', periodOrId);
     return this.toDto(this.dataSource.manager, found);
   }
 
@@ -196,24 +226,46 @@ export class PeriodsService {
     manager: EntityManager,
     period: string,
   ): Promise<Map<number | null, StatementEntity>> {
-    const all = await manager.find(StatementEntity, { where: { period }, order: { version: 'ASC' } });
-    return new Map(all.map((s) => [s.officerId, s]));
+    return (await this.currentByPeriod(manager, [period])).get(period) ?? new Map();
+  }
+
+  /** The latest statement of each holder, per month, for several months in one query. */
+  private async currentByPeriod(
+    manager: EntityManager,
+    periods: string[],
+  ): Promise<Map<string, Map<number | null, StatementEntity>>> {
+    const byPeriod = new Map<string, Map<number | null, StatementEntity>>();
+    if (!periods.length) return byPeriod;
+    const all = await manager.find(StatementEntity, {
+      where: { period: In(periods) },
+      order: { version: 'ASC' },
+    });
+    for (const s of all) {
+      const holders = byPeriod.get(s.period) ?? new Map<number | null, StatementEntity>();
+      byPeriod.set(s.period, holders.set(s.officerId, s));
+    }
+    return byPeriod;
   }
 
   private async toDto(manager: EntityManager, p: BillingPeriodEntity): Promise<PeriodDto> {
-    const current = [...(await this.currentStatements(manager, p.period)).values()];
-    return {
-      period: p.period,
-      status: p.status,
-      version: p.version,
-      closedAt: p.closedAt?.toISOString() ?? null,
-      officerTotalFen: totalFen(
-        current.filter((s) => s.officerId !== null).map((s) => ({ amountFen: s.totalFen })),
-      ),
-      bureauTotalFen: totalFen(
-        current.filter((s) => s.officerId === null).map((s) => ({ amountFen: s.totalFen })),
-      ),
-      statements: current.length,
-    };
+    return periodDto(p, await this.currentStatements(manager, p.period));
   }
+}
+
+function periodDto(p: BillingPeriodEntity, current = new Map<number | null, StatementEntity>()): PeriodDto {
+  const statements = [...current.values()];
+  return {
+    id: p.id,
+    period: p.period,
+    status: p.status,
+    version: p.version,
+    closedAt: p.closedAt?.toISOString() ?? null,
+    officerTotalFen: totalFen(
+      statements.filter((s) => s.officerId !== null).map((s) => ({ amountFen: s.totalFen })),
+    ),
+    bureauTotalFen: totalFen(
+      statements.filter((s) => s.officerId === null).map((s) => ({ amountFen: s.totalFen })),
+    ),
+    statements: statements.length,
+  };
 }

@@ -36,6 +36,45 @@ export interface PeriodOverages {
 
 const num = (v: unknown) => Number(v ?? 0);
 
+export interface SimMonth extends SimUsageRow {
+  /** Whether the month has a monthly_usage row for the SIM (otherwise its figures are zeros). */
+  hasUsage: boolean;
+  /** Billed: the plan covers the month (§3.3); an unactivated SIM is billed as in plan once it has usage. */
+  inPlan: boolean;
+}
+
+const SIM_MONTH_COLUMNS = `s.id AS sim_id, s.msisdn, mu.id AS usage_id, mu.voice_min, mu.sms, mu.national_kb,
+  mu.apn_kb, mu.carrier_overage_fen, mu.outside_plan, s.activated_on::text AS activated_on, p.term_months,
+  p.voice_min AS a_voice, p.sms AS a_sms, p.national_kb AS a_national, p.apn_kb AS a_apn`;
+
+function toSimMonth(r: Record<string, unknown>, period: string): SimMonth {
+  const hasUsage = r.usage_id !== null;
+  return {
+    simId: num(r.sim_id),
+    msisdn: String(r.msisdn),
+    voiceMin: num(r.voice_min),
+    sms: num(r.sms),
+    nationalKb: num(r.national_kb),
+    apnKb: num(r.apn_kb),
+    carrierOverageFen: r.carrier_overage_fen === null ? null : num(r.carrier_overage_fen),
+    outsidePlan: Boolean(r.outside_plan),
+    allowance:
+      r.term_months === null
+        ? CONTRACT_ALLOWANCE
+        : { voiceMin: num(r.a_voice), sms: num(r.a_sms), nationalKb: num(r.a_national), apnKb: num(r.a_apn) },
+    hasUsage,
+    inPlan:
+      !r.outside_plan &&
+      (r.activated_on === null
+        ? hasUsage
+        : planCoversMonth(
+            r.activated_on as string,
+            period,
+            r.term_months === null ? undefined : num(r.term_months),
+          )),
+  };
+}
+
 /**
  * A month's overages from its monthly totals (§3.3, §3.5) and who held each SIM's device (attribution).
  * Reads only; the close writes what it returns.
@@ -56,11 +95,9 @@ export class UsageChargesService {
   }
 
   /** Each SIM's usage in the month against its plan's allowance (the contract's when it has no plan). */
-  async usage(manager: EntityManager, period: string): Promise<(SimUsageRow & { inPlan: boolean })[]> {
+  async usage(manager: EntityManager, period: string): Promise<SimMonth[]> {
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT mu.sim_id, s.msisdn, mu.voice_min, mu.sms, mu.national_kb, mu.apn_kb, mu.carrier_overage_fen,
-              mu.outside_plan, s.activated_on::text AS activated_on, p.term_months,
-              p.voice_min AS a_voice, p.sms AS a_sms, p.national_kb AS a_national, p.apn_kb AS a_apn
+      `SELECT ${SIM_MONTH_COLUMNS}
          FROM monthly_usage mu
          JOIN sim_cards s ON s.id = mu.sim_id
          LEFT JOIN plans p ON p.id = s.plan_id
@@ -68,34 +105,24 @@ export class UsageChargesService {
         ORDER BY mu.sim_id`,
       [period],
     );
-    return rows.map((r) => ({
-      simId: num(r.sim_id),
-      msisdn: String(r.msisdn),
-      voiceMin: num(r.voice_min),
-      sms: num(r.sms),
-      nationalKb: num(r.national_kb),
-      apnKb: num(r.apn_kb),
-      carrierOverageFen: r.carrier_overage_fen === null ? null : num(r.carrier_overage_fen),
-      outsidePlan: Boolean(r.outside_plan),
-      allowance:
-        r.term_months === null
-          ? CONTRACT_ALLOWANCE
-          : {
-              voiceMin: num(r.a_voice),
-              sms: num(r.a_sms),
-              nationalKb: num(r.a_national),
-              apnKb: num(r.a_apn),
-            },
-      // A SIM not yet activated has no plan months to check against; its usage is billed as in plan.
-      inPlan:
-        !r.outside_plan &&
-        (r.activated_on === null ||
-          planCoversMonth(
-            r.activated_on as string,
-            period,
-            r.term_months === null ? undefined : num(r.term_months),
-          )),
-    }));
+    return rows.map((r) => toSimMonth(r, period));
+  }
+
+  /**
+   * Every SIM (or the given ones) in the month, with zeros where it has no usage yet: what the
+   * officer's own page and the dashboard compare against allowance.
+   */
+  async simMonths(manager: EntityManager, period: string, simIds?: readonly number[]): Promise<SimMonth[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${SIM_MONTH_COLUMNS}
+         FROM sim_cards s
+         LEFT JOIN monthly_usage mu ON mu.sim_id = s.id AND mu.period = $1
+         LEFT JOIN plans p ON p.id = s.plan_id
+        WHERE $2::int[] IS NULL OR s.id = ANY($2)
+        ORDER BY s.id`,
+      [period, simIds ?? null],
+    );
+    return rows.map((r) => toSimMonth(r, period));
   }
 
   async overages(period: string, manager: EntityManager = this.dataSource.manager): Promise<PeriodOverages> {

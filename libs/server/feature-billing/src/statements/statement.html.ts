@@ -1,16 +1,8 @@
 import { escapeHtml } from '@fleet/server/platform';
 import { formatFen } from '@fleet/domain/billing';
+import { CATEGORY_LABELS, label, PAYER_LABELS } from './statement-labels';
 
 const esc = escapeHtml;
-
-const CATEGORY: Record<string, string> = {
-  voice: '语音（分钟）',
-  sms: '短信（条）',
-  national: '国内流量（KB）',
-  apn: '专网流量（KB）',
-  repair: '维修',
-};
-const PAYER: Record<string, string> = { officer: '个人', bureau: '单位' };
 
 export interface PrintableStatement {
   officer: { name: string; badgeNo: string; unit: string } | null;
@@ -34,7 +26,7 @@ export function renderStatement(s: PrintableStatement): string {
   const lines = s.lines
     .map(
       (l) =>
-        `<tr><td>${esc(l.msisdn)}</td><td>${esc(CATEGORY[l.category] ?? l.category)}</td><td>${esc(l.used)}</td><td>${esc(l.allowance)}</td><td>${esc(l.excess)}</td><td>${esc(formatFen(l.amountFen))}</td><td>${esc(PAYER[l.payer] ?? l.payer)}</td></tr>`,
+        `<tr><td>${esc(l.msisdn)}</td><td>${esc(label(CATEGORY_LABELS, l.category, 'zh'))}</td><td>${esc(l.used)}</td><td>${esc(l.allowance)}</td><td>${esc(l.excess)}</td><td>${esc(formatFen(l.amountFen))}</td><td>${esc(label(PAYER_LABELS, l.payer, 'zh'))}</td></tr>`,
     )
     .join('\n');
   const amended =

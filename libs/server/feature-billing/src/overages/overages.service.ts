@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OverageEntity } from '@fleet/server/persistence';
+import {
+  findList,
+  type ListQuery,
+  type ListResult,
+  type ListSpec,
+  ReadService,
+} from '@fleet/server/platform';
+import type { DataSource } from 'typeorm';
+
+export const OVERAGE_LIST: ListSpec = {
+  resource: 'overages',
+  sortable: ['id', 'simId', 'period', 'version', 'category', 'excess', 'amountFen', 'payer'],
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    period: { property: 'period', type: 'string' },
+    simId: { property: 'simId', type: 'int' },
+    category: { property: 'category', type: 'string' },
+    payer: { property: 'payer', type: 'string' },
+    version: { property: 'version', type: 'int' },
+  },
+};
+
+export interface OverageDto {
+  id: number;
+  simId: number;
+  period: string;
+  /** The close (period version) that computed it. */
+  version: number;
+  category: string;
+  used: number;
+  allowance: number;
+  excess: number;
+  chargedUnits: number;
+  amountFen: number;
+  payer: string;
+}
+
+/**
+ * The SIMs' overages as each close computed them. Without a version filter (or ids) a list holds only
+ * the latest close of each month: earlier closes stay for the record but are no longer in force.
+ */
+@Injectable()
+export class OveragesService extends ReadService<OverageEntity, OverageDto> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, OverageEntity, OVERAGE_LIST);
+  }
+
+  protected toDto(o: OverageEntity): OverageDto {
+    return {
+      id: o.id,
+      simId: o.simId,
+      period: o.period,
+      version: o.version,
+      category: o.category,
+      used: o.used,
+      allowance: o.allowance,
+      excess: o.excess,
+      chargedUnits: o.chargedUnits,
+      amountFen: o.amountFen,
+      payer: o.payer,
+    };
+  }
+
+  override async list(query: ListQuery): Promise<ListResult<OverageDto>> {
+    const builder = this.dataSource.getRepository(OverageEntity).createQueryBuilder('e');
+    const versioned = query.filters.some((f) => f.spec.property === 'version');
+    if (!versioned && !query.ids) {
+      // The period's version is that of its latest close, also when that close found no overage.
+      builder.andWhere('e.version = (SELECT bp.version FROM billing_periods bp WHERE bp.period = e.period)');
+    }
+    return (await findList(OVERAGE_LIST.resource, builder, query)).map((o) => this.toDto(o));
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '@fleet/server/platform';
+import { type MyUsageDto, PeriodQuery, type UsageDashboardDto } from './usage-views.dto';
+import { UsageViewsService } from './usage-views.service';
+
+/** An officer's own usage this month (officers only: staff read the fleet on the dashboard). */
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MyUsageController {
+  constructor(private readonly views: UsageViewsService) {}
+
+  @Get('usage')
+  @Roles('officer')
+  usage(@Query() query: PeriodQuery, @CurrentActor() actor: Actor): Promise<MyUsageDto> {
+    return this.views.mine(actor, query.period, new Date());
+  }
+}
+
+/** The fleet's usage, top overages and the overage trend. */
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class UsageDashboardController {
+  constructor(private readonly views: UsageViewsService) {}
+
+  @Get('usage')
+  @Roles('admin', 'auditor')
+  usage(@Query() query: PeriodQuery): Promise<UsageDashboardDto> {
+    return this.views.dashboard(query.period, new Date());
+  }
+}
