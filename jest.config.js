@@ -46,11 +46,14 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      // Starting and stopping real servers takes seconds when the two cores are busy.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/{apps,libs,tools,docker}/**/*.int-spec.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/apps/**/*.e2e-spec.ts'],
     },
   ],
