@@ -39,6 +39,7 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/tools/test/global-setup.ts',
   globalTeardown: '<rootDir>/tools/test/global-teardown.ts',
   projects: [
