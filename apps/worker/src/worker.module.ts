@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
 import { ImportJobsModule } from '@fleet/server/feature-imports';
+import { UsageJobsModule } from '@fleet/server/feature-usage';
 import { dataSourceOptions } from '@fleet/server/persistence';
 import { QueueModule } from '@fleet/server/queue';
 import { ALERT_JOBS, AlertsProcessor } from './alerts.processor';
 import { IMPORT_JOBS, ImportsProcessor } from './imports.processor';
 import { checkHandlerCoverage } from './job-handlers';
 import { SYSTEM_JOBS, SystemProcessor } from './system.processor';
+import { USAGE_JOBS, UsageProcessor } from './usage.processor';
 
 // Every processor's job list; the worker does not start unless they cover each job exactly once.
-checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS]);
+checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JOBS]);
 
 @Module({
   imports: [
@@ -21,7 +23,8 @@ checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS]);
     }),
     QueueModule.forRoot(),
     ImportJobsModule,
+    UsageJobsModule,
   ],
-  providers: [SystemProcessor, ImportsProcessor, AlertsProcessor],
+  providers: [SystemProcessor, ImportsProcessor, AlertsProcessor, UsageProcessor],
 })
 export class WorkerModule {}

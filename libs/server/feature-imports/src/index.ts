@@ -3,3 +3,13 @@ export * from './import-jobs.module';
 export * from './imports/import-runner';
 export * from './imports/imports.service';
 export * from './imports.module';
+export {
+  cellText,
+  detectEncoding,
+  detectFormat,
+  isBlank,
+  normalizeEncoding,
+  RosterFileError,
+  type RosterEncoding,
+  type RosterFormat,
+} from './imports/roster-file';

@@ -1,1 +1,4 @@
+export * from './usage-file-reader';
+export * from './usage-imports.service';
+export * from './usage-runner';
 export * from './usage.module';

@@ -1,5 +1,18 @@
 import { Module } from '@nestjs/common';
+import { UsageImportsController } from './usage-imports.controller';
+import { UsageImportsService } from './usage-imports.service';
+import { UsageRunner } from './usage-runner';
 
-/** Carrier usage files: upload, ingestion jobs, monthly totals. */
-@Module({})
+/** Carrier usage files: upload, list and progress (the jobs: UsageJobsModule). */
+@Module({
+  controllers: [UsageImportsController],
+  providers: [UsageImportsService],
+})
 export class UsageModule {}
+
+/** What the worker runs: usage imports (config, TypeORM, nothing of HTTP). */
+@Module({
+  providers: [UsageRunner],
+  exports: [UsageRunner],
+})
+export class UsageJobsModule {}

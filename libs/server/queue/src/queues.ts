@@ -6,6 +6,7 @@ export enum QueueName {
   System = 'system',
   Imports = 'imports',
   Alerts = 'alerts',
+  Usage = 'usage',
 }
 
 export enum JobName {
@@ -15,6 +16,8 @@ export enum JobName {
   BulkImport = 'imports.bulk-import',
   /** Replaces one day's alerts (Asia/Shanghai); scheduled daily, or enqueued by an admin. */
   ComputeAlerts = 'alerts.compute',
+  /** Processes one carrier usage file (usage_imports row); jobId `usage-import-<id>`. */
+  UsageImport = 'usage.import',
 }
 
 export interface JobPayloads {
@@ -22,16 +25,21 @@ export interface JobPayloads {
   [JobName.BulkImport]: { importId: number };
   /** asOf: the China date to compute for; absent means the day the job runs. */
   [JobName.ComputeAlerts]: { asOf?: string };
+  [JobName.UsageImport]: { importId: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WorkerHeartbeat]: QueueName.System,
   [JobName.BulkImport]: QueueName.Imports,
   [JobName.ComputeAlerts]: QueueName.Alerts,
+  [JobName.UsageImport]: QueueName.Usage,
 };
 
 /** The BullMQ job id of an import's job: one job per import, however often it is enqueued. */
 export const bulkImportJobId = (importId: number): string => `bulk-import-${importId}`;
+
+/** The BullMQ job id of a usage import's job. */
+export const usageImportJobId = (importId: number): string => `usage-import-${importId}`;
 
 /** The daily alerts run: 06:00 China time. */
 export const ALERTS_SCHEDULER_ID = 'alerts.daily';

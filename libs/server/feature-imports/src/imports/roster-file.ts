@@ -66,7 +66,7 @@ function readCsv(content: Buffer, encoding: RosterEncoding): RosterLine[] {
   return parsed.data.map((cells, i) => ({ rowNo: i + 1, cells: cells.map((c) => c ?? '') }));
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);

@@ -1,0 +1,161 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import {
+  cellText,
+  detectEncoding,
+  detectFormat,
+  RosterFileError,
+  type RosterEncoding,
+  type RosterFormat,
+} from '@fleet/server/feature-imports';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+
+/** A line of a usage file: its number as a spreadsheet shows it (header usually 1) and its cells. */
+export interface UsageLine {
+  rowNo: number;
+  cells: string[];
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/** The first bytes of a file, enough to tell its format and encoding. */
+export async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Format and encoding from the file's first bytes. The head is cut at its last line break (ASCII in
+ * both UTF-8 and GB18030), so a character split at the cut does not make UTF-8 look invalid.
+ */
+export function detectFileType(
+  head: Buffer,
+  fileName: string,
+): { format: RosterFormat; encoding: RosterEncoding | null } {
+  const format = detectFormat(head, fileName);
+  if (format === 'xlsx') return { format, encoding: null };
+  const cut = head.length === HEAD_BYTES ? head.lastIndexOf(0x0a) : -1;
+  return { format, encoding: detectEncoding(cut > 0 ? head.subarray(0, cut + 1) : head) };
+}
+
+const NOT_A_TABLE = new RosterFileError({
+  zh: '文件不是文本表格（CSV）或 Excel 文件，无法读取',
+  en: 'The file is neither a CSV text table nor an Excel file',
+});
+
+/**
+ * Where a decoded chunk can be cut: after the last line break outside quotes (a break is outside
+ * quotes when an even number of '"' precede it in the buffer, since an escaped quote counts two).
+ */
+function completeRecordsEnd(text: string): number {
+  // Without quotes every line break ends a record. (A plain character scan, not indexOf from a
+  // position: that re-scans a freshly concatenated string and made 1 M rows take minutes.)
+  if (!text.includes('"')) {
+    const last = text.lastIndexOf('\n');
+    return last < 0 ? -1 : last + 1;
+  }
+  let inQuotes = false;
+  let end = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 10 && !inQuotes) end = i + 1;
+  }
+  return end;
+}
+
+/**
+ * CSV lines, streamed: the decoded text is cut into runs of whole records (quoted line breaks kept
+ * whole) and each run parsed at once, which is ~100× faster than PapaParse's row-by-row stream mode.
+ */
+async function* csvLines(path: string, encoding: RosterEncoding): AsyncGenerator<UsageLine[]> {
+  const text: AsyncIterable<string> =
+    encoding === 'utf-8'
+      ? createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 })
+      : createReadStream(path, { highWaterMark: 1024 * 1024 }).pipe(
+          iconv.decodeStream(encoding) as unknown as Readable & NodeJS.WritableStream,
+        );
+  let rest = '';
+  let rowNo = 0;
+  let first = true;
+  const parse = (run: string): UsageLine[] => {
+    // Text files do not hold NUL characters; binary junk uploaded as CSV does.
+    if (run.includes('\u0000')) throw NOT_A_TABLE;
+    const rows = Papa.parse<string[]>(run, { skipEmptyLines: false }).data;
+    // A run ends with a line break, after which Papa sees one more (empty) row.
+    if (run.endsWith('\n')) rows.pop();
+    return rows.map((cells) => ({ rowNo: (rowNo += 1), cells }));
+  };
+  for await (const chunk of text) {
+    let buffer = rest + chunk;
+    if (first) {
+      buffer = buffer.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    const end = completeRecordsEnd(buffer);
+    if (end < 0) {
+      rest = buffer;
+      continue;
+    }
+    rest = buffer.slice(end);
+    yield parse(buffer.slice(0, end));
+  }
+  if (rest) yield parse(rest);
+}
+
+/** A cell as text; dates as the wall-clock time Excel shows (they carry no zone; the carrier's is UTC+8). */
+function usageCellText(value: ExcelJS.CellValue): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
+  return cellText(value).trim();
+}
+
+async function* xlsxLines(path: string): AsyncGenerator<UsageLine[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        yield [{ rowNo: row.number, cells: Array.from(values, usageCellText) }];
+      }
+      return; // the first sheet only
+    }
+  } catch (error) {
+    if (error instanceof RosterFileError) throw error;
+    throw new RosterFileError({
+      zh: '无法读取 Excel 文件：文件已损坏，或是旧版 .xls 格式（请另存为 .xlsx 或 CSV）',
+      en: 'Cannot read the Excel file: it is damaged or in the old .xls format (save it as .xlsx or CSV)',
+    });
+  }
+}
+
+/** The lines of a stored usage file, streamed in runs: never the whole file in memory. */
+export function usageLines(
+  path: string,
+  format: RosterFormat,
+  encoding: RosterEncoding | null,
+): AsyncGenerator<UsageLine[]> {
+  return format === 'xlsx' ? xlsxLines(path) : csvLines(path, encoding ?? 'utf-8');
+}
+
+/** Lines in a CSV file, counted from its bytes: a fast estimate of the rows to come, for progress. */
+export async function countLineBreaks(path: string): Promise<number> {
+  let count = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) count += 1;
+  }
+  return count;
+}

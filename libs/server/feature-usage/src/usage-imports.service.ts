@@ -1,0 +1,350 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { detectUsageKind, notAUsageFileMessage, type UsageKind } from '@fleet/domain/billing';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import {
+  isBlank,
+  normalizeEncoding,
+  type RosterEncoding,
+  type RosterFormat,
+} from '@fleet/server/feature-imports';
+import {
+  USAGE_FILE_KINDS,
+  UsageImportEntity,
+  UsageImportRejectionEntity,
+  type UsageImportStatus,
+} from '@fleet/server/persistence';
+import {
+  type Actor,
+  ApiException,
+  AuditService,
+  csvBuffer,
+  findList,
+  type Lang,
+  type ListQuery,
+  type ListResult,
+  type ListSpec,
+} from '@fleet/server/platform';
+import { JobName, type JobPayloads, QueueName, usageImportJobId } from '@fleet/server/queue';
+import type { Queue } from 'bullmq';
+import type { FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { detectFileType, readHead, usageLines } from './usage-file-reader';
+
+/** The wire shape of a usage import, with its progress. */
+export interface UsageImportDto {
+  id: number;
+  fileName: string;
+  sha256: string;
+  kind: UsageKind;
+  format: string;
+  encoding: string | null;
+  period: string | null;
+  sizeBytes: number;
+  status: UsageImportStatus;
+  rowsTotal: number;
+  rowsDone: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsDuplicate: number;
+  /** Rows processed per second since the job started (until it finished). */
+  rowsPerSecond: number | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export const USAGE_IMPORT_LIST: ListSpec = {
+  resource: 'usage-imports',
+  sortable: ['id', 'createdAt', 'kind', 'status', 'period', 'fileName'],
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    kind: { property: 'kind', type: 'string' },
+    status: { property: 'status', type: 'string' },
+    period: { property: 'period', type: 'string' },
+  },
+  search: ['fileName', 'sha256'],
+};
+
+/** Usage files can be large (a month of detail records); they are streamed to disk, never buffered. */
+export const USAGE_MAX_BYTES = 4 * 1024 * 1024 * 1024;
+
+const bad = (field: string, zh: string, en: string) =>
+  ApiException.badRequest([{ field, reason: { zh, en } }]);
+
+export function toUsageImportDto(row: UsageImportEntity, lang: Lang, now = new Date()): UsageImportDto {
+  const seconds = row.startedAt ? ((row.finishedAt ?? now).getTime() - row.startedAt.getTime()) / 1000 : 0;
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    sha256: row.sha256,
+    kind: row.kind,
+    format: row.format,
+    encoding: row.encoding,
+    period: row.period,
+    sizeBytes: row.sizeBytes,
+    status: row.status,
+    rowsTotal: row.rowsTotal,
+    rowsDone: row.rowsDone,
+    rowsAccepted: row.rowsAccepted,
+    rowsRejected: row.rowsRejected,
+    rowsDuplicate: row.rowsDuplicate,
+    rowsPerSecond: seconds > 0 ? Math.round(row.rowsDone / seconds) : null,
+    error: row.error ? row.error[lang] : null,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+interface StoredUpload {
+  temporary: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  kind?: string;
+  encoding?: string;
+}
+
+/** Uploads of carrier usage files: stored under DATA_DIR by their hash, registered, processed by the worker. */
+@Injectable()
+export class UsageImportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.Usage) private readonly queue: Queue,
+  ) {}
+
+  async upload(request: FastifyRequest, actor: Actor, lang: Lang): Promise<UsageImportDto> {
+    const upload = await this.receive(request);
+    try {
+      const saved = await this.register(upload, actor);
+      await this.enqueue(saved.id);
+      return toUsageImportDto(saved, lang);
+    } finally {
+      await rm(upload.temporary, { force: true });
+    }
+  }
+
+  /** One job per import (jobId from the import id), retried with backoff; a retry starts the file over. */
+  async enqueue(importId: number): Promise<void> {
+    const payload: JobPayloads[JobName.UsageImport] = { importId };
+    await this.queue.add(JobName.UsageImport, payload, {
+      jobId: usageImportJobId(importId),
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: 1_000,
+      removeOnFail: 1_000,
+    });
+  }
+
+  async list(query: ListQuery, lang: Lang): Promise<ListResult<UsageImportDto>> {
+    const builder = this.dataSource.getRepository(UsageImportEntity).createQueryBuilder('e');
+    const now = new Date();
+    return (await findList('usage-imports', builder, query, USAGE_IMPORT_LIST.search)).map((r) =>
+      toUsageImportDto(r, lang, now),
+    );
+  }
+
+  async get(id: number, lang: Lang): Promise<UsageImportDto> {
+    return toUsageImportDto(await this.load(id), lang);
+  }
+
+  /** The rejected rows as a CSV to fix and send again: the file's columns, then row, column and reason. */
+  async rejectedCsv(id: number, lang: Lang): Promise<StreamableFile> {
+    const row = await this.load(id);
+    const rejections = await this.dataSource
+      .getRepository(UsageImportRejectionEntity)
+      .find({ where: { importId: id }, order: { rowNo: 'ASC', id: 'ASC' } });
+    const byRow = new Map<number, UsageImportRejectionEntity[]>();
+    for (const r of rejections) byRow.set(r.rowNo, [...(byRow.get(r.rowNo) ?? []), r]);
+    const columns = rejections.length ? await this.fileHeader(row, rejections) : [];
+    const sep = lang === 'zh' ? '；' : '; ';
+    const lines = [...byRow.entries()].map(([rowNo, problems]) => [
+      ...columns.map((c) => problems[0].raw[c] ?? ''),
+      rowNo,
+      problems.map((p) => p.column ?? '').join(sep),
+      problems.map((p) => (lang === 'zh' ? p.reasonZh : p.reasonEn)).join(sep),
+    ]);
+    const header = [
+      ...columns,
+      ...(lang === 'zh' ? ['行号', '出错列', '原因'] : ['row', 'column', 'reason']),
+    ];
+    return new StreamableFile(csvBuffer(header, lines), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="usage-import-${id}-rejected.csv"`,
+    });
+  }
+
+  /** The stored file's header, so the columns keep their order (jsonb does not keep the raw cells' order). */
+  private async fileHeader(
+    row: UsageImportEntity,
+    rejections: UsageImportRejectionEntity[],
+  ): Promise<string[]> {
+    const fromRaw = [...new Set(rejections.flatMap((r) => Object.keys(r.raw)))];
+    try {
+      const path = join(this.config.dataDir, row.storedPath);
+      const lines = usageLines(path, row.format as RosterFormat, row.encoding as RosterEncoding | null);
+      for await (const run of lines) {
+        const line = run.find((l) => !isBlank(l.cells));
+        if (line) return line.cells.map((h, i) => h.trim() || `#${i + 1}`);
+      }
+    } catch {
+      // The stored file is gone or unreadable: the raw cells' keys will do.
+    }
+    return fromRaw;
+  }
+
+  private async load(id: number): Promise<UsageImportEntity> {
+    const row = await this.dataSource.getRepository(UsageImportEntity).findOneBy({ id });
+    if (!row) throw ApiException.notFound('usage-imports', id);
+    return row;
+  }
+
+  /** Detects (or takes) format, encoding and kind, stores the file by its hash and registers the import. */
+  private async register(upload: StoredUpload, actor: Actor): Promise<UsageImportEntity> {
+    const conflict = (existing: UsageImportEntity) =>
+      ApiException.conflict(
+        {
+          zh: `该文件已于导入 #${existing.id}（${existing.fileName}）上传过，不会重复计入`,
+          en: `This file was already uploaded as import #${existing.id} (${existing.fileName}); it is not counted twice`,
+        },
+        'file',
+      );
+    const repo = this.dataSource.getRepository(UsageImportEntity);
+    const existing = await repo.findOneBy({ sha256: upload.sha256 });
+    if (existing) throw conflict(existing);
+
+    const detected = detectFileType(await readHead(upload.temporary), upload.fileName);
+    let encoding: RosterEncoding | null = detected.encoding;
+    if (detected.format === 'csv' && upload.encoding?.trim()) {
+      encoding = normalizeEncoding(upload.encoding);
+      if (!encoding)
+        throw bad('encoding', '编码应为 UTF-8 或 GBK/GB18030', 'encoding must be UTF-8 or GBK/GB18030');
+    }
+    let kind = upload.kind?.trim() as UsageKind | undefined;
+    if (kind && !USAGE_FILE_KINDS.includes(kind))
+      throw bad(
+        'kind',
+        '文件类型应为 summary（月度汇总）或 detail（详单）',
+        'kind must be summary or detail',
+      );
+    kind ??= (await this.detectKind(upload.temporary, detected.format, encoding)) ?? undefined;
+    if (!kind) {
+      const text = notAUsageFileMessage(null, []);
+      throw new ApiException(HttpStatus.BAD_REQUEST, text, [{ field: 'file', reason: text }]);
+    }
+
+    const storedPath = join('usage', `${upload.sha256}.${detected.format}`);
+    await rename(upload.temporary, join(this.config.dataDir, storedPath));
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const row = await manager.save(
+          manager.create(UsageImportEntity, {
+            kind,
+            fileName: upload.fileName.slice(0, 255),
+            sha256: upload.sha256,
+            format: detected.format,
+            encoding: detected.format === 'csv' ? encoding : null,
+            storedPath,
+            sizeBytes: upload.sizeBytes,
+            createdByUserId: actor.userId,
+          }),
+        );
+        await this.audit.record(manager, {
+          actor,
+          action: 'create',
+          resource: 'usage-imports',
+          resourceId: row.id,
+          after: toUsageImportDto(row, 'en'),
+        });
+        return row;
+      });
+    } catch (error) {
+      // The same file uploaded twice at the same moment: the unique hash lets one through.
+      const winner = await repo.findOneBy({ sha256: upload.sha256 });
+      if (winner) throw conflict(winner);
+      await rm(join(this.config.dataDir, storedPath), { force: true });
+      throw error;
+    }
+  }
+
+  private async detectKind(path: string, format: RosterFormat, encoding: RosterEncoding | null) {
+    try {
+      for await (const run of usageLines(path, format, encoding)) {
+        const line = run.find((l) => !isBlank(l.cells));
+        if (line) return detectUsageKind(line.cells);
+      }
+    } catch {
+      // Unreadable: not a usage file; said below.
+    }
+    return null;
+  }
+
+  /** Streams the multipart file to a temporary file under DATA_DIR/usage, hashing it on the way. */
+  private async receive(request: FastifyRequest): Promise<StoredUpload> {
+    if (typeof request.isMultipart !== 'function' || !request.isMultipart())
+      throw bad(
+        'file',
+        '请以 multipart/form-data 上传文件（字段 file）',
+        'Upload the file as multipart/form-data (field file)',
+      );
+    const dir = join(this.config.dataDir, 'usage');
+    await mkdir(dir, { recursive: true });
+    const temporary = join(dir, `upload-${process.pid}-${randomUUID()}.part`);
+    const fields: Partial<StoredUpload> = {};
+    try {
+      for await (const part of request.parts({ limits: { fileSize: USAGE_MAX_BYTES } })) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file' || fields.sha256) {
+            await pipeline(part.file, new Writable({ write: (_c, _e, done) => done() }));
+            continue;
+          }
+          const hash = createHash('sha256');
+          let size = 0;
+          await pipeline(
+            part.file,
+            new Transform({
+              transform(chunk: Buffer, _encoding, done) {
+                hash.update(chunk);
+                size += chunk.length;
+                done(null, chunk);
+              },
+            }),
+            createWriteStream(temporary),
+          );
+          if (part.file.truncated)
+            throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+          Object.assign(fields, {
+            sha256: hash.digest('hex'),
+            sizeBytes: size,
+            fileName: part.filename || 'upload',
+          });
+        } else if (part.fieldname === 'kind' || part.fieldname === 'encoding') {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      if (!fields.sha256 || !fields.sizeBytes)
+        throw bad('file', '没有收到文件，或文件为空', 'No file was received, or it is empty');
+      return { ...fields, temporary } as StoredUpload;
+    } catch (error) {
+      await rm(temporary, { force: true });
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, {
+          zh: `文件超过 ${USAGE_MAX_BYTES / 1024 ** 3} GB`,
+          en: `The file is larger than ${USAGE_MAX_BYTES / 1024 ** 3} GB`,
+        });
+      }
+      throw error;
+    }
+  }
+}

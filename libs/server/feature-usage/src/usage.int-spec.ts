@@ -1,0 +1,359 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { addUsage, type DetailRecord, usageOf, type UsageTotals, ZERO_USAGE } from '@fleet/domain/billing';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { Client } from 'pg';
+import { WorkerModule } from '../../../../apps/worker/src/worker.module';
+import { ApiClient, startTestServer, type TestServer } from '../../../../tools/test/test-server';
+import type { UsageImportDto } from './usage-imports.service';
+import { UsageRunner } from './usage-runner';
+
+const SAMPLES = resolve(__dirname, '../../../../../shared/samples');
+const sample = (name: string) => readFileSync(resolve(SAMPLES, name));
+const SIM_APN = 'xjga.xj';
+
+/** The sample's rows as objects by their (Chinese) headers. */
+function rowsOf(text: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+}
+
+/** Totals per number, computed here from the file with the domain's per-record rule (not the SQL). */
+function expectedDetailTotals(rows: Record<string, string>[]): Map<string, UsageTotals> {
+  const totals = new Map<string, UsageTotals>();
+  const type = { 语音: 'voice', 短信: 'sms', 数据: 'data' } as const;
+  const direction: Record<string, 'out' | 'in'> = { 主叫: 'out', 发送: 'out', 被叫: 'in', 接收: 'in' };
+  for (const r of rows) {
+    const record: DetailRecord = {
+      type: type[r['记录类型'] as keyof typeof type],
+      direction: direction[r['方向']] ?? null,
+      durationS: r['时长秒'] ? Number(r['时长秒']) : null,
+      volumeKb: r['流量KB'] ? Number(r['流量KB']) : null,
+      apn: r['APN'] || null,
+    };
+    totals.set(r['手机号码'], addUsage(totals.get(r['手机号码']) ?? ZERO_USAGE, usageOf(record, SIM_APN)));
+  }
+  return totals;
+}
+
+describe('usage imports', () => {
+  let server: TestServer;
+  let worker: INestApplicationContext;
+  let admin: ApiClient;
+  let token: string;
+  let db: Client;
+
+  const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
+
+  async function upload(content: Buffer, fileName: string, fields: Record<string, string> = {}) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(content)]), fileName);
+    return fetch(`${server.baseUrl}/api/usage-imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+  }
+
+  async function finished(id: number): Promise<UsageImportDto> {
+    for (const until = Date.now() + 30_000; Date.now() < until;) {
+      const current = await json<UsageImportDto>(await admin.request('GET', `/api/usage-imports/${id}`));
+      if (current.status === 'succeeded' || current.status === 'failed') return current;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`usage import ${id} did not finish`);
+  }
+
+  async function importFile(content: Buffer, fileName: string, fields: Record<string, string> = {}) {
+    const response = await upload(content, fileName, fields);
+    if (response.status !== 202) throw new Error(`${response.status}: ${await response.text()}`);
+    return finished((await json<UsageImportDto>(response)).id);
+  }
+
+  async function monthly(period: string) {
+    const rows = (
+      await db.query(
+        `SELECT s.msisdn, m.voice_min, m.sms, m.national_kb::int, m.apn_kb::int, m.source, m.outside_plan, m.carrier_overage_fen
+           FROM monthly_usage m JOIN sim_cards s ON s.id = m.sim_id WHERE m.period = $1 ORDER BY s.msisdn`,
+        [period],
+      )
+    ).rows as {
+      msisdn: string;
+      voice_min: number;
+      sms: number;
+      national_kb: number;
+      apn_kb: number;
+      source: string;
+      outside_plan: boolean;
+      carrier_overage_fen: number | null;
+    }[];
+    return new Map(rows.map((r) => [r.msisdn, r]));
+  }
+
+  const detailText = iconv.decode(sample('usage-detail-2026-01.gbk.csv'), 'gb18030');
+  const detailRows = rowsOf(detailText);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await worker.init();
+    admin = new ApiClient(server.baseUrl);
+    token = (
+      await json<{ accessToken: string }>(await admin.login(server.admin.username, server.admin.password))
+    ).accessToken;
+    db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    // The sample SIMs (sims.csv) and their APN profile, written directly: this test is about usage.
+    const { id: apnId } = (
+      await db.query(`INSERT INTO apn_profiles (name, apn) VALUES ('XJGA', $1) RETURNING id`, [SIM_APN])
+    ).rows[0] as { id: number };
+    for (const r of rowsOf(sample('sims.csv').toString('utf8'))) {
+      await db.query(
+        `INSERT INTO sim_cards (iccid, msisdn, apn_profile_id, activated_on, status) VALUES ($1, $2, $3, $4, 'active')`,
+        [r['ICCID'], r['手机号码'], apnId, r['开通日期']],
+      );
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await worker?.close();
+    await server?.stop();
+  });
+
+  let firstDetail: UsageImportDto;
+
+  it('imports the GBK detail sample with kind and encoding detected, and counts it per §3.4', async () => {
+    firstDetail = await importFile(sample('usage-detail-2026-01.gbk.csv'), 'usage-detail-2026-01.gbk.csv');
+    expect(firstDetail).toMatchObject({
+      status: 'succeeded',
+      kind: 'detail',
+      format: 'csv',
+      encoding: 'gb18030',
+      period: '2026-01',
+      rowsTotal: 1200,
+      rowsDone: 1200,
+      rowsAccepted: 1200,
+      rowsRejected: 0,
+      rowsDuplicate: 0,
+    });
+    expect(firstDetail.rowsPerSecond).toBeGreaterThan(0);
+    expect(
+      (
+        await db.query(`SELECT count(*)::int n FROM usage_records_2026_01 WHERE import_id = $1`, [
+          firstDetail.id,
+        ])
+      ).rows[0].n,
+    ).toBe(1200);
+
+    const expected = expectedDetailTotals(detailRows);
+    const got = await monthly('2026-01');
+    expect(got.size).toBe(expected.size);
+    for (const [msisdn, totals] of expected) {
+      expect({ msisdn, ...got.get(msisdn) }).toMatchObject({
+        msisdn,
+        voice_min: totals.voiceMin,
+        sms: totals.sms,
+        national_kb: totals.nationalKb,
+        apn_kb: totals.apnKb,
+        source: 'detail',
+        outside_plan: false,
+      });
+    }
+    // One SIM checked by hand from the file: outgoing calls rounded up per call, sent SMS only.
+    const mine = detailRows.filter((r) => r['手机号码'] === '14780000003');
+    const minutes = mine
+      .filter((r) => r['记录类型'] === '语音' && r['方向'] === '主叫')
+      .reduce((sum, r) => sum + Math.ceil(Number(r['时长秒']) / 60), 0);
+    expect(got.get('14780000003')!.voice_min).toBe(minutes);
+    expect(got.get('14780000003')!.sms).toBe(
+      mine.filter((r) => r['记录类型'] === '短信' && r['方向'] === '发送').length,
+    );
+  }, 60_000);
+
+  it('answers 409 naming the first import when the same file comes again, and keeps no copy', async () => {
+    const response = await upload(sample('usage-detail-2026-01.gbk.csv'), 'again.csv');
+    expect(response.status).toBe(409);
+    expect((await json<{ message: string }>(response)).message).toContain(`#${firstDetail.id}`);
+    expect((await db.query(`SELECT count(*)::int n FROM usage_imports`)).rows[0].n).toBe(1);
+  });
+
+  it('counts the same records in another file once (UTF-8 copy: rowsDuplicate)', async () => {
+    const before = await monthly('2026-01');
+    const copy = await importFile(Buffer.from(`\uFEFF${detailText}`, 'utf8'), 'copy-utf8.csv');
+    expect(copy).toMatchObject({
+      status: 'succeeded',
+      encoding: 'utf-8',
+      rowsAccepted: 1200,
+      rowsDuplicate: 1200,
+    });
+    const after = await monthly('2026-01');
+    for (const [msisdn, row] of before) expect(after.get(msisdn)).toMatchObject({ ...row });
+  }, 60_000);
+
+  it('imports the UTF-8 summary sample: MB to KB exactly', async () => {
+    const done = await importFile(sample('usage-summary-2025-12.csv'), 'usage-summary-2025-12.csv');
+    expect(done).toMatchObject({ status: 'succeeded', kind: 'summary', period: '2025-12', rowsRejected: 0 });
+    expect(done.rowsAccepted).toBe(60);
+    const got = await monthly('2025-12');
+    expect(got.get('14780000000')).toMatchObject({
+      voice_min: 435,
+      sms: 79,
+      national_kb: 12133304, // 11848.93 MB × 1024 = 12133304.32
+      apn_kb: 20777687, // 20290.71 MB × 1024 = 20777687.04
+      source: 'summary',
+      outside_plan: false,
+    });
+    const rows = rowsOf(sample('usage-summary-2025-12.csv').toString('utf8'));
+    const hundredths = (mb: string) => Number(mb.replace('.', '').padEnd(mb.split('.')[0].length + 2, '0'));
+    for (const r of rows) {
+      const kb = Math.floor((hundredths(r['国内流量MB']) * 1024 + 50) / 100);
+      expect(got.get(r['手机号码'])!.national_kb).toBe(kb);
+    }
+  }, 60_000);
+
+  it('imports an XLSX detail file; a month before the plan is flagged outside the plan', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('详单');
+    sheet.addRow(['手机号码', '记录类型', '开始时间', '方向', '对方号码', '时长秒', '流量KB', 'APN']);
+    sheet.addRow(['14780000001', '语音', '2025-10-31 23:59:59', '主叫', '13800000000', 61, null, null]);
+    sheet.addRow(['14780000001', '数据', '2025-10-01 00:00:00', null, null, null, 2048, ' XJGA.XJ ']);
+    sheet.addRow(['14780000001', '数据', '2025-10-15 12:00:00', null, null, null, 100, 'cmnet']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const done = await importFile(content, 'detail.xlsx');
+    expect(done).toMatchObject({ status: 'succeeded', format: 'xlsx', kind: 'detail', period: '2025-10' });
+    expect(done.rowsAccepted).toBe(3);
+    expect((await monthly('2025-10')).get('14780000001')).toMatchObject({
+      voice_min: 2,
+      apn_kb: 2048,
+      national_kb: 100,
+      outside_plan: true, // activated 2025-11-25
+    });
+  }, 60_000);
+
+  it('rejects bad rows with row, column and reason, and serves them as CSV', async () => {
+    const lines = [
+      '手机号码,记录类型,开始时间,方向,对方号码,时长秒,流量KB,APN',
+      '14780000002,语音,2026-02-01 08:00:00,主叫,138****0000,61,,', // 2: ok, sets the period
+      '19900000000,短信,2026-02-01 09:00:00,发送,138****0000,,,', // 3: unknown number
+      '14780000002,语音,2026-02-01 10:00:00,主叫,138****0000,-5,,', // 4: negative
+      '14780000002,语音,2026-03-01 00:00:00,主叫,138****0000,5,,', // 5: outside the period
+      '14780000002,彩信,2026-02-02 10:00:00,发送,138****0000,,,', // 6: type
+      '14780000002,短信,2026-02-30 10:00:00,发送,=cmd,,,', // 7: date; formula-looking cell
+    ];
+    const done = await importFile(Buffer.from(lines.join('\r\n'), 'utf8'), 'bad.csv');
+    expect(done).toMatchObject({ status: 'succeeded', rowsDone: 6, rowsAccepted: 1, rowsRejected: 5 });
+    const rejections = (
+      await db.query(
+        `SELECT row_no, "column", reason_zh, reason_en FROM usage_import_rejections WHERE import_id = $1 ORDER BY row_no`,
+        [done.id],
+      )
+    ).rows as { row_no: number; column: string; reason_zh: string; reason_en: string }[];
+    expect(rejections.map((r) => [r.row_no, r.column])).toEqual([
+      [3, '手机号码'],
+      [4, '时长秒'],
+      [5, '开始时间'],
+      [6, '记录类型'],
+      [7, '开始时间'],
+    ]);
+    expect(rejections[0].reason_en).toMatch(/not one of our SIM/);
+    expect(rejections[1].reason_zh).toBe('不能为负数');
+    expect(rejections[2].reason_en).toMatch(/outside the file's period 2026-02/);
+
+    const csv = await admin.request('GET', `/api/usage-imports/${done.id}/rejected.csv`);
+    expect(csv.status).toBe(200);
+    const text = (await csv.text()).replace(/^\uFEFF/, '');
+    const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    expect(header).toEqual([
+      '手机号码',
+      '记录类型',
+      '开始时间',
+      '方向',
+      '对方号码',
+      '时长秒',
+      '流量KB',
+      'APN',
+      '行号',
+      '出错列',
+      '原因',
+    ]);
+    expect(rows).toHaveLength(5);
+    expect(rows[0].slice(-3)).toEqual(['3', '手机号码', '号码不是本局的 SIM 卡']);
+    expect(rows[4][4]).toBe("'=cmd"); // formula-safe
+    expect((await monthly('2026-02')).get('14780000002')).toMatchObject({ voice_min: 2 });
+  }, 60_000);
+
+  it('fails a file that is not a usage file as a whole, with one message, changing nothing', async () => {
+    const totalsBefore = (await db.query(`SELECT * FROM monthly_usage ORDER BY id`)).rows;
+    const junk = await upload(Buffer.from([0, 1, 2, 3, 255, 254, 0, 10, 13, 0]), 'junk.bin');
+    expect(junk.status).toBe(400);
+    expect((await json<{ message: string }>(junk)).message).toContain('不是运营商');
+
+    const roster = await importFile(
+      Buffer.from('警号,姓名,单位\n659001,张三,交警大队\n', 'utf8'),
+      'roster.csv',
+      {
+        kind: 'detail',
+      },
+    );
+    expect(roster).toMatchObject({ status: 'failed', rowsAccepted: 0 });
+    expect(roster.error).toContain('找不到表头');
+    const headerOnly = await importFile(
+      Buffer.from('账期,手机号码,主叫分钟,国内流量MB,定向流量MB,短信条数\n'),
+      'h.csv',
+    );
+    expect(headerOnly).toMatchObject({ status: 'failed', error: '文件中没有数据行' });
+    expect((await db.query(`SELECT * FROM monthly_usage ORDER BY id`)).rows).toEqual(totalsBefore);
+  }, 60_000);
+
+  it('restarts an import killed after its first batch and counts nothing twice', async () => {
+    const runner = worker.get(UsageRunner);
+    runner.batchRows = 300;
+    const before = await monthly('2026-01');
+    const stored = (await db.query(`SELECT stored_path FROM usage_imports WHERE id = $1`, [firstDetail.id]))
+      .rows[0].stored_path as string;
+    // The same records under another hash: an import written straight to the table, run by hand.
+    const { id } = (
+      await db.query(
+        `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes)
+         VALUES ('killed.csv', repeat('1', 64), 'detail', 'csv', 'gb18030', $1, 1) RETURNING id`,
+        [stored],
+      )
+    ).rows[0] as { id: number };
+    // The second batch's progress write fails, as when the worker dies mid-import.
+    await db.query(`ALTER TABLE usage_imports ADD CONSTRAINT crash CHECK (rows_done <= 300) NOT VALID`);
+    try {
+      await expect(runner.run(id, { lastAttempt: false })).rejects.toThrow(/crash/);
+    } finally {
+      await db.query(`ALTER TABLE usage_imports DROP CONSTRAINT crash`);
+    }
+    expect(
+      (await db.query(`SELECT count(*)::int n FROM usage_records WHERE import_id = $1`, [id])).rows[0].n,
+    ).toBe(0);
+    expect((await db.query(`SELECT status FROM usage_imports WHERE id = $1`, [id])).rows[0].status).toBe(
+      'running',
+    );
+
+    const done = await runner.run(id, { lastAttempt: true });
+    runner.batchRows = 10_000;
+    expect(done).toMatchObject({ status: 'succeeded', rowsAccepted: 1200, rowsDuplicate: 1200 });
+    expect(
+      (await db.query(`SELECT count(*)::int n FROM usage_records WHERE import_id = $1`, [id])).rows[0].n,
+    ).toBe(1200);
+    const after = await monthly('2026-01');
+    for (const [msisdn, row] of before) expect(after.get(msisdn)).toMatchObject({ ...row });
+  }, 60_000);
+
+  it('lists imports in the react-admin convention (Content-Range)', async () => {
+    const list = await admin.request('GET', '/api/usage-imports?range=[0,1]');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-range')).toMatch(/^usage-imports 0-1\/\d+$/);
+  });
+});

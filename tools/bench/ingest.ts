@@ -1,0 +1,237 @@
+// `npm run bench:ingest`: a detail file of 1,000,000 records for 2,000 SIMs ingested end to end (upload
+// over HTTP to the API, the job in the worker, each a child process as in production, records stored, monthly
+// totals computed), against PostgreSQL's own COPY of the same file into a bare table. Prints both
+// rates, their ratio and the worker's peak RSS (VmHWM). Uses DATABASE_URL's server (a fresh database of
+// its own, dropped at the end) and REDIS_URL (default 127.0.0.1:6379).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import { migrate } from '@fleet/server/persistence';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createDatabase, dropDatabase, withDatabaseName } from '../dev-services';
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const SIMS = 2_000;
+const root = resolve(__dirname, '../../../..');
+const work = resolve(root, 'tmp/bench');
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+const msisdnOf = (i: number) => `1478${String(i).padStart(7, '0')}`;
+
+/** A deterministic detail file for March 2026: calls, messages and data sessions, two spellings of type. */
+async function generate(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  let seed = 42;
+  // xorshift32: deterministic and cheap.
+  const next = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((done) => out.once('drain', done));
+  await write('手机号码,记录类型,开始时间,方向,对方号码,时长秒,流量KB,APN\n');
+  let chunk = '';
+  for (let i = 0; i < RECORDS; i += 1) {
+    const sim = msisdnOf((i * 7_919) % SIMS); // every SIM, spread over the file
+    const second = i % 2_678_400; // 31 days of seconds, unique per record up to that many
+    const day = Math.floor(second / 86_400) + 1;
+    const time = `2026-03-${pad(day)} ${pad(Math.floor(second / 3600) % 24)}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}`;
+    const kind = next() % 10;
+    if (kind < 4)
+      chunk += `${sim},语音,${time},${kind < 2 ? '主叫' : '被叫'},138****${String(i % 10_000).padStart(4, '0')},${next() % 900},,\n`;
+    else if (kind < 6)
+      chunk += `${sim},短信,${time},${kind === 4 ? '发送' : '接收'},139****${String(i % 10_000).padStart(4, '0')},,,\n`;
+    else chunk += `${sim},数据,${time},,,,${next() % 500_000},${kind < 8 ? 'xjga.xj' : 'cmnet'}\n`;
+    if (chunk.length > 1 << 20) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  await write(chunk);
+  await new Promise<void>((done) => out.end(done));
+}
+
+/** The worker's peak resident set (VmHWM), in MB. */
+async function peakRssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForApi(base: string): Promise<void> {
+  for (const until = Date.now() + 60_000; Date.now() < until;) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the API did not start');
+}
+
+async function copyBaseline(url: string, path: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `CREATE TABLE bench_bare (msisdn text, record_type text, start_time text, direction text, counterpart text, duration_s text, volume_kb text, apn text)`,
+    );
+    const started = process.hrtime.bigint();
+    await pipeline(
+      createReadStream(path),
+      client.query(copyFrom(`COPY bench_bare FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return RECORDS / seconds;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const name = `bench_ingest_${process.pid}`;
+  const url = withDatabaseName(serverUrl, name);
+  await mkdir(work, { recursive: true });
+  const file = resolve(work, `detail-${RECORDS}.csv`);
+  log(`generating ${RECORDS} records for ${SIMS} SIMs in ${file}`);
+  await generate(file);
+
+  await createDatabase(serverUrl, name);
+  const children: ChildProcess[] = [];
+  try {
+    await migrate(url);
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    const {
+      rows: [{ id: apnId }],
+    } = await db.query<{ id: number }>(
+      `INSERT INTO apn_profiles (name, apn) VALUES ('XJGA', 'xjga.xj') RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO sim_cards (iccid, msisdn, apn_profile_id, activated_on, status)
+       SELECT '8986' || lpad(i::text, 16, '0'), '1478' || lpad(i::text, 7, '0'), $1, '2025-11-25', 'active'
+         FROM generate_series(0, $2 - 1) i`,
+      [apnId, SIMS],
+    );
+
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      REDIS_URL: redisUrl,
+      JWT_SECRET: 'bench-secret-that-is-long-enough-0000000',
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: 'bench-password-1',
+      DATA_DIR: resolve(work, 'data'),
+      CONSOLE_DIR: '',
+      QUEUE_PREFIX: `bench-${process.pid}`,
+      LOG_LEVEL: 'error',
+    };
+    const port = await freePort();
+    const start = (script: string) => {
+      const child = spawn(process.execPath, [resolve(root, script)], {
+        env: { ...env, PORT: String(port) },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      children.push(child);
+      return child;
+    };
+    start('dist/server/apps/api/src/main.js');
+    const worker = start('dist/server/apps/worker/src/main.js');
+    const base = `http://127.0.0.1:${port}`;
+    await waitForApi(base);
+
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'bench-password-1' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+
+    log('ingesting end to end');
+    const started = process.hrtime.bigint();
+    const form = new FormData();
+    form.append('file', await openAsBlob(file), 'detail.csv');
+    const uploaded = await fetch(`${base}/api/usage-imports`, { method: 'POST', headers: auth, body: form });
+    if (uploaded.status !== 202) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
+    const { id } = (await uploaded.json()) as { id: number };
+    let status = 'queued';
+    let body: Record<string, unknown> = {};
+    while (status !== 'succeeded' && status !== 'failed') {
+      await new Promise((r) => setTimeout(r, 100));
+      body = (await (await fetch(`${base}/api/usage-imports/${id}`, { headers: auth })).json()) as Record<
+        string,
+        unknown
+      >;
+      status = String(body.status);
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (status !== 'succeeded') throw new Error(`import failed: ${JSON.stringify(body)}`);
+    const peak = await peakRssMb(worker.pid!);
+    const stored = (await db.query<{ n: number }>(`SELECT count(*)::int n FROM usage_records`)).rows[0].n;
+    const totals = (await db.query<{ n: number }>(`SELECT count(*)::int n FROM monthly_usage`)).rows[0].n;
+    await db.end();
+    if (stored !== RECORDS || totals !== SIMS) throw new Error(`stored ${stored} records, ${totals} totals`);
+
+    log('COPY of the same file into a bare table');
+    const copyRate = await copyBaseline(url, file);
+    const ingestRate = RECORDS / seconds;
+    console.log(
+      JSON.stringify(
+        {
+          records: RECORDS,
+          sims: SIMS,
+          ingestSeconds: Number(seconds.toFixed(2)),
+          ingestRecordsPerSecond: Math.round(ingestRate),
+          jobSeconds: (Date.parse(String(body.finishedAt)) - Date.parse(String(body.startedAt))) / 1000,
+          copyRecordsPerSecond: Math.round(copyRate),
+          ratio: Number((ingestRate / copyRate).toFixed(3)),
+          workerPeakRssMb: peak,
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    for (const child of children) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await dropDatabase(serverUrl, name);
+    await rm(resolve(work, 'data'), { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);
