@@ -1,13 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { FileRunColumns, RejectedRowColumns } from './file-run';
 import { SimCardEntity } from './sim-card.entity';
 import { inList } from './sql';
 
@@ -26,13 +18,7 @@ const bigint = { to: (v: number) => v, from: (v: string | null) => (v === null ?
 @Entity('usage_imports')
 @Check('usage_imports_kind_check', inList('kind', USAGE_FILE_KINDS))
 @Check('usage_imports_status_check', inList('status', USAGE_IMPORT_STATUSES))
-export class UsageImportEntity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ type: 'varchar', length: 255 })
-  fileName: string;
-
+export class UsageImportEntity extends FileRunColumns {
   @Index({ unique: true })
   @Column({ type: 'char', length: 64 })
   sha256: string;
@@ -40,21 +26,10 @@ export class UsageImportEntity {
   @Column({ type: 'varchar', length: 8 })
   kind: UsageFileKind;
 
-  /** csv or xlsx. */
-  @Column({ type: 'varchar', length: 8 })
-  format: string;
-
-  /** utf-8 or gb18030 for CSV; null for XLSX. */
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  encoding: string | null;
-
   /** The billing month (YYYY-MM) the file is for; known once its first rows are read. */
   @Index()
   @Column({ type: 'char', length: 7, nullable: true })
   period: string | null;
-
-  @Column({ type: 'varchar', length: 500 })
-  storedPath: string;
 
   @Column({ type: 'bigint', transformer: bigint })
   sizeBytes: number;
@@ -64,66 +39,23 @@ export class UsageImportEntity {
   status: UsageImportStatus;
 
   @Column({ type: 'int', default: 0 })
-  rowsTotal: number;
-
-  @Column({ type: 'int', default: 0 })
-  rowsDone: number;
-
-  @Column({ type: 'int', default: 0 })
   rowsAccepted: number;
-
-  @Column({ type: 'int', default: 0 })
-  rowsRejected: number;
 
   /** Detail records already counted by an earlier import (same key): stored once. */
   @Column({ type: 'int', default: 0 })
   rowsDuplicate: number;
-
-  /** Why the whole file failed, in both languages. */
-  @Column({ type: 'jsonb', nullable: true })
-  error: { zh: string; en: string } | null;
-
-  @Column({ type: 'int', nullable: true })
-  createdByUserId: number | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  startedAt: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  finishedAt: Date | null;
 }
 
 /** A usage row the import refused, with row number, column and reason. */
 @Entity('usage_import_rejections')
 @Index(['importId', 'rowNo'])
-export class UsageImportRejectionEntity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class UsageImportRejectionEntity extends RejectedRowColumns {
   @Column({ type: 'int' })
   importId: number;
 
   @ManyToOne(() => UsageImportEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'import_id' })
   import?: UsageImportEntity;
-
-  @Column({ type: 'int' })
-  rowNo: number;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  column: string | null;
-
-  @Column({ type: 'varchar', length: 500 })
-  reasonZh: string;
-
-  @Column({ type: 'varchar', length: 500 })
-  reasonEn: string;
-
-  @Column({ type: 'jsonb' })
-  raw: Record<string, string>;
 }
 
 /**
