@@ -1,15 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type StreamableFile } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { detectUsageKind, notAUsageFileMessage, type UsageKind } from '@fleet/domain/billing';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import {
+  IMPORT_JOB_RETRIES,
   isBlank,
   normalizeEncoding,
   type RosterEncoding,
@@ -25,12 +22,16 @@ import {
   type Actor,
   ApiException,
   AuditService,
-  csvBuffer,
   findList,
+  headerColumns,
   type Lang,
   type ListQuery,
   type ListResult,
   type ListSpec,
+  rawColumns,
+  type ReceivedUpload,
+  receiveUpload,
+  rejectedRowsCsv,
 } from '@fleet/server/platform';
 import { JobName, type JobPayloads, QueueName, usageImportJobId } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
@@ -105,14 +106,7 @@ export function toUsageImportDto(row: UsageImportEntity, lang: Lang, now = new D
   };
 }
 
-interface StoredUpload {
-  temporary: string;
-  fileName: string;
-  sha256: string;
-  sizeBytes: number;
-  kind?: string;
-  encoding?: string;
-}
+type StoredUpload = ReceivedUpload<'kind' | 'encoding'>;
 
 /** Uploads of carrier usage files: stored under DATA_DIR by their hash, registered, processed by the worker. */
 @Injectable()
@@ -125,13 +119,17 @@ export class UsageImportsService {
   ) {}
 
   async upload(request: FastifyRequest, actor: Actor, lang: Lang): Promise<UsageImportDto> {
-    const upload = await this.receive(request);
+    const upload = await receiveUpload(request, {
+      dir: join(this.config.dataDir, 'usage'),
+      maxBytes: USAGE_MAX_BYTES,
+      fields: ['kind', 'encoding'],
+    });
     try {
       const saved = await this.register(upload, actor);
       await this.enqueue(saved.id);
       return toUsageImportDto(saved, lang);
     } finally {
-      await rm(upload.temporary, { force: true });
+      await rm(upload.path, { force: true });
     }
   }
 
@@ -140,10 +138,7 @@ export class UsageImportsService {
     const payload: JobPayloads[JobName.UsageImport] = { importId };
     await this.queue.add(JobName.UsageImport, payload, {
       jobId: usageImportJobId(importId),
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 2_000 },
-      removeOnComplete: 1_000,
-      removeOnFail: 1_000,
+      ...IMPORT_JOB_RETRIES,
     });
   }
 
@@ -159,30 +154,14 @@ export class UsageImportsService {
     return toUsageImportDto(await this.load(id), lang);
   }
 
-  /** The rejected rows as a CSV to fix and send again: the file's columns, then row, column and reason. */
+  /** The rejected rows as a CSV to fix and send again (see rejectedRowsCsv). */
   async rejectedCsv(id: number, lang: Lang): Promise<StreamableFile> {
     const row = await this.load(id);
     const rejections = await this.dataSource
       .getRepository(UsageImportRejectionEntity)
       .find({ where: { importId: id }, order: { rowNo: 'ASC', id: 'ASC' } });
-    const byRow = new Map<number, UsageImportRejectionEntity[]>();
-    for (const r of rejections) byRow.set(r.rowNo, [...(byRow.get(r.rowNo) ?? []), r]);
     const columns = rejections.length ? await this.fileHeader(row, rejections) : [];
-    const sep = lang === 'zh' ? '；' : '; ';
-    const lines = [...byRow.entries()].map(([rowNo, problems]) => [
-      ...columns.map((c) => problems[0].raw[c] ?? ''),
-      rowNo,
-      problems.map((p) => p.column ?? '').join(sep),
-      problems.map((p) => (lang === 'zh' ? p.reasonZh : p.reasonEn)).join(sep),
-    ]);
-    const header = [
-      ...columns,
-      ...(lang === 'zh' ? ['行号', '出错列', '原因'] : ['row', 'column', 'reason']),
-    ];
-    return new StreamableFile(csvBuffer(header, lines), {
-      type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="usage-import-${id}-rejected.csv"`,
-    });
+    return rejectedRowsCsv(rejections, columns, lang, `usage-import-${id}-rejected.csv`);
   }
 
   /** The stored file's header, so the columns keep their order (jsonb does not keep the raw cells' order). */
@@ -190,13 +169,13 @@ export class UsageImportsService {
     row: UsageImportEntity,
     rejections: UsageImportRejectionEntity[],
   ): Promise<string[]> {
-    const fromRaw = [...new Set(rejections.flatMap((r) => Object.keys(r.raw)))];
+    const fromRaw = rawColumns(rejections);
     try {
       const path = join(this.config.dataDir, row.storedPath);
       const lines = usageLines(path, row.format as RosterFormat, row.encoding as RosterEncoding | null);
       for await (const run of lines) {
         const line = run.find((l) => !isBlank(l.cells));
-        if (line) return line.cells.map((h, i) => h.trim() || `#${i + 1}`);
+        if (line) return headerColumns(line.cells);
       }
     } catch {
       // The stored file is gone or unreadable: the raw cells' keys will do.
@@ -224,28 +203,28 @@ export class UsageImportsService {
     const existing = await repo.findOneBy({ sha256: upload.sha256 });
     if (existing) throw conflict(existing);
 
-    const detected = detectFileType(await readHead(upload.temporary), upload.fileName);
+    const detected = detectFileType(await readHead(upload.path), upload.fileName);
     let encoding: RosterEncoding | null = detected.encoding;
-    if (detected.format === 'csv' && upload.encoding?.trim()) {
-      encoding = normalizeEncoding(upload.encoding);
+    if (detected.format === 'csv' && upload.fields.encoding?.trim()) {
+      encoding = normalizeEncoding(upload.fields.encoding);
       if (!encoding)
         throw bad('encoding', '编码应为 UTF-8 或 GBK/GB18030', 'encoding must be UTF-8 or GBK/GB18030');
     }
-    let kind = upload.kind?.trim() as UsageKind | undefined;
+    let kind = upload.fields.kind?.trim() as UsageKind | undefined;
     if (kind && !USAGE_FILE_KINDS.includes(kind))
       throw bad(
         'kind',
         '文件类型应为 summary（月度汇总）或 detail（详单）',
         'kind must be summary or detail',
       );
-    kind ??= (await this.detectKind(upload.temporary, detected.format, encoding)) ?? undefined;
+    kind ??= (await this.detectKind(upload.path, detected.format, encoding)) ?? undefined;
     if (!kind) {
       const text = notAUsageFileMessage(null, []);
       throw new ApiException(HttpStatus.BAD_REQUEST, text, [{ field: 'file', reason: text }]);
     }
 
     const storedPath = join('usage', `${upload.sha256}.${detected.format}`);
-    await rename(upload.temporary, join(this.config.dataDir, storedPath));
+    await rename(upload.path, join(this.config.dataDir, storedPath));
     try {
       return await this.dataSource.transaction(async (manager) => {
         const row = await manager.save(
@@ -288,63 +267,5 @@ export class UsageImportsService {
       // Unreadable: not a usage file; said below.
     }
     return null;
-  }
-
-  /** Streams the multipart file to a temporary file under DATA_DIR/usage, hashing it on the way. */
-  private async receive(request: FastifyRequest): Promise<StoredUpload> {
-    if (typeof request.isMultipart !== 'function' || !request.isMultipart())
-      throw bad(
-        'file',
-        '请以 multipart/form-data 上传文件（字段 file）',
-        'Upload the file as multipart/form-data (field file)',
-      );
-    const dir = join(this.config.dataDir, 'usage');
-    await mkdir(dir, { recursive: true });
-    const temporary = join(dir, `upload-${process.pid}-${randomUUID()}.part`);
-    const fields: Partial<StoredUpload> = {};
-    try {
-      for await (const part of request.parts({ limits: { fileSize: USAGE_MAX_BYTES } })) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file' || fields.sha256) {
-            await pipeline(part.file, new Writable({ write: (_c, _e, done) => done() }));
-            continue;
-          }
-          const hash = createHash('sha256');
-          let size = 0;
-          await pipeline(
-            part.file,
-            new Transform({
-              transform(chunk: Buffer, _encoding, done) {
-                hash.update(chunk);
-                size += chunk.length;
-                done(null, chunk);
-              },
-            }),
-            createWriteStream(temporary),
-          );
-          if (part.file.truncated)
-            throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
-          Object.assign(fields, {
-            sha256: hash.digest('hex'),
-            sizeBytes: size,
-            fileName: part.filename || 'upload',
-          });
-        } else if (part.fieldname === 'kind' || part.fieldname === 'encoding') {
-          fields[part.fieldname] = String(part.value);
-        }
-      }
-      if (!fields.sha256 || !fields.sizeBytes)
-        throw bad('file', '没有收到文件，或文件为空', 'No file was received, or it is empty');
-      return { ...fields, temporary } as StoredUpload;
-    } catch (error) {
-      await rm(temporary, { force: true });
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, {
-          zh: `文件超过 ${USAGE_MAX_BYTES / 1024 ** 3} GB`,
-          en: `The file is larger than ${USAGE_MAX_BYTES / 1024 ** 3} GB`,
-        });
-      }
-      throw error;
-    }
   }
 }

@@ -18,3 +18,4 @@ export * from './list/list-result';
 export * from './platform.module';
 export * from './users/users.service';
 export * from './html/escape-html';
+export * from './uploads/index';

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { Inject, Injectable, type StreamableFile } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BulkImportDto } from '@fleet/shared/contracts';
@@ -16,12 +15,15 @@ import {
   type Actor,
   ApiException,
   AuditService,
-  csvBuffer,
   findList,
+  headerColumns,
   type Lang,
   type ListQuery,
   type ListResult,
   type ListSpec,
+  rawColumns,
+  receiveUpload,
+  rejectedRowsCsv,
 } from '@fleet/server/platform';
 import { bulkImportJobId, JobName, type JobPayloads, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
@@ -47,6 +49,14 @@ export const IMPORT_LIST: ListSpec = {
   },
   search: ['fileName', 'sha256'],
 };
+
+/** How a file import's job is retried (one job per import, keyed by the import id); usage imports too. */
+export const IMPORT_JOB_RETRIES = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: 1_000,
+  removeOnFail: 1_000,
+} as const;
 
 /** Upload limit, also given to @fastify/multipart where the app is built. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -76,13 +86,6 @@ export function toBulkImportDto(row: BulkImportEntity, lang: Lang): BulkImportDt
   };
 }
 
-interface Upload {
-  fileName: string;
-  content: Buffer;
-  kind?: string;
-  encoding?: string;
-}
-
 /** Uploads of rosters: the file is kept under DATA_DIR by its hash and processed by the worker. */
 @Injectable()
 export class ImportsService {
@@ -94,26 +97,38 @@ export class ImportsService {
   ) {}
 
   async upload(request: FastifyRequest, actor: Actor, lang: Lang): Promise<BulkImportDto> {
-    const upload = await this.readUpload(request);
-    const kind = upload.kind?.trim() as BulkImportKind;
-    if (!BULK_IMPORT_KINDS.includes(kind)) {
-      throw bad(
-        'kind',
-        `导入类型应为 ${BULK_IMPORT_KINDS.join('、')} 之一`,
-        `kind must be one of ${BULK_IMPORT_KINDS.join(', ')}`,
-      );
-    }
-    const format: RosterFormat = detectFormat(upload.content, upload.fileName);
+    const upload = await receiveUpload(request, {
+      dir: join(this.config.dataDir, 'imports'),
+      maxBytes: IMPORT_MAX_BYTES,
+      fields: ['kind', 'encoding'],
+    });
+    let storedPath: string;
+    let format: RosterFormat;
     let encoding: RosterEncoding | null = null;
-    if (format === 'csv') {
-      encoding = upload.encoding?.trim()
-        ? normalizeEncoding(upload.encoding)
-        : detectEncoding(upload.content);
-      if (!encoding)
-        throw bad('encoding', '编码应为 UTF-8 或 GBK/GB18030', 'encoding must be UTF-8 or GBK/GB18030');
+    const kind = upload.fields.kind?.trim() as BulkImportKind;
+    try {
+      if (!BULK_IMPORT_KINDS.includes(kind)) {
+        throw bad(
+          'kind',
+          `导入类型应为 ${BULK_IMPORT_KINDS.join('、')} 之一`,
+          `kind must be one of ${BULK_IMPORT_KINDS.join(', ')}`,
+        );
+      }
+      // Rosters are small (IMPORT_MAX_BYTES): detection reads the whole file.
+      const content = await readFile(upload.path);
+      format = detectFormat(content, upload.fileName);
+      if (format === 'csv') {
+        encoding = upload.fields.encoding?.trim()
+          ? normalizeEncoding(upload.fields.encoding)
+          : detectEncoding(content);
+        if (!encoding)
+          throw bad('encoding', '编码应为 UTF-8 或 GBK/GB18030', 'encoding must be UTF-8 or GBK/GB18030');
+      }
+      storedPath = await this.store(upload.path, upload.sha256, format);
+    } finally {
+      await rm(upload.path, { force: true });
     }
-    const sha256 = createHash('sha256').update(upload.content).digest('hex');
-    const storedPath = await this.store(upload.content, sha256, format);
+    const sha256 = upload.sha256;
 
     const saved = await this.dataSource.transaction(async (manager) => {
       const row = await manager.save(
@@ -145,10 +160,7 @@ export class ImportsService {
     const payload: JobPayloads[JobName.BulkImport] = { importId };
     await this.queue.add(JobName.BulkImport, payload, {
       jobId: bulkImportJobId(importId),
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 2_000 },
-      removeOnComplete: 1_000,
-      removeOnFail: 1_000,
+      ...IMPORT_JOB_RETRIES,
     });
   }
 
@@ -163,33 +175,14 @@ export class ImportsService {
     return toBulkImportDto(await this.load(id), lang);
   }
 
-  /**
-   * The rejected rows as a CSV a person can fix and upload again: the file's own columns (in its
-   * order), then the row number, the column(s) at fault and the reason(s) in the caller's language.
-   */
+  /** The rejected rows as a CSV a person can fix and upload again (see rejectedRowsCsv). */
   async rejectedCsv(id: number, lang: Lang): Promise<StreamableFile> {
     const row = await this.load(id);
     const rejections = await this.dataSource
       .getRepository(BulkImportRejectionEntity)
       .find({ where: { importId: id }, order: { rowNo: 'ASC', id: 'ASC' } });
-    const byRow = new Map<number, BulkImportRejectionEntity[]>();
-    for (const r of rejections) byRow.set(r.rowNo, [...(byRow.get(r.rowNo) ?? []), r]);
     const columns = await this.originalColumns(row, rejections);
-    const sep = lang === 'zh' ? '；' : '; ';
-    const lines = [...byRow.entries()].map(([rowNo, problems]) => [
-      ...columns.map((c) => problems[0].raw[c] ?? ''),
-      rowNo,
-      problems.map((p) => p.column ?? '').join(sep),
-      problems.map((p) => (lang === 'zh' ? p.reasonZh : p.reasonEn)).join(sep),
-    ]);
-    const header = [
-      ...columns,
-      ...(lang === 'zh' ? ['行号', '出错列', '原因'] : ['row', 'column', 'reason']),
-    ];
-    return new StreamableFile(csvBuffer(header, lines), {
-      type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="import-${id}-rejected.csv"`,
-    });
+    return rejectedRowsCsv(rejections, columns, lang, `import-${id}-rejected.csv`);
   }
 
   /** The header of the stored file, so the columns keep their order (JSON objects do not). */
@@ -197,7 +190,7 @@ export class ImportsService {
     row: BulkImportEntity,
     rejections: BulkImportRejectionEntity[],
   ): Promise<string[]> {
-    const fromRaw = [...new Set(rejections.flatMap((r) => Object.keys(r.raw)))];
+    const fromRaw = rawColumns(rejections);
     if (!rejections.length) return fromRaw;
     try {
       const content = await readFile(join(this.config.dataDir, row.storedPath));
@@ -206,7 +199,8 @@ export class ImportsService {
         row.format as RosterFormat,
         row.encoding as RosterEncoding | null,
       );
-      const header = lines.find((l) => !isBlank(l.cells))?.cells.map((h, i) => h.trim() || `#${i + 1}`) ?? [];
+      const first = lines.find((l) => !isBlank(l.cells));
+      const header = first ? headerColumns(first.cells) : [];
       return header.length ? header : fromRaw;
     } catch {
       return fromRaw;
@@ -219,57 +213,19 @@ export class ImportsService {
     return row;
   }
 
-  private async readUpload(request: FastifyRequest): Promise<Upload> {
-    const notMultipart = () =>
-      bad(
-        'file',
-        '请以 multipart/form-data 上传文件（字段 file）',
-        'Upload the file as multipart/form-data (field file)',
-      );
-    if (typeof request.isMultipart !== 'function' || !request.isMultipart()) throw notMultipart();
-    const upload: Partial<Upload> = {};
-    try {
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file' || upload.content) {
-            await part.toBuffer();
-            continue;
-          }
-          upload.content = await part.toBuffer();
-          upload.fileName = part.filename || 'upload';
-        } else if (part.fieldname === 'kind' || part.fieldname === 'encoding') {
-          upload[part.fieldname] = String(part.value);
-        }
-      }
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, {
-          zh: `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB`,
-          en: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`,
-        });
-      }
-      throw error;
-    }
-    if (!upload.content?.length)
-      throw bad('file', '没有收到文件，或文件为空', 'No file was received, or it is empty');
-    return upload as Upload;
-  }
-
-  /** Keeps the file under DATA_DIR/imports/<sha256>.<ext>; the same content is stored once. */
-  private async store(content: Buffer, sha256: string, format: RosterFormat): Promise<string> {
+  /**
+   * Moves the received file to DATA_DIR/imports/<sha256>.<ext>; the same content is stored once.
+   * The caller removes the received file when it was not needed.
+   */
+  private async store(received: string, sha256: string, format: RosterFormat): Promise<string> {
     const relative = join('imports', `${sha256}.${format}`);
     const target = join(this.config.dataDir, relative);
     const exists = await stat(target).then(
       () => true,
       () => false,
     );
-    if (!exists) {
-      await mkdir(join(this.config.dataDir, 'imports'), { recursive: true });
-      // Written under a temporary name first, so a half-written file never has the final name.
-      const temporary = `${target}.${process.pid}.${Date.now()}.part`;
-      await writeFile(temporary, content);
-      await rename(temporary, target);
-    }
+    // The received file is complete before the rename, so a half-written file never has the final name.
+    if (!exists) await rename(received, target);
     return relative;
   }
 }

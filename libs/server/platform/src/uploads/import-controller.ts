@@ -1,0 +1,76 @@
+import { Get, Headers, HttpCode, Param, ParseIntPipe, Post, Req, type StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiProduces } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { type Actor, CurrentActor, Roles } from '../auth/access.decorators';
+import { type Lang, langFromHeader } from '../i18n/lang';
+import { ApiList, ListParams } from '../list/list-params.decorator';
+import type { ListQuery, ListSpec } from '../list/list-query';
+import type { ListResult } from '../list/list-result';
+
+/** What an import controller needs of its service; texts (the error) in the caller's language. */
+export interface ImportPort<D> {
+  upload(request: FastifyRequest, actor: Actor, lang: Lang): Promise<D>;
+  list(query: ListQuery, lang: Lang): Promise<ListResult<D>>;
+  get(id: number, lang: Lang): Promise<D>;
+  rejectedCsv(id: number, lang: Lang): Promise<StreamableFile>;
+}
+
+export interface ImportControllerOptions {
+  spec: ListSpec;
+  /** The multipart body's schema for the API docs (the file and the feature's own fields). */
+  uploadSchema: Record<string, unknown>;
+}
+
+/**
+ * The four routes of a file import: upload (admin; 202, processed by the worker), its list, one
+ * import and its rejected rows as CSV (admin, auditor). A feature's controller extends the class
+ * this returns, like CrudController.
+ */
+export function ImportController<D>({ spec, uploadSchema }: ImportControllerOptions) {
+  abstract class ImportControllerBase {
+    constructor(protected readonly service: ImportPort<D>) {}
+
+    @Post()
+    @Roles('admin')
+    @HttpCode(202)
+    @ApiConsumes('multipart/form-data')
+    @ApiBody({ schema: uploadSchema })
+    upload(
+      @Req() request: FastifyRequest,
+      @CurrentActor() actor: Actor,
+      @Headers('accept-language') acceptLanguage?: string,
+    ): Promise<D> {
+      return this.service.upload(request, actor, langFromHeader(acceptLanguage));
+    }
+
+    @Get()
+    @Roles('admin', 'auditor')
+    @ApiList(spec)
+    list(
+      @ListParams(spec) query: ListQuery,
+      @Headers('accept-language') acceptLanguage?: string,
+    ): Promise<ListResult<D>> {
+      return this.service.list(query, langFromHeader(acceptLanguage));
+    }
+
+    @Get(':id')
+    @Roles('admin', 'auditor')
+    get(
+      @Param('id', ParseIntPipe) id: number,
+      @Headers('accept-language') acceptLanguage?: string,
+    ): Promise<D> {
+      return this.service.get(id, langFromHeader(acceptLanguage));
+    }
+
+    @Get(':id/rejected.csv')
+    @Roles('admin', 'auditor')
+    @ApiProduces('text/csv')
+    rejected(
+      @Param('id', ParseIntPipe) id: number,
+      @Headers('accept-language') acceptLanguage?: string,
+    ): Promise<StreamableFile> {
+      return this.service.rejectedCsv(id, langFromHeader(acceptLanguage));
+    }
+  }
+  return ImportControllerBase;
+}

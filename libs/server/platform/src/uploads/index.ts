@@ -1,0 +1,3 @@
+export * from './import-controller';
+export * from './receive-upload';
+export * from './rejected-rows-csv';
