@@ -12,17 +12,21 @@ import { Dashboard } from './layout/Dashboard';
 import { LoginPage } from './layout/LoginPage';
 import lostReports from './lost-reports';
 import officers from './officers';
+import periods from './periods';
 import plans from './plans';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import simCards from './sim-cards';
+import statements from './statements';
 import stocktakes from './stocktakes';
 import units from './units';
+import usageImports from './usage-imports';
 import users from './users';
 
 const LeaseEndPage = lazy(() => import('./lease-end/LeaseEndPage'));
 const MyDevicesPage = lazy(() => import('./my-devices/MyDevicesPage'));
+const MyUsagePage = lazy(() => import('./my-usage/MyUsagePage'));
 
 // The menu and each page's buttons follow authProvider.canAccess, so a role sees only what it may use.
 export const App = () => (
@@ -43,6 +47,9 @@ export const App = () => (
     <Resource name="lost-reports" {...lostReports} />
     <Resource name="stocktakes" {...stocktakes} />
     <Resource name="imports" {...imports} />
+    <Resource name="usage-imports" {...usageImports} />
+    <Resource name="periods" {...periods} />
+    <Resource name="statements" {...statements} />
     <Resource name="apn-profiles" {...apnProfiles} />
     <Resource name="plans" {...plans} />
     <Resource name="officers" {...officers} />
@@ -52,6 +59,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/lease-end" element={<LeaseEndPage />} />
       <Route path="/my-devices" element={<MyDevicesPage />} />
+      <Route path="/my-usage" element={<MyUsagePage />} />
     </CustomRoutes>
   </Admin>
 );

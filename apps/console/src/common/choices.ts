@@ -37,3 +37,13 @@ export const IMPORT_STATUS_CHOICES = choicesFrom(IMPORT_STATUSES, 'fleet.import_
 export const STOCKTAKE_STATUS_CHOICES = choicesFrom(STOCKTAKE_STATUSES, 'fleet.stocktake_status');
 // Slots are numbers on the wire, so their choices keep numeric ids for the select to match them.
 export const SIM_SLOT_CHOICES = [1, 2].map((slot) => ({ id: slot, name: `fleet.sim_slot.${slot}` }));
+
+// Usage files, months and statements (issue 4).
+export const USAGE_KIND_CHOICES = choicesFrom(['summary', 'detail'], 'fleet.usage_kind');
+export const PERIOD_STATUS_CHOICES = choicesFrom(['open', 'closed'], 'fleet.period_status');
+export const STATEMENT_STATUS_CHOICES = choicesFrom(
+  ['issued', 'acknowledged', 'disputed', 'superseded'],
+  'fleet.statement_status',
+);
+export const CATEGORY_CHOICES = choicesFrom(['voice', 'sms', 'national', 'apn', 'repair'], 'fleet.category');
+export const PAYER_CHOICES = choicesFrom(['officer', 'bureau'], 'fleet.payer');

@@ -1,4 +1,5 @@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
+import DataUsageIcon from '@mui/icons-material/DataUsage';
 import PhoneIphoneIcon from '@mui/icons-material/PhoneIphone';
 import type { ReactElement } from 'react';
 import { Layout, Menu, useCanAccess, type LayoutProps } from 'react-admin';
@@ -29,6 +30,7 @@ const AppMenu = () => (
       label="fleet.my_devices.title"
       icon={<PhoneIphoneIcon />}
     />
+    <PageItem resource="my-usage" to="/my-usage" label="fleet.my_usage.title" icon={<DataUsageIcon />} />
     <Menu.ResourceItems />
     <PageItem resource="lease-end" to="/lease-end" label="fleet.lease_end.title" icon={<EventBusyIcon />} />
   </Menu>

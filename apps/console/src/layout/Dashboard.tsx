@@ -3,8 +3,9 @@ import { Title, useGetIdentity, useTranslate } from 'react-admin';
 
 import type { ConsoleIdentity } from '../providers/authProvider';
 import { AlertCards } from './AlertCards';
+import { UsageDashboardCards } from './UsageDashboardCards';
 
-/** A welcome, and for those who may see them, today's inventory alerts. */
+/** A welcome, and for those who may see them, today's inventory alerts and the month's usage. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
@@ -26,6 +27,7 @@ export const Dashboard = () => {
         </CardContent>
       </Card>
       <AlertCards />
+      <UsageDashboardCards />
     </>
   );
 };

@@ -1,6 +1,12 @@
 import type {
   AlertDto,
   AssignmentDto,
+  BillCheckDto,
+  CloseResultDto,
+  MyUsageDto,
+  StatementDto,
+  UsageDashboardDto,
+  UsageImportDto,
   BulkImportDto,
   BulkImportKindValue,
   DeviceDto,
@@ -120,6 +126,34 @@ const actions = {
     });
     return downloadApiFile(`/exports/${resource}?${query.toString()}`, `${resource}.${format}`);
   },
+  uploadUsageImport: (file: File, kind?: string, encoding?: string) => {
+    const form = new FormData();
+    if (kind) {
+      form.append('kind', kind);
+    }
+    if (encoding) {
+      form.append('encoding', encoding);
+    }
+    form.append('file', file);
+    return post<UsageImportDto>('/usage-imports', form);
+  },
+  downloadUsageRejectedRows: (id: number) =>
+    downloadApiFile(`/usage-imports/${id}/rejected.csv`, `usage-rejected-${id}.csv`),
+  closePeriod: (period: string) => post<CloseResultDto>(`/periods/${period}/close`),
+  getBillCheck: (period: string) => call<BillCheckDto[]>('GET', `/periods/${period}/bill-check`),
+  downloadStatementsWorkbook: (period: string) =>
+    downloadApiFile(`/periods/${period}/statements.xlsx`, `statements-${period}.xlsx`),
+  openStatementPrint: (id: number) => openApiPage(`/statements/${id}/print`),
+  acknowledgeStatement: (id: number) => post<StatementDto>(`/statements/${id}/acknowledge`),
+  disputeStatement: (id: number, reason: string) =>
+    post<StatementDto>(`/statements/${id}/dispute`, { reason }),
+  getMyUsage: (period?: string) =>
+    call<MyUsageDto>('GET', `/me/usage${period ? `?${new URLSearchParams({ period }).toString()}` : ''}`),
+  getUsageDashboard: (period?: string) =>
+    call<UsageDashboardDto>(
+      'GET',
+      `/dashboard/usage${period ? `?${new URLSearchParams({ period }).toString()}` : ''}`,
+    ),
   getAlerts: () => call<AlertDto[]>('GET', '/alerts'),
   recomputeAlerts: () => post<unknown>('/alerts/recompute'),
 };

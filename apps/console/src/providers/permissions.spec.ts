@@ -79,4 +79,25 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('auditor', 'assign', 'devices')).toBe(false);
     expect(canRoleAccess('auditor', 'scan', 'stocktakes')).toBe(false);
   });
+
+  it('lets an officer read and answer their statements and nothing else of billing', () => {
+    expect(canRoleAccess('officer', 'list', 'my-usage')).toBe(true);
+    expect(canRoleAccess('officer', 'show', 'statements')).toBe(true);
+    expect(canRoleAccess('officer', 'acknowledge', 'statements')).toBe(true);
+    expect(canRoleAccess('officer', 'dispute', 'statements')).toBe(true);
+    expect(canRoleAccess('officer', 'list', 'usage-imports')).toBe(false);
+    expect(canRoleAccess('officer', 'list', 'periods')).toBe(false);
+    expect(canRoleAccess('officer', 'list', 'usage-dashboard')).toBe(false);
+  });
+
+  it('lets administrators close months and upload usage, auditors only read them', () => {
+    expect(canRoleAccess('admin', 'close', 'periods')).toBe(true);
+    expect(canRoleAccess('admin', 'create', 'usage-imports')).toBe(true);
+    expect(canRoleAccess('admin', 'acknowledge', 'statements')).toBe(false);
+    expect(canRoleAccess('admin', 'list', 'my-usage')).toBe(false);
+    expect(canRoleAccess('auditor', 'list', 'periods')).toBe(true);
+    expect(canRoleAccess('auditor', 'close', 'periods')).toBe(false);
+    expect(canRoleAccess('auditor', 'create', 'usage-imports')).toBe(false);
+    expect(canRoleAccess('repair_intake', 'list', 'statements')).toBe(false);
+  });
 });

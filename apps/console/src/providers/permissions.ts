@@ -17,6 +17,11 @@ export const CONSOLE_RESOURCES = [
   'lease-end',
   'alerts',
   'my-devices',
+  'usage-imports',
+  'periods',
+  'statements',
+  'usage-dashboard',
+  'my-usage',
 ] as const;
 export type ConsoleResource = (typeof CONSOLE_RESOURCES)[number];
 
@@ -36,13 +41,23 @@ const INVENTORY_RECORDS: readonly ConsoleResource[] = [
   'alerts',
 ];
 
+// Usage files, months and statements (issue 4): administrators and auditors read them all.
+const BILLING_RECORDS: readonly ConsoleResource[] = [
+  'usage-imports',
+  'periods',
+  'statements',
+  'usage-dashboard',
+];
+const OFFICER_PAGES: readonly ConsoleResource[] = ['my-devices', 'my-usage'];
+
 const READABLE: Record<Role, readonly ConsoleResource[]> = {
-  admin: CONSOLE_RESOURCES.filter((resource) => resource !== 'my-devices'),
+  admin: CONSOLE_RESOURCES.filter((resource) => !OFFICER_PAGES.includes(resource)),
   // api.md lets auditors read user accounts too; the console keeps account management to administrators.
-  auditor: ['units', 'officers', 'audit-log', ...INVENTORY_RECORDS],
+  auditor: ['units', 'officers', 'audit-log', ...INVENTORY_RECORDS, ...BILLING_RECORDS],
   repair_intake: ['officers', 'units', 'devices', 'sim-cards', 'apn-profiles', 'plans', 'stocktakes'],
   // An officer sees only their own device and SIMs, on a page of their own; the API refuses the rest.
-  officer: ['my-devices'],
+  // Their statements too: the API answers an officer with their own only.
+  officer: [...OFFICER_PAGES, 'statements'],
 };
 
 const WRITABLE: Record<Role, readonly ConsoleResource[]> = {
@@ -60,6 +75,8 @@ const WRITABLE: Record<Role, readonly ConsoleResource[]> = {
     'stocktakes',
     'imports',
     'lease-end',
+    'usage-imports',
+    'periods',
   ],
   auditor: [],
   repair_intake: [],
@@ -72,7 +89,8 @@ const EXTRA_ACTIONS: Record<Role, Partial<Record<ConsoleResource, readonly strin
   auditor: {},
   // Repair intake counts phones in the field: it scans into a stocktake an administrator has started.
   repair_intake: { stocktakes: ['scan'] },
-  officer: {},
+  // An officer answers their own statements; nobody else does (the API refuses others).
+  officer: { statements: ['acknowledge', 'dispute'] },
 };
 
 /** What a role may do in the console: it hides what the API would refuse, and the API still enforces it. */

@@ -12,12 +12,7 @@ import {
   type RosterEncoding,
   type RosterFormat,
 } from '@fleet/server/feature-imports';
-import {
-  USAGE_FILE_KINDS,
-  UsageImportEntity,
-  UsageImportRejectionEntity,
-  type UsageImportStatus,
-} from '@fleet/server/persistence';
+import { USAGE_FILE_KINDS, UsageImportEntity, UsageImportRejectionEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
@@ -38,30 +33,9 @@ import type { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { detectFileType, readHead, usageLines } from './usage-file-reader';
+import type { UsageImportDto } from '@fleet/shared/contracts';
 
-/** The wire shape of a usage import, with its progress. */
-export interface UsageImportDto {
-  id: number;
-  fileName: string;
-  sha256: string;
-  kind: UsageKind;
-  format: string;
-  encoding: string | null;
-  period: string | null;
-  sizeBytes: number;
-  status: UsageImportStatus;
-  rowsTotal: number;
-  rowsDone: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  rowsDuplicate: number;
-  /** Rows processed per second since the job started (until it finished). */
-  rowsPerSecond: number | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type { UsageImportDto };
 
 export const USAGE_IMPORT_LIST: ListSpec = {
   resource: 'usage-imports',

@@ -1,3 +1,4 @@
+export * from './billing';
 export * from './inventory';
 export * from './resources';
 export * from './roles';

@@ -9,6 +9,9 @@ import {
   ReadService,
 } from '@fleet/server/platform';
 import type { DataSource } from 'typeorm';
+import type { OverageDto } from '@fleet/shared/contracts';
+
+export type { OverageDto };
 
 export const OVERAGE_LIST: ListSpec = {
   resource: 'overages',
@@ -22,21 +25,6 @@ export const OVERAGE_LIST: ListSpec = {
     version: { property: 'version', type: 'int' },
   },
 };
-
-export interface OverageDto {
-  id: number;
-  simId: number;
-  period: string;
-  /** The close (period version) that computed it. */
-  version: number;
-  category: string;
-  used: number;
-  allowance: number;
-  excess: number;
-  chargedUnits: number;
-  amountFen: number;
-  payer: string;
-}
 
 /**
  * The SIMs' overages as each close computed them. Without a version filter (or ids) a list holds only

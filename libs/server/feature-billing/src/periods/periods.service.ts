@@ -20,6 +20,9 @@ import {
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { PERIOD_PATTERN } from '../rules/billing-rules.dto';
 import { UsageChargesService } from './usage-charges.service';
+import type { PeriodDto, CloseResultDto, BillCheckDto } from '@fleet/shared/contracts';
+
+export type { PeriodDto, CloseResultDto, BillCheckDto };
 
 export const PERIOD_LIST: ListSpec = {
   resource: 'periods',
@@ -30,32 +33,6 @@ export const PERIOD_LIST: ListSpec = {
     status: { property: 'status', type: 'string' },
   },
 };
-
-export interface PeriodDto {
-  /** react-admin's key; `GET /api/periods/<id>` answers as `GET /api/periods/<YYYY-MM>` does. */
-  id: number;
-  period: string;
-  status: 'open' | 'closed';
-  version: number;
-  closedAt: string | null;
-  /** Totals of the statements in force (latest version of each). */
-  officerTotalFen: number;
-  bureauTotalFen: number;
-  statements: number;
-}
-
-export interface CloseResultDto extends PeriodDto {
-  issued: { statementId: number; officerId: number | null; version: number; totalFen: number }[];
-  outOfPlanSimIds: number[];
-}
-
-export interface BillCheckDto {
-  simId: number;
-  msisdn: string;
-  carrierFen: number;
-  ourFen: number;
-  differenceFen: number;
-}
 
 export function parsePeriod(period: string): string {
   if (!PERIOD_PATTERN.test(period)) {

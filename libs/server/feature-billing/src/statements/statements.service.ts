@@ -18,6 +18,9 @@ import {
 } from '@fleet/server/platform';
 import type { DataSource } from 'typeorm';
 import { renderStatement } from './statement.html';
+import type { StatementDto, StatementLineDto } from '@fleet/shared/contracts';
+
+export type { StatementDto, StatementLineDto };
 
 export const STATEMENT_LIST: ListSpec = {
   resource: 'statements',
@@ -30,25 +33,6 @@ export const STATEMENT_LIST: ListSpec = {
     version: { property: 'version', type: 'int' },
   },
   search: ['period', 'status', 'disputeReason'],
-};
-
-export interface StatementDto {
-  id: number;
-  officerId: number | null;
-  period: string;
-  version: number;
-  status: string;
-  totalFen: number;
-  previousTotalFen: number | null;
-  supersedesId: number | null;
-  issuedAt: string;
-  acknowledgedAt: string | null;
-  disputedAt: string | null;
-  disputeReason: string | null;
-}
-
-export type StatementLineDto = Omit<StatementLineEntity, 'statement' | 'statementId'> & {
-  msisdn: string | null;
 };
 
 const toDto = (s: StatementEntity): StatementDto => ({

@@ -1,0 +1,44 @@
+import { Box, LinearProgress, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+
+/** What a file import (roster or usage) reports while the worker has it. */
+export interface RowsProgressValue {
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+export function isImportFinished(value: Pick<RowsProgressValue, 'status'> | undefined): boolean {
+  return value?.status === 'succeeded' || value?.status === 'failed';
+}
+
+/**
+ * Rows done of total as a bar; indeterminate while the worker has not counted the rows yet. `detail` is a
+ * second line under the count (a rate, the rows accepted…).
+ */
+export const RowsProgress = ({ value, detail }: { value: RowsProgressValue; detail?: string }) => {
+  const translate = useTranslate();
+  const { rowsDone, rowsTotal } = value;
+  const counted = rowsTotal > 0;
+  const finished = isImportFinished(value);
+  const percent = counted ? Math.round((rowsDone / rowsTotal) * 100) : 0;
+  const label = translate('fleet.imports.progress', { done: rowsDone, total: rowsTotal });
+  return (
+    <Box sx={{ minWidth: 240 }}>
+      <LinearProgress
+        variant={counted || finished ? 'determinate' : 'indeterminate'}
+        value={finished && !counted ? 100 : percent}
+        color={value.status === 'failed' ? 'error' : 'primary'}
+        aria-label={label}
+      />
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      {detail && (
+        <Typography variant="body2" color="text.secondary">
+          {detail}
+        </Typography>
+      )}
+    </Box>
+  );
+};

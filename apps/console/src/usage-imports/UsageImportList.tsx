@@ -1,0 +1,51 @@
+import { CreateButton, DataTable, List, SelectField, SelectInput, TextInput, TopToolbar } from 'react-admin';
+
+import { IMPORT_STATUS_CHOICES, USAGE_KIND_CHOICES } from '../common/choices';
+import { DateTimeField } from '../common/DateTimeField';
+import { ListPagination } from '../common/ListPagination';
+import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
+import { UsageImportProgress } from './UsageImportProgress';
+import { UsageRejectedRowsButton } from './UsageRejectedRowsButton';
+
+const filters = [
+  <SelectInput key="kind" source="kind" choices={USAGE_KIND_CHOICES} alwaysOn />,
+  <SelectInput key="status" source="status" choices={IMPORT_STATUS_CHOICES} alwaysOn />,
+  <TextInput key="period" source="period" alwaysOn />,
+];
+
+const UsageImportList = () => (
+  <List
+    filters={filters}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    perPage={DEFAULT_PER_PAGE}
+    pagination={<ListPagination />}
+    // The API has no export of usage imports.
+    actions={
+      <TopToolbar>
+        <CreateButton />
+      </TopToolbar>
+    }
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="createdAt">
+        <DateTimeField source="createdAt" />
+      </DataTable.Col>
+      <DataTable.Col source="kind">
+        <SelectField source="kind" choices={USAGE_KIND_CHOICES} />
+      </DataTable.Col>
+      <DataTable.Col source="period" />
+      <DataTable.Col source="fileName" />
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={IMPORT_STATUS_CHOICES} />
+      </DataTable.Col>
+      <DataTable.Col source="rowsDone" disableSort>
+        <UsageImportProgress />
+      </DataTable.Col>
+      <DataTable.Col>
+        <UsageRejectedRowsButton />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export default UsageImportList;

@@ -1,0 +1,138 @@
+import type { AllowanceUse, Category, Payer, UsageKind } from '@fleet/domain/billing';
+
+// Wire shapes of usage imports, billing periods, statements, overages and the usage views (issue 4).
+
+export type UsageImportStatusValue = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** The wire shape of a usage import, with its progress. */
+export interface UsageImportDto {
+  id: number;
+  fileName: string;
+  sha256: string;
+  kind: UsageKind;
+  format: string;
+  encoding: string | null;
+  period: string | null;
+  sizeBytes: number;
+  status: UsageImportStatusValue;
+  rowsTotal: number;
+  rowsDone: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsDuplicate: number;
+  /** Rows processed per second since the job started (until it finished). */
+  rowsPerSecond: number | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface PeriodDto {
+  /** react-admin's key; `GET /api/periods/<id>` answers as `GET /api/periods/<YYYY-MM>` does. */
+  id: number;
+  period: string;
+  status: 'open' | 'closed';
+  version: number;
+  closedAt: string | null;
+  /** Totals of the statements in force (latest version of each). */
+  officerTotalFen: number;
+  bureauTotalFen: number;
+  statements: number;
+}
+
+export interface CloseResultDto extends PeriodDto {
+  issued: { statementId: number; officerId: number | null; version: number; totalFen: number }[];
+  outOfPlanSimIds: number[];
+}
+
+export interface BillCheckDto {
+  simId: number;
+  msisdn: string;
+  carrierFen: number;
+  ourFen: number;
+  differenceFen: number;
+}
+
+export interface StatementDto {
+  id: number;
+  officerId: number | null;
+  period: string;
+  version: number;
+  status: string;
+  totalFen: number;
+  previousTotalFen: number | null;
+  supersedesId: number | null;
+  issuedAt: string;
+  acknowledgedAt: string | null;
+  disputedAt: string | null;
+  disputeReason: string | null;
+}
+
+/** A line of a statement: one SIM and category ('repair' for a repair charge), in the category's unit. */
+export interface StatementLineDto {
+  id: number;
+  simId: number | null;
+  msisdn: string | null;
+  category: string;
+  used: number;
+  allowance: number;
+  excess: number;
+  amountFen: number;
+  payer: Payer;
+  /** How the share was found: the officer's usage, days held, or the whole charge. */
+  basis: Record<string, string | number | null>;
+}
+
+export type StatementWithLinesDto = StatementDto & { lines: StatementLineDto[] };
+
+export interface OverageDto {
+  id: number;
+  simId: number;
+  period: string;
+  /** The close (period version) that computed it. */
+  version: number;
+  category: string;
+  used: number;
+  allowance: number;
+  excess: number;
+  chargedUnits: number;
+  amountFen: number;
+  payer: string;
+}
+
+/** An officer's own month: each SIM in the device(s) they hold now, per category against allowance. */
+export interface MyUsageDto {
+  period: string;
+  sims: {
+    simId: number;
+    msisdn: string;
+    deviceId: number;
+    slot: number | null;
+    /** False when the plan does not cover the month (usage then is not billed as overage). */
+    inPlan: boolean;
+    categories: AllowanceUse[];
+  }[];
+}
+
+/** Where a month's overage figures come from: its latest close, computed now from usage, or none. */
+export type OverageSource = 'closed' | 'computed' | null;
+
+export interface UsageDashboardDto {
+  period: string;
+  closed: boolean;
+  sims: { inPlan: number; withUsage: number; outOfPlan: number };
+  /** The fleet's usage against the summed allowance of the SIMs in plan. */
+  categories: {
+    category: Category;
+    used: number;
+    allowance: number;
+    remaining: number;
+    /** SIMs whose own use exceeds their own allowance in the category. */
+    simsOver: number;
+  }[];
+  top: { simId: number; msisdn: string; amountFen: number }[];
+  topSource: OverageSource;
+  /** The 12 months ending with `period`; null where a month is not closed and has no usage (or no rules). */
+  trend: { period: string; overageFen: number | null; source: OverageSource }[];
+}
