@@ -6,7 +6,7 @@ import { ListActions } from '../common/ListActions';
 import { ListPagination } from '../common/ListPagination';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { ImportProgress } from './ImportProgress';
-import { RejectedRowsButton } from './RejectedRowsButton';
+import { RejectedRowsButton } from '../common/RejectedRowsButton';
 
 const importFilters = [
   <SelectInput key="kind" source="kind" choices={IMPORT_KIND_CHOICES} alwaysOn />,
@@ -40,7 +40,7 @@ const ImportList = () => (
       <DataTable.NumberCol source="rowsUnchanged" />
       <DataTable.NumberCol source="rowsRejected" />
       <DataTable.Col>
-        <RejectedRowsButton />
+        <RejectedRowsButton resource="imports" />
       </DataTable.Col>
     </DataTable>
   </List>

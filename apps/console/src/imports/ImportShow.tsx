@@ -5,7 +5,7 @@ import { NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar
 import { IMPORT_KIND_CHOICES, IMPORT_STATUS_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
 import { ImportProgress, isImportFinished } from './ImportProgress';
-import { RejectedRowsButton } from './RejectedRowsButton';
+import { RejectedRowsButton } from '../common/RejectedRowsButton';
 
 const POLL_MS = 1000;
 
@@ -21,7 +21,7 @@ const ImportShow = () => (
     queryOptions={queryOptions}
     actions={
       <TopToolbar>
-        <RejectedRowsButton />
+        <RejectedRowsButton resource="imports" />
       </TopToolbar>
     }
   >

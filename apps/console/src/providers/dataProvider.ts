@@ -112,7 +112,6 @@ const actions = {
     form.append('file', file);
     return post<BulkImportDto>('/imports', form);
   },
-  downloadRejectedRows: (id: number) => downloadApiFile(`/imports/${id}/rejected.csv`, `rejected-${id}.csv`),
   exportList: (
     resource: string,
     format: ExportFormat,
@@ -137,8 +136,6 @@ const actions = {
     form.append('file', file);
     return post<UsageImportDto>('/usage-imports', form);
   },
-  downloadUsageRejectedRows: (id: number) =>
-    downloadApiFile(`/usage-imports/${id}/rejected.csv`, `usage-rejected-${id}.csv`),
   closePeriod: (period: string) => post<CloseResultDto>(`/periods/${period}/close`),
   getBillCheck: (period: string) => call<BillCheckDto[]>('GET', `/periods/${period}/bill-check`),
   downloadStatementsWorkbook: (period: string) =>

@@ -5,7 +5,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { ListPagination } from '../common/ListPagination';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { UsageImportProgress } from './UsageImportProgress';
-import { UsageRejectedRowsButton } from './UsageRejectedRowsButton';
+import { RejectedRowsButton } from '../common/RejectedRowsButton';
 
 const filters = [
   <SelectInput key="kind" source="kind" choices={USAGE_KIND_CHOICES} alwaysOn />,
@@ -42,7 +42,7 @@ const UsageImportList = () => (
         <UsageImportProgress />
       </DataTable.Col>
       <DataTable.Col>
-        <UsageRejectedRowsButton />
+        <RejectedRowsButton resource="usage-imports" />
       </DataTable.Col>
     </DataTable>
   </List>

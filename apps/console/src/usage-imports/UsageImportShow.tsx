@@ -6,7 +6,7 @@ import { IMPORT_STATUS_CHOICES, USAGE_KIND_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
 import { isImportFinished } from '../common/RowsProgress';
 import { UsageImportProgress } from './UsageImportProgress';
-import { UsageRejectedRowsButton } from './UsageRejectedRowsButton';
+import { RejectedRowsButton } from '../common/RejectedRowsButton';
 
 const POLL_MS = 1000;
 
@@ -22,7 +22,7 @@ const UsageImportShow = () => (
     queryOptions={queryOptions}
     actions={
       <TopToolbar>
-        <UsageRejectedRowsButton />
+        <RejectedRowsButton resource="usage-imports" />
       </TopToolbar>
     }
   >
