@@ -1,4 +1,5 @@
 export * from './billing';
 export * from './inventory';
+export * from './repairs';
 export * from './resources';
 export * from './roles';
