@@ -4,3 +4,4 @@ export * from './usage-rules.util';
 export * from './statement.util';
 export * from './usage-file.util';
 export * from './usage-summary.util';
+export * from './detail-scan.util';

@@ -5,6 +5,7 @@
  */
 import { parseMsisdn } from '@fleet/domain/identifiers';
 import { normalizeHeader, type RowProblem } from '@fleet/domain/inventory';
+import { MAX_DURATION_S } from './detail-scan.util';
 import type { Direction, RecordType } from './usage-rules.util';
 
 export type UsageKind = 'summary' | 'detail';
@@ -117,13 +118,20 @@ const WHOLE = /^\d+$/;
 const DECIMAL_2 = /^(\d+)(?:\.(\d{1,2}))?$/;
 
 /** A whole number ≥ 0, or a problem naming the field. */
-function whole(cells: Record<string, string | undefined>, key: string, out: RowProblem[]): number | null {
+function whole(
+  cells: Record<string, string | undefined>,
+  key: string,
+  out: RowProblem[],
+  max = Number.MAX_SAFE_INTEGER,
+): number | null {
   const text = (cells[key] ?? '').trim();
   if (!text) return (out.push(missing(key)), null);
   if (text.startsWith('-') && WHOLE.test(text.slice(1))) return (out.push(negative(key)), null);
   if (!WHOLE.test(text) || text.length > 15)
     return (out.push(problem(key, '应为非负整数', 'Must be a whole number ≥ 0')), null);
-  return Number(text);
+  const value = Number(text);
+  if (value > max) return (out.push(problem(key, `不能大于 ${max}`, `Must not exceed ${max}`)), null);
+  return value;
 }
 
 /**
@@ -311,7 +319,7 @@ export function parseDetailRow(cells: Record<string, string | undefined>): Parse
               'A message’s direction must be MO or MT (发送/接收)',
             ),
       );
-    if (type === 'voice') durationS = whole(cells, 'durationS', out);
+    if (type === 'voice') durationS = whole(cells, 'durationS', out, MAX_DURATION_S);
   } else if (type === 'data') {
     if (directionText) out.push(problem('direction', '数据记录没有方向', 'A data session has no direction'));
     volumeKb = whole(cells, 'volumeKb', out);

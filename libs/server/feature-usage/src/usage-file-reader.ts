@@ -47,7 +47,7 @@ export function detectFileType(
   return { format, encoding: detectEncoding(cut > 0 ? head.subarray(0, cut + 1) : head) };
 }
 
-const NOT_A_TABLE = new RosterFileError({
+export const NOT_A_TABLE = new RosterFileError({
   zh: '文件不是文本表格（CSV）或 Excel 文件，无法读取',
   en: 'The file is neither a CSV text table nor an Excel file',
 });
@@ -110,6 +110,59 @@ async function* csvLines(path: string, encoding: RosterEncoding): AsyncGenerator
     yield parse(buffer.slice(0, end));
   }
   if (rest) yield parse(rest);
+}
+
+/** Longest record the byte reader holds while waiting for its line break: beyond it the file is not a table. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Where a chunk of bytes can be cut: after the last line break outside quotes (as completeRecordsEnd,
+ * on bytes: `"` and line breaks are single bytes in UTF-8 and never part of a longer character).
+ */
+function completeRecordsEndOfBytes(bytes: Buffer): number {
+  if (bytes.indexOf(0x22) < 0) return bytes.lastIndexOf(0x0a) + 1;
+  let inQuotes = false;
+  let end = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const c = bytes[i];
+    if (c === 0x22) inQuotes = !inQuotes;
+    else if (c === 0x0a && !inQuotes) end = i + 1;
+  }
+  return end;
+}
+
+/**
+ * A CSV file as UTF-8 bytes in runs of whole records (a GB18030 file is decoded and written as UTF-8
+ * on the way), for the byte-level detail reader: no string per line, never the whole file in memory.
+ * A UTF-8 byte order mark is dropped; the last run may lack its line break.
+ */
+export async function* csvByteRuns(path: string, encoding: RosterEncoding): AsyncGenerator<Buffer> {
+  const source: AsyncIterable<Buffer | string> =
+    encoding === 'utf-8'
+      ? createReadStream(path, { highWaterMark: 1024 * 1024 })
+      : createReadStream(path, { highWaterMark: 1024 * 1024 }).pipe(
+          iconv.decodeStream(encoding) as unknown as Readable & NodeJS.WritableStream,
+        );
+  let rest: Buffer | null = null;
+  let first = true;
+  for await (const piece of source) {
+    let bytes: Buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (rest) bytes = Buffer.concat([rest, bytes]);
+    if (first && bytes.length >= 3) {
+      if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+      first = false;
+    }
+    const end = completeRecordsEndOfBytes(bytes);
+    if (end === 0) {
+      if (bytes.length > MAX_RECORD_BYTES) throw NOT_A_TABLE;
+      rest = bytes;
+      continue;
+    }
+    rest = end < bytes.length ? bytes.subarray(end) : null;
+    yield bytes.subarray(0, end);
+  }
+  if (rest?.length) yield rest;
 }
 
 /** A cell as text; dates as the wall-clock time Excel shows (they carry no zone; the carrier's is UTC+8). */

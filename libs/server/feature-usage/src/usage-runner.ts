@@ -1,74 +1,31 @@
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  type DetailRow,
   EMPTY_USAGE_FILE,
-  ICCID_MISMATCH,
   notAUsageFileMessage,
-  OUTSIDE_PERIOD,
-  parseDetailRow,
-  parseSummaryRow,
   type SummaryRow,
-  UNKNOWN_MSISDN,
   usageColumns,
+  type UsageTotals,
   usageFieldLabel,
   type UsageKind,
 } from '@fleet/domain/billing';
-import { planCoversMonth, type RowProblem } from '@fleet/domain/inventory';
+import { planCoversMonth } from '@fleet/domain/inventory';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
-import {
-  isBlank,
-  RosterFileError,
-  type RosterEncoding,
-  type RosterFormat,
-} from '@fleet/server/feature-imports';
+import { RosterFileError, type RosterEncoding, type RosterFormat } from '@fleet/server/feature-imports';
 import { UsageImportEntity, UsageImportRejectionEntity } from '@fleet/server/persistence';
 import type { LocalizedText } from '@fleet/server/platform';
 import { UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { countLineBreaks, usageLines } from './usage-file-reader';
+import { CopySegments } from './copy-segments';
+import { countLineBreaks, csvByteRuns, usageLines } from './usage-file-reader';
+import { type Rejection, type SimInfo, UsageLoad } from './usage-load';
 
-/** Rows per batch: one COPY, one progress update. */
-export const USAGE_BATCH_ROWS = 10_000;
-
-interface SimInfo {
-  id: number;
-  iccid: string;
-  activatedOn: string | null;
-  termMonths: number | null;
-}
-
-interface Rejection {
-  rowNo: number;
-  problems: RowProblem[];
-  raw: Record<string, string>;
-}
-
-interface Batch {
-  /** COPY text of the accepted detail records. */
-  copy: string[];
-  summary: Map<number, SummaryRow>;
-  rejections: Rejection[];
-  rowsDone: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-}
-
-const RECORD_TYPE = { voice: 'V', sms: 'S', data: 'D' } as const;
-const DIRECTION = { out: 'O', in: 'I' } as const;
-
-/** COPY text format: backslash, tab and line breaks escaped; null is \N. */
-function copyText(value: string | null): string {
-  if (value === null) return '\\N';
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
-}
+/** Progress is written every so many rows; summary rows are written in batches of this size. */
+export const USAGE_BATCH_ROWS = 50_000;
+/** Rejected rows are kept until this many, then written (the COPY pauses for it). */
+const REJECTIONS_PER_WRITE = 1_000;
 
 /** The partition of a billing month (the name is built from a validated YYYY-MM). */
 export function partitionOf(period: string): string {
@@ -118,6 +75,12 @@ export class UsageRunner {
   private async process(row: UsageImportEntity): Promise<UsageImportEntity> {
     const id = row.id;
     const path = join(this.config.dataDir, row.storedPath);
+    const clock = performance.now();
+    const took: Record<string, string> = {};
+    const lap = (phase: string, since: number) => {
+      took[phase] = `${((performance.now() - since) / 1000).toFixed(2)} s`;
+      return performance.now();
+    };
     const rowsEstimate = row.format === 'csv' ? Math.max(0, (await countLineBreaks(path)) - 1) : 0;
     // A retry starts over. An interrupted attempt's transaction normally rolled back; this removes
     // anything that was committed all the same, so nothing counts twice.
@@ -137,16 +100,19 @@ export class UsageRunner {
       });
     });
     const sims = await this.loadSims();
+    let since = lap('prepare', clock);
 
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.startTransaction();
-      const loaded = await this.load(row, path, sims, runner, client);
+      const loaded = await this.load(row, path, sims, rowsEstimate, runner, client);
+      since = lap('read and store', since);
       const rowsDuplicate =
         row.kind === 'detail' && loaded.period
-          ? await this.recomputeDetail(runner, id, loaded.period, sims)
+          ? await this.recomputeDetail(runner, id, loaded.period, sims, loaded.suspects, loaded.fileTotals)
           : 0;
+      since = lap(`totals (${loaded.suspects.size} SIMs deduplicated)`, since);
       await runner.manager.update(UsageImportEntity, id, {
         status: 'succeeded',
         finishedAt: new Date(),
@@ -159,6 +125,7 @@ export class UsageRunner {
       // Where a closed month would be re-billed: the billing engineer's close reads monthly_usage, so a
       // hook enqueuing the amended close for `loaded.period` belongs right here, after the commit.
       await runner.commitTransaction();
+      lap('commit', since);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
@@ -167,7 +134,11 @@ export class UsageRunner {
     }
     const done = await this.dataSource.getRepository(UsageImportEntity).findOneByOrFail({ id });
     this.logger.log(
-      `usage import ${id} (${done.kind} ${done.period}): ${done.rowsAccepted} accepted, ${done.rowsRejected} rejected, ${done.rowsDuplicate} duplicate`,
+      `usage import ${id} (${done.kind} ${done.period}): ${done.rowsAccepted} accepted, ${done.rowsRejected} rejected, ${done.rowsDuplicate} duplicate; ${Object.entries(
+        took,
+      )
+        .map(([phase, time]) => `${phase} ${time}`)
+        .join(', ')}`,
     );
     return done;
   }
@@ -178,123 +149,100 @@ export class UsageRunner {
       id: number;
       msisdn: string;
       iccid: string;
+      apn: string | null;
       activated_on: string | null;
       term_months: number | null;
     }[] = await this.dataSource.query(
-      `SELECT s.id, s.msisdn, s.iccid, s.activated_on::text, p.term_months
-           FROM sim_cards s LEFT JOIN plans p ON p.id = s.plan_id
+      `SELECT s.id, s.msisdn, s.iccid, a.apn, s.activated_on::text, p.term_months
+           FROM sim_cards s LEFT JOIN plans p ON p.id = s.plan_id LEFT JOIN apn_profiles a ON a.id = s.apn_profile_id
           ORDER BY (s.status <> 'terminated'), s.id`,
     );
     return new Map(
       rows.map((r) => [
         r.msisdn,
-        { id: r.id, iccid: r.iccid, activatedOn: r.activated_on, termMonths: r.term_months },
+        {
+          id: r.id,
+          msisdn: r.msisdn,
+          iccid: r.iccid,
+          apn: r.apn,
+          activatedOn: r.activated_on,
+          termMonths: r.term_months,
+        },
       ]),
     );
   }
 
-  /** Reads the file row by row and writes each batch; answers the counts and the file's period. */
+  /**
+   * Reads the file and writes what it accepts as it goes: detail records through one COPY into the
+   * month's partition (closed only to write a batch of rejected rows), summary rows and rejections in
+   * batches, progress every `batchRows` rows. Answers the counts, the file's period and the SIMs whose
+   * records may repeat a key (see RecordSieve).
+   */
   private async load(
     row: UsageImportEntity,
     path: string,
     sims: Map<string, SimInfo>,
+    rowsEstimate: number,
     runner: QueryRunner,
     client: PoolClient,
   ) {
-    const kind: UsageKind = row.kind;
-    let columns: Record<string, number> | null = null;
-    let header: string[] = [];
-    let period: string | null = null;
-    const totals = { rowsDone: 0, rowsAccepted: 0, rowsRejected: 0 };
-    const fresh = (): Batch => ({
-      copy: [],
-      summary: new Map(),
-      rejections: [],
-      rowsDone: 0,
-      rowsAccepted: 0,
-      rowsRejected: 0,
-    });
-    let batch = fresh();
-    // One batch is written while the next is read, so parsing and the database work at the same time;
-    // never more than one in flight, so memory stays bounded.
-    let inflight: Promise<void> | null = null;
-    const flush = async () => {
-      const current = batch;
-      batch = fresh();
-      if (inflight) await inflight;
-      totals.rowsDone += current.rowsDone;
-      totals.rowsAccepted += current.rowsAccepted;
-      totals.rowsRejected += current.rowsRejected;
-      const progress = { ...totals };
-      inflight = this.writeBatch(row, period, header, current, runner, client, progress);
-      inflight.catch(() => undefined);
-    };
-    const drain = () => inflight ?? Promise.resolve();
-
-    const lines = usageLines(path, row.format as RosterFormat, row.encoding as RosterEncoding | null);
-    for await (const run of lines)
-      for (const line of run) {
-        if (isBlank(line.cells)) continue;
-        if (!columns) {
-          const match = usageColumns(kind, line.cells);
-          if (match.missing.length) throw new RosterFileError(notAUsageFileMessage(kind, match.missing));
-          columns = match.columns;
-          header = line.cells.map((h, i) => h.trim() || `#${i + 1}`);
-          continue;
-        }
-        const cells: Record<string, string> = {};
-        for (const key in columns) cells[key] = line.cells[columns[key]] ?? '';
-        batch.rowsDone += 1;
-
-        const problems: RowProblem[] = [];
-        let accepted: { sim: SimInfo; rowPeriod: string; value: DetailRow | SummaryRow } | null = null;
-        const parsed = kind === 'detail' ? parseDetailRow(cells) : parseSummaryRow(cells);
-        if (!parsed.ok) problems.push(...parsed.problems);
-        else {
-          const sim = sims.get(parsed.value.msisdn);
-          if (!sim) problems.push({ field: 'msisdn', reason: UNKNOWN_MSISDN });
-          else if ('iccid' in parsed.value && parsed.value.iccid && parsed.value.iccid !== sim.iccid)
-            problems.push({ field: 'iccid', reason: ICCID_MISMATCH });
-          else accepted = { sim, rowPeriod: parsed.value.period, value: parsed.value };
-        }
-        if (accepted) {
-          if (!period) {
-            period = accepted.rowPeriod;
-            await this.openPeriod(row.id, period, kind);
-          } else if (accepted.rowPeriod !== period) {
-            problems.push({
-              field: kind === 'detail' ? 'startTime' : 'period',
-              reason: OUTSIDE_PERIOD(period),
-            });
-            accepted = null;
-          }
-        }
-        if (accepted && kind === 'detail') {
-          const r = accepted.value as DetailRow;
-          batch.copy.push(
-            `${row.id}\t${line.rowNo}\t${accepted.sim.id}\t${period}\t${RECORD_TYPE[r.type]}\t${r.at.toISOString()}\t${
-              r.direction ? DIRECTION[r.direction] : '\\N'
-            }\t${copyText(r.counterpart)}\t${r.durationS ?? '\\N'}\t${r.volumeKb ?? '\\N'}\t${copyText(r.apn)}\n`,
-          );
-          batch.rowsAccepted += 1;
-        } else if (accepted) {
-          batch.summary.set(accepted.sim.id, accepted.value as SummaryRow);
-          batch.rowsAccepted += 1;
-        } else {
-          batch.rowsRejected += 1;
-          batch.rejections.push({
-            rowNo: line.rowNo,
-            problems,
-            raw: Object.fromEntries(header.map((h, i) => [h, line.cells[i] ?? ''])),
-          });
-        }
-        if (batch.rowsDone >= this.batchRows) await flush();
+    const load = new UsageLoad(row.kind, row.id, sims, rowsEstimate);
+    const copy = new CopySegments(
+      client,
+      () =>
+        `COPY ${partitionOf(load.period!)} (import_id, row_no, sim_id, period, record_type, start_at, direction, counterpart, duration_s, volume_kb, apn) FROM STDIN`,
+    );
+    let periodOpen = false;
+    let reported = 0;
+    const write = async (final: boolean) => {
+      if (load.period && !periodOpen) {
+        await this.openPeriod(row.id, load.period, row.kind);
+        periodOpen = true;
       }
-    if (!columns) throw new RosterFileError(notAUsageFileMessage(null, []));
-    if (!totals.rowsDone && !batch.rowsDone) throw new RosterFileError(EMPTY_USAGE_FILE);
-    await flush();
-    await drain();
-    return { ...totals, period };
+      for (const buffer of load.takeReady(final)) await copy.write(buffer);
+      if (load.rejections.length >= REJECTIONS_PER_WRITE || (final && load.rejections.length)) {
+        await copy.end();
+        await this.insertRejections(row, load.header, load.rejections.splice(0), runner);
+      }
+      if (final) await copy.end();
+      if (load.summary.size && load.period && (final || load.summary.size >= this.batchRows)) {
+        const summary = load.summary;
+        load.summary = new Map();
+        await this.upsertSummary(runner, row.id, load.period, summary);
+      }
+      if (!final && load.rowsDone - reported >= this.batchRows) {
+        reported = load.rowsDone;
+        await this.dataSource.query(
+          `UPDATE usage_imports SET rows_done = $2, rows_accepted = $3, rows_rejected = $4 WHERE id = $1`,
+          [row.id, load.rowsDone, load.rowsAccepted, load.rowsRejected],
+        );
+      }
+    };
+
+    const format = row.format as RosterFormat;
+    const encoding = (row.encoding as RosterEncoding | null) ?? 'utf-8';
+    if (row.kind === 'detail' && format === 'csv') {
+      for await (const run of csvByteRuns(path, encoding)) {
+        load.consumeBytes(run);
+        await write(false);
+      }
+    } else {
+      for await (const run of usageLines(path, format, encoding)) {
+        for (const line of run) load.cells(line.rowNo, line.cells);
+        await write(false);
+      }
+    }
+    if (!load.columns) throw new RosterFileError(notAUsageFileMessage(null, []));
+    if (!load.rowsDone) throw new RosterFileError(EMPTY_USAGE_FILE);
+    await write(true);
+    return {
+      rowsDone: load.rowsDone,
+      rowsAccepted: load.rowsAccepted,
+      rowsRejected: load.rowsRejected,
+      period: load.period,
+      suspects: load.suspects,
+      fileTotals: load.fileTotals(),
+    };
   }
 
   /** Creates the month's partition (outside the import's transaction: DDL locks the parent) and records the period. */
@@ -313,47 +261,27 @@ export class UsageRunner {
     await this.dataSource.getRepository(UsageImportEntity).update(importId, { period });
   }
 
-  private async writeBatch(
+  private async insertRejections(
     row: UsageImportEntity,
-    period: string | null,
     header: string[],
-    batch: Batch,
+    rejections: Rejection[],
     runner: QueryRunner,
-    client: PoolClient,
-    progress: { rowsDone: number; rowsAccepted: number; rowsRejected: number },
   ): Promise<void> {
-    if (batch.copy.length && period) {
-      const copy = client.query(
-        copyFrom(
-          `COPY ${partitionOf(period)} (import_id, row_no, sim_id, period, record_type, start_at, direction, counterpart, duration_s, volume_kb, apn) FROM STDIN`,
-        ),
-      );
-      await pipeline(Readable.from([batch.copy.join('')]), copy);
-    }
-    if (batch.summary.size && period) await this.upsertSummary(runner, row.id, period, batch.summary);
-    if (batch.rejections.length) {
-      const kind = row.kind;
-      const headerOf = (field: string): string => {
-        const labels = usageColumns(kind, header).columns;
-        return field in labels ? header[labels[field]] : usageFieldLabel(kind, field);
-      };
-      await runner.manager.insert(
-        UsageImportRejectionEntity,
-        batch.rejections.flatMap((r) =>
-          r.problems.map((p) => ({
-            importId: row.id,
-            rowNo: r.rowNo,
-            column: headerOf(p.field).slice(0, 64),
-            reasonZh: p.reason.zh.slice(0, 500),
-            reasonEn: p.reason.en.slice(0, 500),
-            raw: r.raw,
-          })),
-        ),
-      );
-    }
-    await this.dataSource.query(
-      `UPDATE usage_imports SET rows_done = $2, rows_accepted = $3, rows_rejected = $4 WHERE id = $1`,
-      [row.id, progress.rowsDone, progress.rowsAccepted, progress.rowsRejected],
+    const labels = usageColumns(row.kind, header).columns;
+    const headerOf = (field: string): string =>
+      field in labels ? header[labels[field]] : usageFieldLabel(row.kind, field);
+    await runner.manager.insert(
+      UsageImportRejectionEntity,
+      rejections.flatMap((r) =>
+        r.problems.map((p) => ({
+          importId: row.id,
+          rowNo: r.rowNo,
+          column: headerOf(p.field).slice(0, 64),
+          reasonZh: p.reason.zh.slice(0, 500),
+          reasonEn: p.reason.en.slice(0, 500),
+          raw: r.raw,
+        })),
+      ),
     );
   }
 
@@ -437,57 +365,101 @@ export class UsageRunner {
    * (§3.4): one record per key, the latest import's; outgoing calls rounded up per call; sent
    * messages; data on the SIM's APN profile's APN as APN data, the rest national. Answers how many of
    * this import's records an earlier import already had.
+   *
+   * Deduplicating means sorting the records by key, the costliest step of an import; it is done for
+   * the SIMs that need it: all of them when an earlier import of the month exists, otherwise only the
+   * `suspects`, whose records may repeat a key within this file. The other SIMs' records all have
+   * different keys, so their sums are the same without the sort.
    */
   private async recomputeDetail(
     runner: QueryRunner,
     importId: number,
     period: string,
     sims: Map<string, SimInfo>,
+    suspects: Set<number>,
+    fileTotals: Map<number, UsageTotals>,
   ): Promise<number> {
     const part = partitionOf(period);
     // Imports of the same month recompute one after the other, each seeing the other's committed records.
     await runner.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`usage-period:${period}`]);
-    const [{ n: duplicates }] = (await runner.query(
-      `SELECT count(*)::int n FROM ${part} r WHERE r.import_id = $1 AND EXISTS (
-         SELECT 1 FROM ${part} o WHERE o.import_id < $1 AND o.sim_id = r.sim_id AND o.record_type = r.record_type
-           AND o.start_at = r.start_at AND coalesce(o.direction, '') = coalesce(r.direction, '')
-           AND coalesce(o.counterpart, '') = coalesce(r.counterpart, ''))`,
-      [importId],
-    )) as { n: number }[];
-    const totals = (await runner.query(
-      `WITH latest AS (
-           SELECT DISTINCT ON (r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart)
-                  r.sim_id, r.record_type, r.direction, r.duration_s, r.volume_kb, r.apn
-             FROM ${part} r
-            WHERE r.sim_id IN (SELECT DISTINCT sim_id FROM ${part} WHERE import_id = $1)
-            ORDER BY r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart, r.import_id DESC, r.row_no DESC
-         )
-         SELECT l.sim_id,
-                coalesce(sum(ceil(l.duration_s / 60.0)) FILTER (WHERE l.record_type = 'V' AND l.direction = 'O'), 0)::int voice_min,
-                count(*) FILTER (WHERE l.record_type = 'S' AND l.direction = 'O')::int sms,
-                coalesce(sum(l.volume_kb) FILTER (WHERE l.record_type = 'D'
-                  AND (a.apn IS NULL OR l.apn IS NULL OR lower(btrim(l.apn)) <> lower(btrim(a.apn)))), 0)::bigint national_kb,
-                coalesce(sum(l.volume_kb) FILTER (WHERE l.record_type = 'D'
-                  AND lower(btrim(l.apn)) = lower(btrim(a.apn))), 0)::bigint apn_kb
-           FROM latest l JOIN sim_cards s ON s.id = l.sim_id LEFT JOIN apn_profiles a ON a.id = s.apn_profile_id
-          GROUP BY l.sim_id`,
-      [importId],
-    )) as { sim_id: number; voice_min: number; sms: number; national_kb: string; apn_kb: string }[];
+    await runner.query(`SET LOCAL work_mem = '64MB'`);
+    const [{ earlier }] = (await runner.query(
+      `SELECT EXISTS (SELECT 1 FROM usage_imports WHERE period = $2 AND kind = 'detail' AND status = 'succeeded' AND id <> $1) earlier`,
+      [importId, period],
+    )) as { earlier: boolean }[];
+    let duplicates = 0;
+    if (earlier)
+      [{ n: duplicates }] = (await runner.query(
+        `SELECT count(*)::int n FROM ${part} r WHERE r.import_id = $1 AND EXISTS (
+           SELECT 1 FROM ${part} o WHERE o.import_id < $1 AND o.sim_id = r.sim_id AND o.record_type = r.record_type
+             AND o.start_at = r.start_at AND coalesce(o.direction, '') = coalesce(r.direction, '')
+             AND coalesce(o.counterpart, '') = coalesce(r.counterpart, ''))`,
+        [importId],
+      )) as { n: number }[];
+    // The records that count: per key the latest for the SIMs to deduplicate, all of this import's for
+    // the rest; summed per SIM, type, direction and APN first (a few rows a SIM), then classified (§3.4).
+    const totalsOf = (records: string, params: unknown[]) =>
+      runner.query(
+        `WITH latest AS (${records}),
+           per AS (
+             SELECT sim_id, record_type, direction, apn, sum((duration_s + 59) / 60) minutes, count(*) n,
+                    sum(volume_kb) kb
+               FROM latest GROUP BY sim_id, record_type, direction, apn
+           )
+           SELECT p.sim_id,
+                  coalesce(sum(p.minutes) FILTER (WHERE p.record_type = 'V' AND p.direction = 'O'), 0)::int voice_min,
+                  coalesce(sum(p.n) FILTER (WHERE p.record_type = 'S' AND p.direction = 'O'), 0)::int sms,
+                  coalesce(sum(p.kb) FILTER (WHERE p.record_type = 'D'
+                    AND (a.apn IS NULL OR p.apn IS NULL OR lower(btrim(p.apn)) <> lower(btrim(a.apn)))), 0)::bigint national_kb,
+                  coalesce(sum(p.kb) FILTER (WHERE p.record_type = 'D'
+                    AND lower(btrim(p.apn)) = lower(btrim(a.apn))), 0)::bigint apn_kb
+             FROM per p JOIN sim_cards s ON s.id = p.sim_id LEFT JOIN apn_profiles a ON a.id = s.apn_profile_id
+            GROUP BY p.sim_id`,
+        params,
+      ) as Promise<{ sim_id: number; voice_min: number; sms: number; national_kb: string; apn_kb: string }[]>;
+    const deduplicated = (which: string) =>
+      `SELECT DISTINCT ON (r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart)
+              r.sim_id, r.record_type, r.direction, r.duration_s, r.volume_kb, r.apn
+         FROM ${part} r
+        WHERE ${which}
+        ORDER BY r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart, r.import_id DESC, r.row_no DESC`;
+    const fromSql = (rows: Awaited<ReturnType<typeof totalsOf>>) =>
+      rows.map((t) => ({
+        simId: t.sim_id,
+        voiceMin: t.voice_min,
+        sms: t.sms,
+        nationalKb: Number(t.national_kb),
+        apnKb: Number(t.apn_kb),
+      }));
+    // Without an earlier import the file's own totals are the month's, except where a key may repeat.
+    const totals = earlier
+      ? fromSql(
+          await totalsOf(
+            deduplicated(`r.sim_id IN (SELECT DISTINCT sim_id FROM ${part} WHERE import_id = $1)`),
+            [importId],
+          ),
+        )
+      : [
+          ...[...fileTotals].filter(([simId]) => !suspects.has(simId)).map(([simId, t]) => ({ simId, ...t })),
+          ...(suspects.size
+            ? fromSql(await totalsOf(deduplicated(`r.sim_id = ANY($1::int[])`), [[...suspects]]))
+            : []),
+        ];
     const byId = new Map([...sims.values()].map((s) => [s.id, s]));
     await this.upsertTotals(
       runner,
       importId,
       period,
       'detail',
-      totals.map((t) => t.sim_id),
+      totals.map((t) => t.simId),
       {
-        voiceMin: totals.map((t) => t.voice_min),
+        voiceMin: totals.map((t) => t.voiceMin),
         sms: totals.map((t) => t.sms),
-        nationalKb: totals.map((t) => Number(t.national_kb)),
-        apnKb: totals.map((t) => Number(t.apn_kb)),
+        nationalKb: totals.map((t) => t.nationalKb),
+        apnKb: totals.map((t) => t.apnKb),
         carrierOverageFen: totals.map(() => null),
         outsidePlan: totals.map((t) => {
-          const sim = byId.get(t.sim_id);
+          const sim = byId.get(t.simId);
           return sim ? this.outsidePlan(sim, period) : true;
         }),
       },

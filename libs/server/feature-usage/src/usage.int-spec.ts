@@ -198,6 +198,37 @@ describe('usage imports', () => {
     for (const [msisdn, row] of before) expect(after.get(msisdn)).toMatchObject({ ...row });
   }, 60_000);
 
+  it('counts a record repeated within one file once, whatever its form (fast and general reader), and quoted lines whole', async () => {
+    const lines = [
+      'APN,手机号码,记录类型,开始时间,方向,对方号码,时长秒,流量KB', // columns in another order
+      ',14780000004,语音,2026-04-01 08:00:00,主叫,138****0000,61,', // 2: 2 min
+      ',14780000004,语音,2026-04-01 08:00:00,主叫,138****0000,61,', // 3: the same call again
+      ',14780000004,语音,2026-04-01T00:00:00Z,主叫,138****0000,61,', // 4: the same moment in ISO form
+      ',"14780000004",语音,2026-04-01 08:00:00,主叫,138****0000,61,', // 5: quoted, the same again
+      ',14780000004,语音,2026-04-01 08:00:00,主叫,138****0001,61,', // 6: another counterpart: 2 min
+      ',14780000004,语音,2026-04-02 09:00:00,主叫,"138\n0002",1,', // 7: a line break inside quotes: 1 min
+      ',14780000004,短信,2026-04-02 09:00:00,发送,139****0000,,', // 8: its row number counts the record once
+      'XJGA.XJ,14780000004,DATA,2026-04-03 09:00:00,,,,1000', // 9: APN data (case ignored)
+      'cmnet,14780000004,数据,2026-04-03 10:00:00,,,,500', // 10: another APN: national
+      'cmnet,14780000004,数据,2026-04-03 10:00:00,,,,500', // 11: repeated: counted once
+      'cmnet,14780000005,数据,2026-04-30 23:59:59,,,,7', // 12: the last second of April in UTC+8
+      ',14780000005,短信,2026-04-30T16:00:00Z,发送,1,,', // 13: 2026-05-01 00:00 in UTC+8: outside April
+    ];
+    const done = await importFile(Buffer.from(lines.join('\r\n'), 'utf8'), 'repeats.csv');
+    expect(done).toMatchObject({ status: 'succeeded', rowsDone: 12, rowsAccepted: 11, rowsRejected: 1 });
+    const rejected = (
+      await db.query(`SELECT row_no, "column" FROM usage_import_rejections WHERE import_id = $1`, [done.id])
+    ).rows;
+    expect(rejected).toEqual([{ row_no: 13, column: '开始时间' }]);
+    const april = await monthly('2026-04');
+    expect(april.get('14780000004')).toMatchObject({ voice_min: 5, sms: 1, apn_kb: 1000, national_kb: 500 });
+    expect(april.get('14780000005')).toMatchObject({ voice_min: 0, sms: 0, national_kb: 7, apn_kb: 0 });
+    const counterpart = (
+      await db.query(`SELECT counterpart FROM usage_records WHERE import_id = $1 AND row_no = 7`, [done.id])
+    ).rows[0] as { counterpart: string };
+    expect(counterpart.counterpart).toBe('138\n0002');
+  }, 60_000);
+
   it('imports the UTF-8 summary sample: MB to KB exactly', async () => {
     const done = await importFile(sample('usage-summary-2025-12.csv'), 'usage-summary-2025-12.csv');
     expect(done).toMatchObject({ status: 'succeeded', kind: 'summary', period: '2025-12', rowsRejected: 0 });

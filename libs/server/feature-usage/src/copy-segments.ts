@@ -1,0 +1,58 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+type CopyStream = ReturnType<typeof copyFrom>;
+
+/**
+ * `COPY … FROM STDIN` on one connection, fed buffer by buffer with backpressure: a write waits while
+ * PostgreSQL is behind, so memory stays bounded and the reader and the database work at the same time.
+ * The COPY opens on the first write and stays open across writes; `end()` closes it, so the connection
+ * can run other statements (the rejected rows) before the next write opens a new one. Runs inside the
+ * caller's transaction.
+ */
+export class CopySegments {
+  private stream: CopyStream | null = null;
+  private error: Error | null = null;
+  /** Bytes written, all segments. */
+  bytes = 0;
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly sql: () => string,
+  ) {}
+
+  async write(chunk: Buffer): Promise<void> {
+    this.check();
+    if (!this.stream) {
+      const stream = this.client.query(copyFrom(this.sql()));
+      stream.on('error', (error: Error) => {
+        this.error ??= error;
+      });
+      this.stream = stream;
+    }
+    this.bytes += chunk.length;
+    if (!this.stream.write(chunk)) {
+      // once() rejects when the stream fails while waiting for 'drain'.
+      await once(this.stream, 'drain');
+    }
+    this.check();
+  }
+
+  /** Throws the COPY's failure, if it failed (the 'error' event can come between writes). */
+  private check(): void {
+    if (this.error) throw this.error;
+  }
+
+  /** Closes the open COPY (if any) and waits until PostgreSQL has taken every row. */
+  async end(): Promise<void> {
+    const stream = this.stream;
+    this.stream = null;
+    this.check();
+    if (!stream) return;
+    stream.end();
+    await finished(stream);
+    this.check();
+  }
+}
