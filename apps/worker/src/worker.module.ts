@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
+import { BillingJobsModule } from '@fleet/server/feature-billing';
 import { ImportJobsModule } from '@fleet/server/feature-imports';
 import { UsageJobsModule } from '@fleet/server/feature-usage';
 import { dataSourceOptions } from '@fleet/server/persistence';
 import { QueueModule } from '@fleet/server/queue';
 import { ALERT_JOBS, AlertsProcessor } from './alerts.processor';
+import { BILLING_JOBS, BillingProcessor } from './billing.processor';
 import { IMPORT_JOBS, ImportsProcessor } from './imports.processor';
 import { checkHandlerCoverage } from './job-handlers';
 import { SYSTEM_JOBS, SystemProcessor } from './system.processor';
 import { USAGE_JOBS, UsageProcessor } from './usage.processor';
 
 // Every processor's job list; the worker does not start unless they cover each job exactly once.
-checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JOBS]);
+checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JOBS, ...BILLING_JOBS]);
 
 @Module({
   imports: [
@@ -24,7 +26,8 @@ checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JO
     QueueModule.forRoot(),
     ImportJobsModule,
     UsageJobsModule,
+    BillingJobsModule,
   ],
-  providers: [SystemProcessor, ImportsProcessor, AlertsProcessor, UsageProcessor],
+  providers: [SystemProcessor, ImportsProcessor, AlertsProcessor, UsageProcessor, BillingProcessor],
 })
 export class WorkerModule {}

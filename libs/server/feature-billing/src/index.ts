@@ -1,1 +1,3 @@
 export * from './billing.module';
+export * from './billing-jobs.module';
+export * from './periods/period-reclose';

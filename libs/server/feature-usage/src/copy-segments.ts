@@ -26,7 +26,8 @@ export class CopySegments {
   async write(chunk: Buffer): Promise<void> {
     this.check();
     if (!this.stream) {
-      const stream = this.client.query(copyFrom(this.sql()));
+      // Up to 4 MB may wait in the stream while PostgreSQL works, so the reader runs ahead of it a little.
+      const stream = this.client.query(copyFrom(this.sql(), { highWaterMark: 4 * 1024 * 1024 }));
       stream.on('error', (error: Error) => {
         this.error ??= error;
       });

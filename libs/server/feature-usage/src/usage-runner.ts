@@ -122,8 +122,6 @@ export class UsageRunner {
         rowsRejected: loaded.rowsRejected,
         rowsDuplicate,
       });
-      // Where a closed month would be re-billed: the billing engineer's close reads monthly_usage, so a
-      // hook enqueuing the amended close for `loaded.period` belongs right here, after the commit.
       await runner.commitTransaction();
       lap('commit', since);
     } catch (error) {
@@ -141,6 +139,12 @@ export class UsageRunner {
         .join(', ')}`,
     );
     return done;
+  }
+
+  /** The month of an import that succeeded (null otherwise): the worker closes it again if it was closed. */
+  async periodOf(importId: number): Promise<string | null> {
+    const row = await this.dataSource.getRepository(UsageImportEntity).findOneBy({ id: importId });
+    return row?.status === 'succeeded' ? row.period : null;
   }
 
   /** msisdn → SIM; a number reused after termination belongs to the live SIM. */

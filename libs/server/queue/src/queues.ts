@@ -7,6 +7,7 @@ export enum QueueName {
   Imports = 'imports',
   Alerts = 'alerts',
   Usage = 'usage',
+  Billing = 'billing',
 }
 
 export enum JobName {
@@ -18,6 +19,11 @@ export enum JobName {
   ComputeAlerts = 'alerts.compute',
   /** Processes one carrier usage file (usage_imports row); jobId `usage-import-<id>`. */
   UsageImport = 'usage.import',
+  /**
+   * Closes a closed month again when usage imported after its close changed it (amended statements,
+   * §3.5); enqueued after every usage import of the month and when the worker starts.
+   */
+  PeriodReclose = 'billing.period-reclose',
 }
 
 export interface JobPayloads {
@@ -26,6 +32,7 @@ export interface JobPayloads {
   /** asOf: the China date to compute for; absent means the day the job runs. */
   [JobName.ComputeAlerts]: { asOf?: string };
   [JobName.UsageImport]: { importId: number };
+  [JobName.PeriodReclose]: { period: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -33,6 +40,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.BulkImport]: QueueName.Imports,
   [JobName.ComputeAlerts]: QueueName.Alerts,
   [JobName.UsageImport]: QueueName.Usage,
+  [JobName.PeriodReclose]: QueueName.Billing,
 };
 
 /** The BullMQ job id of an import's job: one job per import, however often it is enqueued. */
