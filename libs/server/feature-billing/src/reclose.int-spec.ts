@@ -128,9 +128,9 @@ describe('closing a month again after a corrected import', () => {
     expect(await worker.get(PeriodRecloser).reclose('2026-02')).toBeNull();
     expect((await statements()).filter((s) => s.officerId === alice)).toHaveLength(2);
     // The close is audited as the uploader's.
-    const audit = (await fx.db.query(
+    const audit = await fx.db.query<{ username: string }[]>(
       `SELECT username FROM audit_log WHERE resource = 'statements' AND after->>'version' = '2'`,
-    )) as { username: string }[];
+    );
     expect(audit.map((a) => a.username)).toContain(server.admin.username);
   }, 60_000);
 });

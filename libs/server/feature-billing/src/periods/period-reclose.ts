@@ -53,7 +53,7 @@ export class PeriodRecloser {
     const [row] = await this.stale(period);
     if (!row?.user_id) return null;
     const actor: Actor = {
-      userId: row.user_id!,
+      userId: row.user_id,
       username: row.username ?? 'system',
       role: 'admin',
       officerId: null,
