@@ -1,10 +1,16 @@
+import { addMonths, chinaDateOf } from '@fleet/domain/inventory';
 import {
+  AssignmentEntity,
   createDataSource,
+  DeviceEntity,
   MonthlyUsageEntity,
   OfficerEntity,
+  RepairTicketEntity,
+  RepairTicketEventEntity,
   SimCardEntity,
   UserEntity,
 } from '@fleet/server/persistence';
+import { IsNull } from 'typeorm';
 import { createTestDatabase } from '../test/test-db';
 import { seedDemoIfEmpty } from './seed-demo';
 
@@ -27,6 +33,51 @@ describe('the demo seed', () => {
         expect(new Set(usage.map((u) => u.period)).size).toBe(1);
         expect(usage.some((u) => u.voiceMin > 1_500)).toBe(true);
         expect(usage.some((u) => u.voiceMin <= 1_500 && u.sms <= 100)).toBe(true);
+
+        // Repairs across the flow, consistent with custody.
+        const tickets = await manager.find(RepairTicketEntity, { order: { id: 'ASC' } });
+        expect(tickets.map((t) => t.status).sort()).toEqual(
+          [
+            'cancelled',
+            'closed',
+            'closed',
+            'diagnosed',
+            'received',
+            'received',
+            'returned',
+            'sent_out',
+          ].sort(),
+        );
+        const lastMonth = addMonths(`${chinaDateOf(new Date()).slice(0, 7)}-01`, -1).slice(0, 7);
+        const demoOfficer = await manager.findOneByOrFail(UserEntity, { role: 'officer' });
+        expect(tickets.find((t) => t.cause === 'screen')).toMatchObject({
+          status: 'closed',
+          costFen: 45000,
+          liability: 'officer',
+          liableOfficerId: demoOfficer.officerId,
+          chargePeriod: lastMonth,
+        });
+        expect(tickets.find((t) => t.cause === 'force_majeure')).toMatchObject({
+          liability: 'bureau',
+          chargePeriod: lastMonth,
+        });
+        expect(tickets.find((t) => t.status === 'sent_out')?.trackingNote).toContain('顺丰');
+        for (const t of tickets) {
+          const events = await manager.findBy(RepairTicketEventEntity, { ticketId: t.id });
+          expect(events.at(-1)?.toStatus).toBe(t.status);
+          const device = await manager.findOneByOrFail(DeviceEntity, { id: t.deviceId });
+          const open = await manager.findOneBy(AssignmentEntity, { deviceId: t.deviceId, endAt: IsNull() });
+          expect(device.currentOfficerId).toBe(open?.officerId ?? null);
+          if (['received', 'diagnosed', 'sent_out'].includes(t.status))
+            expect(device.status).toBe('in_repair');
+        }
+        const lent = tickets.find((t) => t.loanerDeviceId !== null)!;
+        expect(lent.loanerSimIds.length).toBeGreaterThan(0);
+        const loaner = await manager.findOneByOrFail(DeviceEntity, { id: lent.loanerDeviceId! });
+        expect(loaner).toMatchObject({ status: 'assigned', currentOfficerId: lent.holderOfficerId });
+        expect((await manager.findBy(SimCardEntity, { deviceId: loaner.id })).map((s) => s.id)).toEqual(
+          lent.loanerSimIds,
+        );
       } finally {
         await dataSource.destroy();
       }

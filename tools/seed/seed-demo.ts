@@ -5,6 +5,7 @@ import { AuditService, hashPassword } from '@fleet/server/platform';
 import type { Role } from '@fleet/shared/contracts';
 import { generateDemoBureau } from './demo-bureau';
 import { seedInventory } from './seed-inventory';
+import { seedRepairs } from './seed-repairs';
 import { seedUsageMonth } from './seed-usage';
 
 export interface DemoLogin {
@@ -57,6 +58,7 @@ export async function seedDemoIfEmpty(databaseUrl: string, demoPassword: string)
       }
       await seedInventory(manager, audit, officers, unitIds.get('qiemo-bureau')!);
       await seedUsageMonth(manager);
+      await seedRepairs(manager, audit);
       const firstActive = officers.find((o) => o.status === 'active')!;
       const logins: DemoLogin[] = [
         {

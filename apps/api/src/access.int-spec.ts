@@ -76,6 +76,43 @@ describe('route permissions', () => {
     expect(undeclared).toEqual([]);
   });
 
+  it('declares the repair routes with the roles of the repair contract (libs/shared/contracts/src/repairs.ts)', () => {
+    const A = 'admin',
+      R = 'repair_intake',
+      O = 'officer',
+      U = 'auditor';
+    const expected: Record<string, Role[]> = {
+      'GET /api/repair-tickets': [A, R, O, U],
+      'GET /api/repair-tickets/:id': [A, R, O, U],
+      'POST /api/repair-tickets': [A, R, O],
+      'PATCH /api/repair-tickets/:id': [A, R],
+      'POST /api/repair-tickets/:id/diagnose': [A, R],
+      'POST /api/repair-tickets/:id/liability': [A],
+      'POST /api/repair-tickets/:id/send': [A, R],
+      'POST /api/repair-tickets/:id/return': [A, R],
+      'POST /api/repair-tickets/:id/close': [A, R],
+      'POST /api/repair-tickets/:id/cancel': [A, R],
+      'GET /api/repair-tickets/:id/events': [A, R, O, U],
+      'POST /api/repair-tickets/:id/photos': [A, R, O],
+      'GET /api/repair-tickets/:id/photos': [A, R, O, U],
+      'GET /api/repair-tickets/:id/photos/:photoId': [A, R, O, U],
+      'POST /api/repair-tickets/:id/loaner': [A, R],
+      'POST /api/repair-tickets/:id/loaner/return': [A, R],
+      'GET /api/repair-tickets/:id/receipt': [A, R, O, U],
+      'GET /api/repair-tickets/intake-lookup/:imei': [A, R],
+      'GET /api/repair-reports/summary': [A, R, U],
+      'GET /api/repair-reports/repeated': [A, R, U],
+    };
+    const declared = Object.fromEntries(
+      routes
+        .filter((r) => r.path.startsWith('/api/repair-'))
+        .map((r) => [`${r.method} ${r.path}`, [...(r.roles ?? [])].sort()]),
+    );
+    expect(declared).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([route, roles]) => [route, [...roles].sort()])),
+    );
+  });
+
   it('answers 401 without a token and 403 to every role a route excludes', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => !r.isPublic)) {

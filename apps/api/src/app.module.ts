@@ -5,6 +5,7 @@ import { BillingModule } from '@fleet/server/feature-billing';
 import { ImportsModule } from '@fleet/server/feature-imports';
 import { InventoryModule } from '@fleet/server/feature-inventory';
 import { OrgModule } from '@fleet/server/feature-org';
+import { RepairsModule } from '@fleet/server/feature-repairs';
 import { UsageModule } from '@fleet/server/feature-usage';
 import { dataSourceOptions } from '@fleet/server/persistence';
 import { PlatformModule } from '@fleet/server/platform';
@@ -25,6 +26,7 @@ import { HealthController } from './health/health.controller';
     ImportsModule,
     UsageModule,
     BillingModule,
+    RepairsModule,
   ],
   controllers: [HealthController],
 })

@@ -1,1 +1,4 @@
 export * from './repair-terms';
+export * from './liability.util';
+export * from './repair-status.util';
+export * from './repair-dates.util';

@@ -53,6 +53,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig(withoutSecret, 'api')).toThrow(/JWT_SECRET is required/);
   });
 
+  it('keeps repair photos under DATA_DIR unless REPAIR_PHOTO_DIR says otherwise, and bounds their size', () => {
+    expect(loadConfig({ ...valid, DATA_DIR: '/srv/fleet' }).repairPhotos).toEqual({
+      dir: '/srv/fleet/repair-photos',
+      maxBytes: 10 * 1024 * 1024,
+    });
+    expect(
+      loadConfig({ ...valid, REPAIR_PHOTO_DIR: '/photos', REPAIR_PHOTO_MAX_BYTES: '2048' }).repairPhotos,
+    ).toEqual({
+      dir: '/photos',
+      maxBytes: 2048,
+    });
+    expect(problemsOf({ ...valid, REPAIR_PHOTO_MAX_BYTES: '10MB' }).join('\n')).toContain(
+      'REPAIR_PHOTO_MAX_BYTES must be a whole number',
+    );
+  });
+
   it('serves no console when CONSOLE_DIR is set empty', () => {
     expect(loadConfig({ ...valid, CONSOLE_DIR: '' }).consoleDir).toBeNull();
     expect(loadConfig(valid).consoleDir).toMatch(/dist\/console$/);

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type App, SETTINGS, type SettingName } from './settings';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -17,6 +17,8 @@ export interface AppConfig {
   adminBootstrap: { username: string; password: string } | null;
   login: { maxFailures: number; lockMinutes: number };
   dataDir: string;
+  /** Photos of repair tickets: where they are kept and the largest accepted. */
+  repairPhotos: { dir: string; maxBytes: number };
   consoleDir: string | null;
   queuePrefix: string;
   badgeNoPattern: RegExp;
@@ -106,6 +108,9 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
   if (!signedDate || Number.isNaN(signedDate.getTime()) || signedDate.getUTCDate() !== Number(signed![3])) {
     problems.push(`CONTRACT_SIGNED_ON must be a date YYYY-MM-DD, got "${contractSignedOn}"`);
   }
+  const dataDir = resolve(read('DATA_DIR'));
+  const repairPhotoDir = read('REPAIR_PHOTO_DIR');
+  const repairPhotoMaxBytes = int('REPAIR_PHOTO_MAX_BYTES', 1024, 50 * 1024 * 1024);
   const logLevel = read('LOG_LEVEL') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -117,7 +122,11 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     jwt: { secret, expiresInMinutes },
     adminBootstrap: adminUsername ? { username: adminUsername, password: adminPassword } : null,
     login: { maxFailures, lockMinutes },
-    dataDir: resolve(read('DATA_DIR')),
+    dataDir,
+    repairPhotos: {
+      dir: repairPhotoDir ? resolve(repairPhotoDir) : join(dataDir, 'repair-photos'),
+      maxBytes: repairPhotoMaxBytes,
+    },
     consoleDir: consoleDir ? resolve(consoleDir) : null,
     queuePrefix,
     badgeNoPattern,

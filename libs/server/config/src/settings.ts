@@ -81,6 +81,19 @@ export const SETTINGS = [
     description: 'Folder for uploaded files and local state',
   },
   {
+    name: 'REPAIR_PHOTO_DIR',
+    required: false,
+    usedBy: ['api'],
+    description: 'Folder for photos of repair tickets; default DATA_DIR/repair-photos',
+  },
+  {
+    name: 'REPAIR_PHOTO_MAX_BYTES',
+    required: false,
+    default: '10485760',
+    usedBy: ['api'],
+    description: 'Largest repair photo accepted, in bytes (10 MB)',
+  },
+  {
     name: 'CONSOLE_DIR',
     required: false,
     default: 'dist/console',

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
   cellText,
+  isBlank,
   detectEncoding,
   detectFormat,
   RosterFileError,
@@ -202,6 +203,35 @@ export function usageLines(
   encoding: RosterEncoding | null,
 ): AsyncGenerator<UsageLine[]> {
   return format === 'xlsx' ? xlsxLines(path) : csvLines(path, encoding ?? 'utf-8');
+}
+
+/**
+ * The first row with anything in it (the header of a usage file), read without parsing the rest: for a
+ * CSV, the lines of its first run of bytes, one by one. Null when the file has none.
+ */
+export async function firstRow(
+  path: string,
+  format: RosterFormat,
+  encoding: RosterEncoding | null,
+): Promise<string[] | null> {
+  if (format === 'xlsx') {
+    for await (const run of xlsxLines(path)) {
+      const line = run.find((l) => !isBlank(l.cells));
+      if (line) return line.cells;
+    }
+    return null;
+  }
+  for await (const run of csvByteRuns(path, encoding ?? 'utf-8')) {
+    for (let start = 0; start < run.length;) {
+      const end = run.indexOf(0x0a, start);
+      const text = run.toString('utf8', start, end < 0 ? run.length : end);
+      if (text.includes('\u0000')) throw NOT_A_TABLE;
+      const cells = Papa.parse<string[]>(text, { delimiter: ',' }).data[0] ?? [];
+      if (!isBlank(cells)) return cells;
+      start = end < 0 ? run.length : end + 1;
+    }
+  }
+  return null;
 }
 
 /** Lines in a CSV file, counted from its bytes: a fast estimate of the rows to come, for progress. */

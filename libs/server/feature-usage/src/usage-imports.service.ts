@@ -7,7 +7,6 @@ import { detectUsageKind, notAUsageFileMessage, type UsageKind } from '@fleet/do
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import {
   IMPORT_JOB_RETRIES,
-  isBlank,
   normalizeEncoding,
   type RosterEncoding,
   type RosterFormat,
@@ -32,7 +31,7 @@ import { JobName, type JobPayloads, QueueName, usageImportJobId } from '@fleet/s
 import type { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { detectFileType, readHead, usageLines } from './usage-file-reader';
+import { detectFileType, firstRow, readHead } from './usage-file-reader';
 import type { UsageImportDto } from '@fleet/shared/contracts';
 
 export type { UsageImportDto };
@@ -145,12 +144,12 @@ export class UsageImportsService {
   ): Promise<string[]> {
     const fromRaw = rawColumns(rejections);
     try {
-      const path = join(this.config.dataDir, row.storedPath);
-      const lines = usageLines(path, row.format as RosterFormat, row.encoding as RosterEncoding | null);
-      for await (const run of lines) {
-        const line = run.find((l) => !isBlank(l.cells));
-        if (line) return headerColumns(line.cells);
-      }
+      const header = await firstRow(
+        join(this.config.dataDir, row.storedPath),
+        row.format as RosterFormat,
+        row.encoding as RosterEncoding | null,
+      );
+      if (header) return headerColumns(header);
     } catch {
       // The stored file is gone or unreadable: the raw cells' keys will do.
     }
@@ -233,10 +232,8 @@ export class UsageImportsService {
 
   private async detectKind(path: string, format: RosterFormat, encoding: RosterEncoding | null) {
     try {
-      for await (const run of usageLines(path, format, encoding)) {
-        const line = run.find((l) => !isBlank(l.cells));
-        if (line) return detectUsageKind(line.cells);
-      }
+      const header = await firstRow(path, format, encoding);
+      if (header) return detectUsageKind(header);
     } catch {
       // Unreadable: not a usage file; said below.
     }

@@ -82,6 +82,8 @@ export interface StatementLineDto {
   payer: Payer;
   /** How the share was found: the officer's usage, days held, or the whole charge. */
   basis: Record<string, string | number | null>;
+  /** The repair ticket a 'repair' line charges; null for usage lines. */
+  repairTicketId: number | null;
 }
 
 export type StatementWithLinesDto = StatementDto & { lines: StatementLineDto[] };

@@ -54,6 +54,8 @@ export interface RepairTicketDto {
   liableOfficerId: number | null;
   /** Why: the rule's reason, or the admin's written reason after an override. */
   liabilityReason: string | null;
+  /** The rule's reason in English (an admin's written reason as written). */
+  liabilityReasonEn: string | null;
   liabilityOverridden: boolean;
   quoteFen: number | null;
   /** The final cost; what the liable party pays (nothing when the carrier is liable). */
@@ -69,7 +71,95 @@ export interface RepairTicketDto {
   chargePeriod: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Free notes of the repair desk. */
+  notes: string | null;
+  /** Why the ticket was cancelled. */
+  cancelReason: string | null;
+  /** The SIMs moved from the broken device into the loaner (moved back when the loaner returns). */
+  loanerSimIds: number[];
+  /** The statuses the flow allows next (empty when closed or cancelled), to offer the right actions. */
+  nextStatuses: RepairStatus[];
 }
+
+/** What a ticket is back as: repaired, replaced by a new phone, or beyond repair. */
+export const REPAIR_OUTCOMES = ['returned', 'replaced', 'beyond_repair'] as const;
+export type RepairOutcome = (typeof REPAIR_OUTCOMES)[number];
+
+/** POST /repair-tickets. An officer reports for the device they hold, as themselves. */
+export interface RepairIntakeRequest {
+  deviceId: number;
+  /** ISO 8601 with offset; default now; never in the future. */
+  reportedAt?: string;
+  /** Staff may name the reporting officer; an officer reports as themselves. */
+  reportedByOfficerId?: number | null;
+  fault: string;
+  accessories?: string[];
+  condition?: string | null;
+  /** When the damage happened, if known (the holder at that moment is liable for damage by people). */
+  damagedAt?: string | null;
+  notes?: string | null;
+}
+
+/** PATCH /repair-tickets/:id: only the fields sent change. */
+export interface RepairUpdateRequest {
+  fault?: string;
+  accessories?: string[];
+  condition?: string | null;
+  quoteFen?: number | null;
+  notes?: string | null;
+}
+
+export interface RepairDiagnoseRequest {
+  cause: RepairCause;
+  diagnosis: string;
+  quoteFen?: number | null;
+  damagedAt?: string | null;
+}
+
+export interface RepairLiabilityOverrideRequest {
+  liability: LiableParty;
+  /** Required when liability is 'officer'. */
+  liableOfficerId?: number | null;
+  /** Why the admin changes the liable party (at least 4 characters); audited. */
+  reason: string;
+}
+
+export interface RepairSendRequest {
+  vendor: string;
+  trackingNote: string;
+}
+
+export interface RepairReturnRequest {
+  outcome: RepairOutcome;
+  finalCostFen?: number | null;
+  /** Required when the outcome is 'replaced': an in-stock device. */
+  replacementDeviceId?: number | null;
+  note?: string | null;
+}
+
+export interface RepairCloseRequest {
+  /** Integer fen ≥ 0; may be left out when the ticket already has its cost. */
+  finalCostFen?: number;
+}
+
+export interface RepairCancelRequest {
+  reason: string;
+}
+
+export interface RepairLoanerRequest {
+  /** An in-stock device handed to the ticket's holder. */
+  loanerDeviceId: number;
+  /** Move the officer's SIM(s) from the broken device into the loaner (same slot). */
+  moveSim: boolean;
+}
+
+export interface RepairLoanerReturnRequest {
+  /** Move the SIMs back into the repaired device (or its replacement). */
+  moveSimBack: boolean;
+}
+
+export const REPAIR_SUMMARY_GROUPS = ['cause', 'payer', 'unit', 'month'] as const;
+export type RepairSummaryGroup = (typeof REPAIR_SUMMARY_GROUPS)[number];
 
 /** One step of the status flow. */
 export interface RepairEventDto {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { sameLines, statementDrafts, totalFen, type StatementLineDraft } from '@fleet/domain/billing';
+import { statementDrafts, totalFen } from '@fleet/domain/billing';
 import {
   BillingPeriodEntity,
   MonthlyUsageEntity,
@@ -19,6 +19,7 @@ import {
 } from '@fleet/server/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { PERIOD_PATTERN } from '../rules/billing-rules.dto';
+import { type IssuedLine, repairCharges, sameIssuedLines } from './repair-charges';
 import { UsageChargesService } from './usage-charges.service';
 import type { PeriodDto, CloseResultDto, BillCheckDto } from '@fleet/shared/contracts';
 
@@ -125,7 +126,13 @@ export class PeriodsService {
         overages.filter((o) => o.excess > 0).map((o) => ({ ...o, simId: usage.simId, period, version })),
       );
       if (overageRows.length) await manager.insert(OverageEntity, overageRows);
-      const drafts = statementDrafts(await this.charges.charges(manager, period, computed.sims));
+      const drafts: Map<number | null, IssuedLine[]> = statementDrafts(
+        await this.charges.charges(manager, period, computed.sims),
+      );
+      // Repairs closed in the month: the liable officer's own section, or the bureau's summary.
+      for (const [holder, lines] of await repairCharges(manager, period)) {
+        drafts.set(holder, [...(drafts.get(holder) ?? []), ...lines]);
+      }
       if (!drafts.has(null)) drafts.set(null, []);
       const issued = await this.issue(manager, period, drafts, actor);
 
@@ -150,7 +157,7 @@ export class PeriodsService {
   private async issue(
     manager: EntityManager,
     period: string,
-    drafts: Map<number | null, StatementLineDraft[]>,
+    drafts: Map<number | null, IssuedLine[]>,
     actor: Actor,
   ): Promise<CloseResultDto['issued']> {
     const current = await this.currentStatements(manager, period);
@@ -161,7 +168,7 @@ export class PeriodsService {
       const previous = current.get(holder);
       if (previous) {
         const previousLines = await manager.findBy(StatementLineEntity, { statementId: previous.id });
-        if (sameLines(previousLines.map((l) => ({ ...l, simId: l.simId ?? 0 })) as never, lines)) continue;
+        if (sameIssuedLines(previousLines, lines)) continue;
         await manager.update(StatementEntity, previous.id, { status: 'superseded' });
       } else if (holder !== null && !lines.length) continue;
       const statement = await manager.save(

@@ -18,12 +18,35 @@ export interface PrintableStatement {
     excess: number;
     amountFen: number;
     payer: string;
+    /** Set on a repair charge (category 'repair'), whose basis names the ticket. */
+    repairTicketId?: number | null;
+    basis?: Record<string, string | number | null>;
   }[];
+}
+
+const isRepair = (l: PrintableStatement['lines'][number]) => l.category === 'repair';
+
+/** Repair charges (issue 5) in their own section: the ticket, the device, the cause and the amount. */
+function repairSection(s: PrintableStatement): string {
+  const repairs = s.lines.filter(isRepair);
+  if (!repairs.length) return '';
+  const rows = repairs
+    .map((l) => {
+      const b = l.basis ?? {};
+      return `<tr><td>${esc(b.ticketNo ?? l.repairTicketId ?? '')}</td><td>${esc(b.imei ?? '')}</td><td>${esc(b.causeLabel ?? '')}</td><td>${esc(formatFen(l.amountFen))}</td><td>${esc(label(PAYER_LABELS, l.payer, 'zh'))}</td></tr>`;
+    })
+    .join('\n');
+  return `<h2>维修费用</h2>
+<table class="repairs"><thead><tr><th>维修单号</th><th>终端 IMEI</th><th>损坏原因</th><th>金额（元）</th><th>付费方</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
 }
 
 /** The printable overage statement (超额费用通知单), A4, in Chinese. */
 export function renderStatement(s: PrintableStatement): string {
   const lines = s.lines
+    .filter((l) => !isRepair(l))
     .map(
       (l) =>
         `<tr><td>${esc(l.msisdn)}</td><td>${esc(label(CATEGORY_LABELS, l.category, 'zh'))}</td><td>${esc(l.used)}</td><td>${esc(l.allowance)}</td><td>${esc(l.excess)}</td><td>${esc(formatFen(l.amountFen))}</td><td>${esc(label(PAYER_LABELS, l.payer, 'zh'))}</td></tr>`,
@@ -43,6 +66,7 @@ export function renderStatement(s: PrintableStatement): string {
 <tbody>
 ${lines}
 </tbody></table>
+${repairSection(s)}
 <p class="total">合计：¥${esc(formatFen(s.totalFen))}</p>
 ${amended}
 </body></html>`;

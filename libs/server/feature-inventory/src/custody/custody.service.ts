@@ -88,8 +88,14 @@ export class CustodyService {
     private readonly sims: SimCardsService,
   ) {}
 
-  assign(deviceId: number, body: AssignBody, actor: Actor, now: Date): Promise<AssignmentDto> {
-    return inTransaction(this.dataSource, CONFLICTS, async (manager) => {
+  assign(
+    deviceId: number,
+    body: AssignBody,
+    actor: Actor,
+    now: Date,
+    within?: EntityManager,
+  ): Promise<AssignmentDto> {
+    return this.run(within, async (manager) => {
       const device = await this.devices.lockForUpdate(manager, deviceId);
       const at = eventMoment(body.at, now, device.receivedOn);
       // Locked so two handovers to one officer at once cannot both pass the one-device check.
@@ -146,8 +152,14 @@ export class CustodyService {
     });
   }
 
-  giveBack(deviceId: number, body: ReturnBody, actor: Actor, now: Date): Promise<AssignmentDto> {
-    return inTransaction(this.dataSource, CONFLICTS, async (manager) => {
+  giveBack(
+    deviceId: number,
+    body: ReturnBody,
+    actor: Actor,
+    now: Date,
+    within?: EntityManager,
+  ): Promise<AssignmentDto> {
+    return this.run(within, async (manager) => {
       const device = await this.devices.lockForUpdate(manager, deviceId);
       const open = await this.openAssignment(manager, deviceId);
       if (!open) {
@@ -169,8 +181,14 @@ export class CustodyService {
     });
   }
 
-  install(simId: number, body: InstallBody, actor: Actor, now: Date): Promise<SimInstallationDto> {
-    return inTransaction(this.dataSource, CONFLICTS, async (manager) => {
+  install(
+    simId: number,
+    body: InstallBody,
+    actor: Actor,
+    now: Date,
+    within?: EntityManager,
+  ): Promise<SimInstallationDto> {
+    return this.run(within, async (manager) => {
       const device = await this.devices.lockForUpdate(manager, body.deviceId).catch(() => {
         throw ApiException.badRequest([
           { field: 'deviceId', reason: { zh: '终端不存在', en: 'No such device' } },
@@ -224,8 +242,14 @@ export class CustodyService {
     });
   }
 
-  remove(simId: number, body: RemoveBody, actor: Actor, now: Date): Promise<SimInstallationDto> {
-    return inTransaction(this.dataSource, CONFLICTS, async (manager) => {
+  remove(
+    simId: number,
+    body: RemoveBody,
+    actor: Actor,
+    now: Date,
+    within?: EntityManager,
+  ): Promise<SimInstallationDto> {
+    return this.run(within, async (manager) => {
       const sim = await this.sims.lockForUpdate(manager, simId);
       const open = await this.openInstallation(manager, { simId });
       if (!open)
@@ -298,6 +322,17 @@ export class CustodyService {
       }
       return this.changeInterval(manager, actor, ASSIGNMENTS, assignment, { acceptedAt: now });
     });
+  }
+
+  /**
+   * Custody work in its own transaction, or in the caller's when given (a repair ticket hands out a
+   * loaner and moves SIMs in one transaction), where a constraint violation fails the caller's work.
+   */
+  private run<T>(
+    within: EntityManager | undefined,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return within ? work(within) : inTransaction(this.dataSource, CONFLICTS, work);
   }
 
   private nextStatus(device: DeviceEntity, event: DeviceEvent): DeviceStatus {

@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { OfficerEntity } from './officer.entity';
+import { RepairTicketEntity } from './repair.entity';
 import { SimCardEntity } from './sim-card.entity';
 import { inList } from './sql';
 
@@ -200,6 +201,7 @@ export class StatementEntity {
 /** A line of a statement: one SIM and category, with the figures and prices it was computed from. */
 @Entity('statement_lines')
 @Check('statement_lines_category_check', inList('category', [...OVERAGE_CATEGORIES, 'repair']))
+@Check('statement_lines_repair_check', `("category" = 'repair') = ("repair_ticket_id" IS NOT NULL)`)
 export class StatementLineEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -238,4 +240,13 @@ export class StatementLineEntity {
   /** How the share was found: the officer's usage, days held, or the whole charge. */
   @Column({ type: 'jsonb', default: () => `'{}'` })
   basis: Record<string, string | number | null>;
+
+  /** The repair ticket a 'repair' line charges (issue 5); null for usage lines. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  repairTicketId: number | null;
+
+  @ManyToOne(() => RepairTicketEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'repair_ticket_id' })
+  repairTicket?: RepairTicketEntity;
 }

@@ -15,6 +15,7 @@ import { LeaseEndCheckEntity } from './lease-end-check.entity';
 import { LostReportEntity } from './lost-report.entity';
 import { OfficerEntity } from './officer.entity';
 import { PlanEntity } from './plan.entity';
+import { RepairPhotoEntity, RepairTicketEntity, RepairTicketEventEntity } from './repair.entity';
 import { SimCardEntity } from './sim-card.entity';
 import { StocktakeEntity, StocktakeScanEntity } from './stocktake.entity';
 import { UnitEntity } from './unit.entity';
@@ -25,6 +26,7 @@ export * from './alert.entity';
 export * from './billing.entity';
 export * from './usage.entity';
 export * from './bulk-import.entity';
+export * from './repair.entity';
 export {
   ApnProfileEntity,
   AssignmentEntity,
@@ -68,4 +70,7 @@ export const ENTITIES = [
   OverageEntity,
   StatementEntity,
   StatementLineEntity,
+  RepairTicketEntity,
+  RepairTicketEventEntity,
+  RepairPhotoEntity,
 ];

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { nextDeviceStatus, type DeviceEvent } from '@fleet/domain/inventory';
+import {
+  isOpenRepairStatus,
+  repairTransitionAllowed,
+  repairTransitionRefusal,
+  REPAIR_STATUS_LABELS,
+  type RepairStatus,
+} from '@fleet/domain/repairs';
+import type { RepairTicketDto } from '@fleet/shared/contracts';
+import { DeviceEntity, RepairTicketEntity, RepairTicketEventEntity } from '@fleet/server/persistence';
+import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { toRepairTicketDto } from './repair-ticket.mapper';
+
+export const REPAIR_RESOURCE = 'repair-tickets';
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_EXCLUSION_VIOLATION = '23P01';
+
+/** The officer an officer login is limited to (their own tickets), or null for staff. */
+export function officerScope(actor: Actor): number | null {
+  return actor.role === 'officer' ? (actor.officerId ?? -1) : null;
+}
+
+/** Whether an officer login may see the ticket: they reported it, held the device, or pay for it. */
+export function visibleTo(actor: Actor, t: RepairTicketEntity): boolean {
+  const scope = officerScope(actor);
+  return scope === null || [t.reportedByOfficerId, t.holderOfficerId, t.liableOfficerId].includes(scope);
+}
+
+export const DEVICE_STATUS_TEXT: Record<string, { zh: string; en: string }> = {
+  in_stock: { zh: '在库', en: 'in stock' },
+  assigned: { zh: '已领用', en: 'assigned' },
+  in_repair: { zh: '维修中', en: 'in repair' },
+  lost: { zh: '丢失', en: 'lost' },
+  retired: { zh: '已报废', en: 'retired' },
+};
+
+/**
+ * What every repair action shares: one transaction (a constraint a check missed still answers 409),
+ * the ticket loaded locked and scoped to the caller, status moves only as the flow allows with an
+ * event row for each, device status changes with their audit rows, and the ticket's audit row.
+ */
+@Injectable()
+export class RepairTicketStore {
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (!(error instanceof QueryFailedError)) throw error;
+      const { code, constraint } = error.driverError as { code?: string; constraint?: string };
+      if (constraint === 'repair_tickets_open_per_device') {
+        throw ApiException.conflict({
+          zh: '该终端已有未结的维修单',
+          en: 'The device already has an open repair ticket',
+        });
+      }
+      if (code === PG_EXCLUSION_VIOLATION || code === PG_UNIQUE_VIOLATION) {
+        throw ApiException.conflict({
+          zh: '与已有的领用或装卡记录冲突',
+          en: 'Collides with the existing custody history',
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The ticket, locked when asked; one the caller may not see answers 404 like a missing one. */
+  async load(
+    manager: EntityManager,
+    actor: Actor,
+    id: number,
+    forUpdate = false,
+  ): Promise<RepairTicketEntity> {
+    const ticket = await manager.findOne(RepairTicketEntity, {
+      where: { id },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!ticket || !visibleTo(actor, ticket)) throw ApiException.notFound(REPAIR_RESOURCE, id);
+    return ticket;
+  }
+
+  async toDto(manager: EntityManager, ticket: RepairTicketEntity): Promise<RepairTicketDto> {
+    const device = await manager.findOneByOrFail(DeviceEntity, { id: ticket.deviceId });
+    return toRepairTicketDto(ticket, device.imei1);
+  }
+
+  /**
+   * Loads the ticket locked, lets `work` change it, saves it and audits before and after, in one
+   * transaction. `work` moves the status with `transition`.
+   */
+  change(
+    id: number,
+    actor: Actor,
+    work: (manager: EntityManager, ticket: RepairTicketEntity) => Promise<void>,
+  ): Promise<RepairTicketDto> {
+    return this.write(async (manager) => {
+      const ticket = await this.load(manager, actor, id, true);
+      const before = await this.toDto(manager, ticket);
+      await work(manager, ticket);
+      const saved = await manager.save(ticket);
+      const after = await this.toDto(manager, saved);
+      await this.audit.record(manager, {
+        actor,
+        action: 'update',
+        resource: REPAIR_RESOURCE,
+        resourceId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Refuses (409, naming both statuses) a move the flow does not allow. */
+  requireTransition(ticket: RepairTicketEntity, to: RepairStatus): void {
+    if (!repairTransitionAllowed(ticket.status, to)) {
+      throw ApiException.conflict(repairTransitionRefusal(ticket.status, to));
+    }
+  }
+
+  /** Refuses a change to a closed or cancelled ticket. */
+  requireOpen(ticket: RepairTicketEntity): void {
+    if (!isOpenRepairStatus(ticket.status)) {
+      const label = REPAIR_STATUS_LABELS[ticket.status];
+      throw ApiException.conflict({
+        zh: `维修单 ${ticket.ticketNo} 已${label.zh.replace(/^已/, '')}，不能再修改`,
+        en: `Repair ticket ${ticket.ticketNo} is ${ticket.status} and cannot be changed`,
+      });
+    }
+  }
+
+  /** Moves the ticket's status (the flow allowing it) and writes the event row. */
+  async transition(
+    manager: EntityManager,
+    ticket: RepairTicketEntity,
+    to: RepairStatus,
+    actor: Actor,
+    at: Date,
+    note: string | null = null,
+  ): Promise<void> {
+    this.requireTransition(ticket, to);
+    const from = ticket.status;
+    ticket.status = to;
+    await this.event(manager, ticket.id, from, to, actor, at, note);
+  }
+
+  async event(
+    manager: EntityManager,
+    ticketId: number,
+    fromStatus: RepairStatus | null,
+    toStatus: RepairStatus,
+    actor: Actor,
+    at: Date,
+    note: string | null,
+  ): Promise<void> {
+    await manager.insert(RepairTicketEventEntity, {
+      ticketId,
+      fromStatus,
+      toStatus,
+      at,
+      userId: actor.userId,
+      note: note?.slice(0, 1000) ?? null,
+    });
+  }
+
+  /** A device event of a repair (repair_in, repair_out, retire): its status moves, audited. */
+  async moveDevice(
+    manager: EntityManager,
+    actor: Actor,
+    deviceId: number,
+    event: DeviceEvent,
+    field = 'deviceId',
+  ): Promise<void> {
+    const device = await manager.findOne(DeviceEntity, {
+      where: { id: deviceId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!device) throw ApiException.notFound('devices', deviceId);
+    const status = nextDeviceStatus(device.status, event);
+    if (status === null) {
+      const text = DEVICE_STATUS_TEXT[device.status];
+      throw ApiException.conflict(
+        {
+          zh: `终端（编号 ${device.id}，IMEI1 ${device.imei1}）状态为「${text.zh}」，不能${EVENT_TEXT[event].zh}`,
+          en: `Device ${device.id} (IMEI 1 ${device.imei1}) is ${text.en} and cannot be ${EVENT_TEXT[event].en}`,
+        },
+        field,
+      );
+    }
+    const before = { status: device.status, currentOfficerId: device.currentOfficerId };
+    const changes = { status, currentOfficerId: status === 'assigned' ? device.currentOfficerId : null };
+    await manager.update(DeviceEntity, device.id, changes);
+    await this.audit.record(manager, {
+      actor,
+      action: 'update',
+      resource: 'devices',
+      resourceId: device.id,
+      before,
+      after: { ...changes, reason: `repair ${event}` },
+    });
+  }
+
+  record(manager: EntityManager, entry: Parameters<AuditService['record']>[1]): Promise<void> {
+    return this.audit.record(manager, entry);
+  }
+}
+
+const EVENT_TEXT: Record<DeviceEvent, { zh: string; en: string }> = {
+  assign: { zh: '领用', en: 'assigned' },
+  return: { zh: '归还', en: 'returned' },
+  repair_in: { zh: '送修', en: 'taken in for repair' },
+  repair_out: { zh: '修复入库', en: 'put back in stock' },
+  lost: { zh: '报失', en: 'reported lost' },
+  found: { zh: '找回', en: 'found' },
+  retire: { zh: '报废', en: 'retired' },
+};

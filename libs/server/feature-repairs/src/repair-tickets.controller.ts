@@ -1,0 +1,250 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ROLES,
+  type RepairEventDto,
+  type RepairIntakeLookupDto,
+  type RepairPhotoDto,
+  type RepairSummaryRowDto,
+  type RepairTicketDto,
+  type RepeatedFaultDto,
+} from '@fleet/shared/contracts';
+import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RepairLoanersService } from './repair-loaners.service';
+import { RepairPhotosService } from './repair-photos.service';
+import { RepairReportsService } from './repair-reports.service';
+import {
+  CancelBody,
+  CloseBody,
+  DiagnoseBody,
+  IntakeBody,
+  LiabilityOverrideBody,
+  LoanerBody,
+  LoanerReturnBody,
+  RepeatedQuery,
+  ReturnBody,
+  SendBody,
+  SummaryQuery,
+  UpdateBody,
+} from './repair-ticket.dto';
+import { REPAIR_TICKET_LIST, RepairTicketsService } from './repair-tickets.service';
+
+/** Repair tickets (维修单): the list and one ticket for every role (an officer: their own), and the flow. */
+@ApiTags('repair-tickets')
+@ApiBearerAuth()
+@Controller('repair-tickets')
+export class RepairTicketsController extends ReadController<RepairTicketDto>({
+  spec: REPAIR_TICKET_LIST,
+  readRoles: ROLES,
+}) {
+  constructor(
+    private readonly tickets: RepairTicketsService,
+    private readonly loaners: RepairLoanersService,
+    private readonly photos: RepairPhotosService,
+  ) {
+    super(tickets);
+  }
+
+  @Get('intake-lookup/:imei')
+  @Roles('admin', 'repair_intake')
+  lookup(@Param('imei') imei: string): Promise<RepairIntakeLookupDto> {
+    return this.tickets.intakeLookup(imei, new Date());
+  }
+
+  @Post()
+  @Roles('admin', 'repair_intake', 'officer')
+  intake(@Body() body: IntakeBody, @CurrentActor() actor: Actor): Promise<RepairTicketDto> {
+    return this.tickets.intake(body, actor, new Date());
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'repair_intake')
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: UpdateBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.update(id, body, actor);
+  }
+
+  @Post(':id/diagnose')
+  @HttpCode(200)
+  @Roles('admin', 'repair_intake')
+  diagnose(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: DiagnoseBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.diagnose(id, body, actor, new Date());
+  }
+
+  @Post(':id/liability')
+  @HttpCode(200)
+  @Roles('admin')
+  liability(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: LiabilityOverrideBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.overrideLiability(id, body, actor);
+  }
+
+  @Post(':id/send')
+  @HttpCode(200)
+  @Roles('admin', 'repair_intake')
+  send(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: SendBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.send(id, body, actor, new Date());
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles('admin', 'repair_intake')
+  giveBack(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ReturnBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.returnDevice(id, body, actor, new Date());
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('admin', 'repair_intake')
+  close(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: CloseBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.close(id, body, actor, new Date());
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('admin', 'repair_intake')
+  cancel(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: CancelBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.cancel(id, body, actor, new Date());
+  }
+
+  @Get(':id/events')
+  @Roles(...ROLES)
+  events(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<RepairEventDto[]> {
+    return this.tickets.events(actor, id);
+  }
+
+  @Post(':id/photos')
+  @Roles('admin', 'repair_intake', 'officer')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
+  upload(
+    @Param('id', ParseIntPipe) id: number,
+    @Req() request: FastifyRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairPhotoDto> {
+    return this.photos.upload(request, actor, id);
+  }
+
+  @Get(':id/photos')
+  @Roles(...ROLES)
+  photoList(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<RepairPhotoDto[]> {
+    return this.photos.list(actor, id);
+  }
+
+  @Get(':id/photos/:photoId')
+  @Roles(...ROLES)
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  photo(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('photoId', ParseIntPipe) photoId: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    return this.photos.file(actor, id, photoId);
+  }
+
+  @Post(':id/loaner')
+  @HttpCode(200)
+  @Roles('admin', 'repair_intake')
+  loaner(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: LoanerBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.loaners.handOut(id, body, actor, new Date());
+  }
+
+  @Post(':id/loaner/return')
+  @HttpCode(200)
+  @Roles('admin', 'repair_intake')
+  loanerBack(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: LoanerReturnBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.loaners.takeBack(id, body, actor, new Date());
+  }
+
+  @Get(':id/receipt')
+  @Roles(...ROLES)
+  @ApiProduces('text/html')
+  async receipt(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // Set only once the page exists: an error must still leave as JSON.
+    const html = await this.tickets.receipt(actor, id);
+    void reply.type('text/html; charset=utf-8');
+    return html;
+  }
+}
+
+/** Repair counts and costs, and devices with repeated faults, for the bureau's staff. */
+@ApiTags('repair-reports')
+@ApiBearerAuth()
+@Controller('repair-reports')
+export class RepairReportsController {
+  constructor(private readonly reports: RepairReportsService) {}
+
+  @Get('summary')
+  @Roles('admin', 'repair_intake', 'auditor')
+  summary(
+    @Query() query: SummaryQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<RepairSummaryRowDto[]> {
+    return this.reports.summary(query.groupBy, query.from, query.to, langFromHeader(acceptLanguage));
+  }
+
+  @Get('repeated')
+  @Roles('admin', 'repair_intake', 'auditor')
+  repeated(@Query() query: RepeatedQuery): Promise<RepeatedFaultDto[]> {
+    return this.reports.repeated(query.minTickets ?? 2, query.months ?? 12, new Date());
+  }
+}

@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { InventoryModule } from '@fleet/server/feature-inventory';
+import { registerFieldNames } from '@fleet/server/platform';
+import { RepairLoanersService } from './repair-loaners.service';
+import { RepairPhotosService } from './repair-photos.service';
+import { RepairReportsService } from './repair-reports.service';
+import { RepairTicketStore } from './repair-ticket.store';
+import { RepairReportsController, RepairTicketsController } from './repair-tickets.controller';
+import { RepairTicketsService } from './repair-tickets.service';
+import { RepairExports } from './repairs.exports';
+
+registerFieldNames({
+  deviceId: { zh: '终端', en: 'device' },
+  reportedAt: { zh: '报修时间', en: 'reported at' },
+  reportedByOfficerId: { zh: '报修警员', en: 'reporting officer' },
+  fault: { zh: '故障描述', en: 'fault' },
+  accessories: { zh: '随机配件', en: 'accessories' },
+  condition: { zh: '外观及状况', en: 'condition' },
+  damagedAt: { zh: '损坏时间', en: 'damaged at' },
+  notes: { zh: '备注', en: 'notes' },
+  cause: { zh: '损坏原因', en: 'cause' },
+  diagnosis: { zh: '诊断结果', en: 'diagnosis' },
+  quoteFen: { zh: '报价', en: 'quote' },
+  liability: { zh: '责任方', en: 'liable party' },
+  liableOfficerId: { zh: '责任警员', en: 'liable officer' },
+  reason: { zh: '理由', en: 'reason' },
+  vendor: { zh: '维修商', en: 'repairer' },
+  trackingNote: { zh: '物流信息', en: 'tracking note' },
+  outcome: { zh: '维修结果', en: 'outcome' },
+  finalCostFen: { zh: '最终费用', en: 'final cost' },
+  replacementDeviceId: { zh: '新终端', en: 'replacement device' },
+  note: { zh: '说明', en: 'note' },
+  loanerDeviceId: { zh: '备用机', en: 'loaner' },
+  moveSim: { zh: '移入号卡', en: 'move SIM' },
+  moveSimBack: { zh: '移回号卡', en: 'move SIM back' },
+  imei: { zh: 'IMEI', en: 'IMEI' },
+  file: { zh: '文件', en: 'file' },
+  groupBy: { zh: '分组', en: 'group by' },
+  minTickets: { zh: '最少维修次数', en: 'minimum tickets' },
+  months: { zh: '月数', en: 'months' },
+});
+
+/** Field repair intake, warranty and liability, loaners, photos, receipts and repair reports (issue 5). */
+@Module({
+  imports: [InventoryModule],
+  controllers: [RepairTicketsController, RepairReportsController],
+  providers: [
+    RepairTicketStore,
+    RepairTicketsService,
+    RepairLoanersService,
+    RepairPhotosService,
+    RepairReportsService,
+    RepairExports,
+  ],
+})
+export class RepairsModule {}
