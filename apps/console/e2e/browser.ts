@@ -23,13 +23,34 @@ export async function chinesePage(browser: Browser, viewport = { width: 1280, he
   return page;
 }
 
-/** Signs the test server's admin in through the login page and waits for the welcome. */
-export async function signInAsAdmin(page: Page, server: TestServer): Promise<void> {
+/** A phone's screen (390 × 844, touch, mobile layout), in Chinese: the repair desk works on one. */
+export async function chinesePhonePage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Signs a user in through the login page and waits for the welcome. */
+export async function signIn(
+  page: Page,
+  server: TestServer,
+  user: { username: string; password: string },
+): Promise<void> {
   await page.goto(server.baseUrl);
-  await page.getByRole('textbox', { name: '用户名' }).fill(server.admin.username);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(server.admin.password);
+  await page.getByRole('textbox', { name: '用户名' }).fill(user.username);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(user.password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText(`欢迎，${server.admin.username}`).waitFor();
+  await page.getByText(`欢迎，${user.username}`).waitFor();
+}
+
+/** Signs the test server's admin in through the login page and waits for the welcome. */
+export function signInAsAdmin(page: Page, server: TestServer): Promise<void> {
+  return signIn(page, server, server.admin);
 }
 
 export function randomDigits(count: number): string {

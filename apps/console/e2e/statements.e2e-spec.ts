@@ -195,6 +195,11 @@ describe('usage, month close and statements in the console', () => {
       await page.getByRole('button', { name: '打印通知单' }).waitFor();
       await page.getByRole('button', { name: '确认' }).click();
       await page.getByText('已确认').first().waitFor();
+
+      // Their own phone and its SIM, though the devices list itself is not theirs to open.
+      await page.getByRole('menuitem', { name: '我的终端' }).click();
+      await page.getByText(sample.msisdn).first().waitFor();
+      await expect(page.getByText('无权访问').count()).resolves.toBe(0);
     });
   });
 });

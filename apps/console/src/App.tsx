@@ -14,6 +14,7 @@ import lostReports from './lost-reports';
 import officers from './officers';
 import periods from './periods';
 import plans from './plans';
+import repairTickets from './repairs';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
@@ -27,6 +28,9 @@ import users from './users';
 const LeaseEndPage = lazy(() => import('./lease-end/LeaseEndPage'));
 const MyDevicesPage = lazy(() => import('./my-devices/MyDevicesPage'));
 const MyUsagePage = lazy(() => import('./my-usage/MyUsagePage'));
+const RepairIntakePage = lazy(() => import('./repair-intake/RepairIntakePage'));
+const MyRepairsPage = lazy(() => import('./my-repairs/MyRepairsPage'));
+const RepairReportsPage = lazy(() => import('./repair-reports/RepairReportsPage'));
 
 // The menu and each page's buttons follow authProvider.canAccess, so a role sees only what it may use.
 export const App = () => (
@@ -50,6 +54,7 @@ export const App = () => (
     <Resource name="usage-imports" {...usageImports} />
     <Resource name="periods" {...periods} />
     <Resource name="statements" {...statements} />
+    <Resource name="repair-tickets" {...repairTickets} />
     <Resource name="apn-profiles" {...apnProfiles} />
     <Resource name="plans" {...plans} />
     <Resource name="officers" {...officers} />
@@ -60,6 +65,9 @@ export const App = () => (
       <Route path="/lease-end" element={<LeaseEndPage />} />
       <Route path="/my-devices" element={<MyDevicesPage />} />
       <Route path="/my-usage" element={<MyUsagePage />} />
+      <Route path="/repair-intake" element={<RepairIntakePage />} />
+      <Route path="/my-repairs" element={<MyRepairsPage />} />
+      <Route path="/repair-reports" element={<RepairReportsPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,11 +1,13 @@
 import type { DeviceDto } from '@fleet/shared/contracts';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
+import BuildIcon from '@mui/icons-material/Build';
 import ReportIcon from '@mui/icons-material/Report';
 import SimCardIcon from '@mui/icons-material/SimCard';
 import {
   AutocompleteArrayInput,
   BooleanInput,
+  Button,
   DateTimeInput,
   EditButton,
   required,
@@ -34,6 +36,7 @@ const ACCESSORY_CHOICES = ['充电器', '数据线', '保护壳', '钢化膜', '
 export const DeviceShowActions = () => {
   const device = useRecordContext<DeviceDto>();
   const { canAccess } = useCanAccess({ action: 'assign', resource: 'devices' });
+  const { canAccess: canTakeRepairs } = useCanAccess({ action: 'list', resource: 'repair-intake' });
   if (!device) {
     return null;
   }
@@ -47,6 +50,14 @@ export const DeviceShowActions = () => {
           <InstallSimButton device={device} disabled={!active} />
           <ReportLostButton device={device} disabled={!active} />
         </>
+      )}
+      {canTakeRepairs && device.status !== 'retired' && (
+        <Button
+          label="fleet.repairs.report"
+          to={`/repair-intake?${new URLSearchParams({ imei: device.imei1 }).toString()}`}
+        >
+          <BuildIcon />
+        </Button>
       )}
       <EditButton />
     </TopToolbar>

@@ -18,6 +18,7 @@ import { DEVICE_STATUS_CHOICES, OWNERSHIP_CHOICES, SIM_STATUS_CHOICES } from '..
 import { DateTimeField } from '../common/DateTimeField';
 import { RemoveSimButton } from '../sim-cards/SimCardButtons';
 import { DeviceShowActions } from './DeviceActions';
+import { DeviceRepairs } from '../repairs/DeviceRepairs';
 import { DeviceTimeline } from './DeviceTimeline';
 import { WarrantyEndField } from './WarrantyEndField';
 
@@ -86,6 +87,7 @@ const DeviceShow = () => (
         </DataTable>
       </ReferenceManyField>
       <TextField source="notes" emptyText="—" />
+      <DeviceRepairs />
       <Divider flexItem />
       <WithRecord<DeviceDto> render={(device) => <DeviceTimeline deviceId={device.id} />} />
     </SimpleShowLayout>

@@ -1,5 +1,8 @@
-import EventBusyIcon from '@mui/icons-material/EventBusy';
+import AddToHomeScreenIcon from '@mui/icons-material/AddToHomeScreen';
+import BarChartIcon from '@mui/icons-material/BarChart';
+import BuildIcon from '@mui/icons-material/Build';
 import DataUsageIcon from '@mui/icons-material/DataUsage';
+import EventBusyIcon from '@mui/icons-material/EventBusy';
 import PhoneIphoneIcon from '@mui/icons-material/PhoneIphone';
 import type { ReactElement } from 'react';
 import { Layout, Menu, useCanAccess, type LayoutProps } from 'react-admin';
@@ -31,7 +34,20 @@ const AppMenu = () => (
       icon={<PhoneIphoneIcon />}
     />
     <PageItem resource="my-usage" to="/my-usage" label="fleet.my_usage.title" icon={<DataUsageIcon />} />
+    <PageItem resource="my-repairs" to="/my-repairs" label="fleet.my_repairs.title" icon={<BuildIcon />} />
+    <PageItem
+      resource="repair-intake"
+      to="/repair-intake"
+      label="fleet.repair_intake.title"
+      icon={<AddToHomeScreenIcon />}
+    />
     <Menu.ResourceItems />
+    <PageItem
+      resource="repair-reports"
+      to="/repair-reports"
+      label="fleet.repair_reports.title"
+      icon={<BarChartIcon />}
+    />
     <PageItem resource="lease-end" to="/lease-end" label="fleet.lease_end.title" icon={<EventBusyIcon />} />
   </Menu>
 );

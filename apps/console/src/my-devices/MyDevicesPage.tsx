@@ -20,14 +20,20 @@ import { WarrantyEndField } from '../devices/WarrantyEndField';
 
 /**
  * An officer's own device and its SIMs. The API lists only what the signed-in officer holds, so the page
- * asks for the devices list without a filter of its own.
+ * asks for the devices list without a filter of its own (and without the console's list-access check:
+ * officers may not open the devices list itself).
  */
 const MyDevicesPage = () => {
   const translate = useTranslate();
   return (
     <ResourceContextProvider value="devices">
       <Title title="fleet.my_devices.title" />
-      <ListBase perPage={10} sort={{ field: 'id', order: 'ASC' }} disableSyncWithLocation>
+      <ListBase
+        perPage={10}
+        sort={{ field: 'id', order: 'ASC' }}
+        disableSyncWithLocation
+        disableAuthentication
+      >
         <WithListContext
           render={({ data, isPending }) =>
             !isPending && data?.length === 0 ? (

@@ -42,7 +42,7 @@ describe('canRoleAccess', () => {
   });
 
   it('refuses resources and actions it does not know', () => {
-    expect(canRoleAccess('admin', 'list', 'repair-tickets')).toBe(false);
+    expect(canRoleAccess('admin', 'list', 'spare-parts')).toBe(false);
     expect(canRoleAccess('auditor', 'bulk_update', 'officers')).toBe(false);
   });
 
@@ -99,5 +99,31 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('auditor', 'close', 'periods')).toBe(false);
     expect(canRoleAccess('auditor', 'create', 'usage-imports')).toBe(false);
     expect(canRoleAccess('repair_intake', 'list', 'statements')).toBe(false);
+  });
+
+  it('lets repair intake take phones in and work tickets, but not change who is liable', () => {
+    for (const resource of ['repair-tickets', 'repair-intake', 'repair-reports']) {
+      expect(canRoleAccess('repair_intake', 'list', resource)).toBe(true);
+    }
+    expect(canRoleAccess('repair_intake', 'edit', 'repair-tickets')).toBe(true);
+    expect(canRoleAccess('repair_intake', 'override_liability', 'repair-tickets')).toBe(false);
+    expect(canRoleAccess('admin', 'override_liability', 'repair-tickets')).toBe(true);
+    expect(canRoleAccess('repair_intake', 'list', 'my-repairs')).toBe(false);
+  });
+
+  it('lets an auditor read repair tickets and reports but take no repair step', () => {
+    expect(canRoleAccess('auditor', 'list', 'repair-tickets')).toBe(true);
+    expect(canRoleAccess('auditor', 'list', 'repair-reports')).toBe(true);
+    expect(canRoleAccess('auditor', 'edit', 'repair-tickets')).toBe(false);
+    expect(canRoleAccess('auditor', 'list', 'repair-intake')).toBe(false);
+  });
+
+  it('gives an officer their own repairs page and ticket pages, not the tickets list', () => {
+    expect(canRoleAccess('officer', 'list', 'my-repairs')).toBe(true);
+    expect(canRoleAccess('officer', 'show', 'repair-tickets')).toBe(true);
+    expect(canRoleAccess('officer', 'list', 'repair-tickets')).toBe(false);
+    expect(canRoleAccess('officer', 'edit', 'repair-tickets')).toBe(false);
+    expect(canRoleAccess('officer', 'list', 'repair-intake')).toBe(false);
+    expect(canRoleAccess('admin', 'list', 'my-repairs')).toBe(false);
   });
 });

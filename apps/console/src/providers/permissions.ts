@@ -22,6 +22,10 @@ export const CONSOLE_RESOURCES = [
   'statements',
   'usage-dashboard',
   'my-usage',
+  'repair-tickets',
+  'repair-intake',
+  'repair-reports',
+  'my-repairs',
 ] as const;
 export type ConsoleResource = (typeof CONSOLE_RESOURCES)[number];
 
@@ -48,13 +52,33 @@ const BILLING_RECORDS: readonly ConsoleResource[] = [
   'statements',
   'usage-dashboard',
 ];
-const OFFICER_PAGES: readonly ConsoleResource[] = ['my-devices', 'my-usage'];
+// Repairs (issue 5): the intake desk and administrators take phones in and work tickets through;
+// auditors read the tickets and the reports.
+const REPAIR_RECORDS: readonly ConsoleResource[] = ['repair-tickets', 'repair-intake', 'repair-reports'];
+const OFFICER_PAGES: readonly ConsoleResource[] = ['my-devices', 'my-usage', 'my-repairs'];
 
 const READABLE: Record<Role, readonly ConsoleResource[]> = {
   admin: CONSOLE_RESOURCES.filter((resource) => !OFFICER_PAGES.includes(resource)),
   // api.md lets auditors read user accounts too; the console keeps account management to administrators.
-  auditor: ['units', 'officers', 'audit-log', ...INVENTORY_RECORDS, ...BILLING_RECORDS],
-  repair_intake: ['officers', 'units', 'devices', 'sim-cards', 'apn-profiles', 'plans', 'stocktakes'],
+  auditor: [
+    'units',
+    'officers',
+    'audit-log',
+    ...INVENTORY_RECORDS,
+    ...BILLING_RECORDS,
+    'repair-tickets',
+    'repair-reports',
+  ],
+  repair_intake: [
+    'officers',
+    'units',
+    'devices',
+    'sim-cards',
+    'apn-profiles',
+    'plans',
+    'stocktakes',
+    ...REPAIR_RECORDS,
+  ],
   // An officer sees only their own device and SIMs, on a page of their own; the API refuses the rest.
   // Their statements too: the API answers an officer with their own only.
   officer: [...OFFICER_PAGES, 'statements'],
@@ -77,9 +101,11 @@ const WRITABLE: Record<Role, readonly ConsoleResource[]> = {
     'lease-end',
     'usage-imports',
     'periods',
+    'repair-tickets',
+    'repair-intake',
   ],
   auditor: [],
-  repair_intake: [],
+  repair_intake: ['repair-tickets', 'repair-intake'],
   officer: [],
 };
 
@@ -89,12 +115,22 @@ const EXTRA_ACTIONS: Record<Role, Partial<Record<ConsoleResource, readonly strin
   auditor: {},
   // Repair intake counts phones in the field: it scans into a stocktake an administrator has started.
   repair_intake: { stocktakes: ['scan'] },
-  // An officer answers their own statements; nobody else does (the API refuses others).
-  officer: { statements: ['acknowledge', 'dispute'] },
+  // An officer answers their own statements; nobody else does (the API refuses others). They open their
+  // own repair tickets from 我的报修 (the API answers them with their own only), without the tickets' list.
+  officer: { statements: ['acknowledge', 'dispute'], 'repair-tickets': ['show'] },
+};
+
+/** Actions a role may not take although it may otherwise change the resource. */
+const DENIED_ACTIONS: Partial<Record<Role, Partial<Record<ConsoleResource, readonly string[]>>>> = {
+  // Only an administrator changes who is liable for a repair (domain.md §3.2).
+  repair_intake: { 'repair-tickets': ['override_liability'] },
 };
 
 /** What a role may do in the console: it hides what the API would refuse, and the API still enforces it. */
 export function canRoleAccess(role: Role, action: string, resource: string): boolean {
+  if (DENIED_ACTIONS[role]?.[resource as ConsoleResource]?.includes(action)) {
+    return false;
+  }
   if (EXTRA_ACTIONS[role][resource as ConsoleResource]?.includes(action)) {
     return true;
   }

@@ -16,13 +16,30 @@ import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import { AcknowledgeStatementButton, DisputeStatementButton, PrintStatementButton } from './StatementButtons';
 import { StatementLines } from './StatementLines';
+import { isRepairLine, StatementRepairLines } from './StatementRepairLines';
 
 const LinesField = () => {
   const statement = useRecordContext<StatementWithLinesDto>();
   // The list's cached record (shown until the statement loads) carries no lines.
-  return statement?.lines ? (
+  if (!statement?.lines) {
+    return null;
+  }
+  const usage = statement.lines.filter((line) => !isRepairLine(line));
+  // A statement of repair charges only has no usage table to show.
+  return usage.length > 0 || usage.length === statement.lines.length ? (
     <Labeled label="fleet.statements.lines">
-      <StatementLines lines={statement.lines} />
+      <StatementLines lines={usage} />
+    </Labeled>
+  ) : null;
+};
+
+/** Repair charges (issue 5) in a section of their own: they have no usage to show. */
+const RepairLinesField = () => {
+  const statement = useRecordContext<StatementWithLinesDto>();
+  const repairs = statement?.lines?.filter(isRepairLine) ?? [];
+  return repairs.length > 0 ? (
+    <Labeled label="fleet.statements.repair_lines">
+      <StatementRepairLines lines={repairs} />
     </Labeled>
   ) : null;
 };
@@ -49,6 +66,7 @@ const StatementShow = () => (
       <DateTimeField source="disputedAt" emptyText="—" />
       <TextField source="disputeReason" emptyText="—" />
       <LinesField />
+      <RepairLinesField />
     </SimpleShowLayout>
   </Show>
 );

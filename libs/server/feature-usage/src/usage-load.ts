@@ -54,8 +54,9 @@ function copyText(value: string | null): string {
 
 /**
  * A Bloom filter over the records' keys (§3.4: number, type, start, direction, counterpart): it answers
- * "maybe seen" for every key seen before and rarely for a new one, in 32 bits a record (4 MB for a
- * million, capped at 32 MB). A SIM with a "maybe" gets the exact deduplication in SQL; the others, whose
+ * "maybe seen" for every key seen before and almost never for a new one: 64 bits and 10 probes a
+ * record (8 MB for a million; a false alarm is rarer than one in 10^8 records), capped at 32 MB, beyond which false alarms grow
+ * and only cost time. A SIM with a "maybe" gets the exact deduplication in SQL; the others, whose
  * records are certainly all different, are simply summed.
  */
 export class RecordSieve {
@@ -64,7 +65,7 @@ export class RecordSieve {
 
   constructor(expectedRecords: number) {
     let size = 1 << 20;
-    while (size < expectedRecords * 32 && size < 1 << 28) size *= 2;
+    while (size < expectedRecords * 64 && size < 1 << 28) size *= 2;
     this.bits = new Uint32Array(size / 32);
     this.mask = size - 1;
   }
@@ -72,7 +73,7 @@ export class RecordSieve {
   /** Adds a key by its two hashes; answers whether it may have been added before. */
   add(h1: number, h2: number): boolean {
     let seen = true;
-    for (let i = 0; i < 7; i += 1) {
+    for (let i = 0; i < 10; i += 1) {
       const bit = (h1 + Math.imul(i, h2)) & this.mask;
       const word = bit >>> 5;
       const flag = 1 << (bit & 31);
