@@ -5,6 +5,12 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 type CopyStream = ReturnType<typeof copyFrom>;
 
+/** PostgreSQL's binary COPY: the signature, no flags, no header extension; -1 fields ends the data. */
+export const BINARY_COPY_FRAME = {
+  header: Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]),
+  trailer: Buffer.from([0xff, 0xff]),
+};
+
 /**
  * `COPY … FROM STDIN` on one connection, fed buffer by buffer with backpressure: a write waits while
  * PostgreSQL is behind, so memory stays bounded and the reader and the database work at the same time.
@@ -21,6 +27,8 @@ export class CopySegments {
   constructor(
     private readonly client: PoolClient,
     private readonly sql: () => string,
+    /** Bytes that open and close each COPY (binary format's signature and end marker). */
+    private readonly frame: { header: Buffer; trailer: Buffer } | null = null,
   ) {}
 
   async write(chunk: Buffer): Promise<void> {
@@ -32,6 +40,7 @@ export class CopySegments {
         this.error ??= error;
       });
       this.stream = stream;
+      if (this.frame) stream.write(this.frame.header);
     }
     this.bytes += chunk.length;
     if (!this.stream.write(chunk)) {
@@ -52,7 +61,7 @@ export class CopySegments {
     this.stream = null;
     this.check();
     if (!stream) return;
-    stream.end();
+    stream.end(this.frame?.trailer);
     await finished(stream);
     this.check();
   }

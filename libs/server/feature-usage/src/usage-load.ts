@@ -39,47 +39,43 @@ export interface Rejection {
   raw: Record<string, string>;
 }
 
-const RECORD_TYPE = { voice: 'V', sms: 'S', data: 'D' } as const;
-const DIRECTION = { out: 'O', in: 'I' } as const;
 const TYPE_BYTE = { voice: 0x56, sms: 0x53, data: 0x44 } as const;
 const DIRECTION_BYTE = { out: 0x4f, in: 0x49 } as const;
 
-/** COPY text format: backslash, tab and line breaks escaped; null is \N. */
-function copyText(value: string | null): string {
-  if (value === null) return '\\N';
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
-}
+/** Parquet's split-block Bloom filter salts: one multiplicative hash per word of a block. */
+const SALTS = [
+  0x47b6137b, 0x44974d91, 0x8824ad5b, 0xa2b7289d, 0x705495c7, 0x2df1424b, 0x9efc4947, 0x5c6bfb31,
+];
 
 /**
  * A Bloom filter over the records' keys (§3.4: number, type, start, direction, counterpart): it answers
- * "maybe seen" for every key seen before and almost never for a new one: 64 bits and 10 probes a
- * record (8 MB for a million; a false alarm is rarer than one in 10^8 records), capped at 32 MB, beyond which false alarms grow
- * and only cost time. A SIM with a "maybe" gets the exact deduplication in SQL; the others, whose
- * records are certainly all different, are simply summed.
+ * "maybe seen" for every key seen before and seldom for a new one. Split-block (as Parquet's): a key
+ * sets one bit in each of the 8 words of one 256-bit block, so a probe is one cache line; 64 bits a
+ * record (8 MB for a million, about one false alarm in a million records), capped at 32 MB, beyond
+ * which false alarms grow and only cost time. A SIM with a "maybe" gets the exact deduplication in
+ * SQL; the others, whose records are certainly all different, are simply summed.
  */
 export class RecordSieve {
-  private readonly bits: Uint32Array;
-  private readonly mask: number;
+  private readonly words: Uint32Array;
+  private readonly blockMask: number;
 
   constructor(expectedRecords: number) {
-    let size = 1 << 20;
-    while (size < expectedRecords * 64 && size < 1 << 28) size *= 2;
-    this.bits = new Uint32Array(size / 32);
-    this.mask = size - 1;
+    let bits = 1 << 20;
+    while (bits < expectedRecords * 64 && bits < 1 << 28) bits *= 2;
+    this.words = new Uint32Array(bits / 32);
+    this.blockMask = bits / 256 - 1;
   }
 
-  /** Adds a key by its two hashes; answers whether it may have been added before. */
+  /** Adds a key by its two hashes (block, bits); answers whether it may have been added before. */
   add(h1: number, h2: number): boolean {
+    const base = (h1 & this.blockMask) * 8;
     let seen = true;
-    for (let i = 0; i < 10; i += 1) {
-      const bit = (h1 + Math.imul(i, h2)) & this.mask;
-      const word = bit >>> 5;
-      const flag = 1 << (bit & 31);
-      if (!(this.bits[word] & flag)) {
+    for (let i = 0; i < 8; i += 1) {
+      const flag = 1 << (Math.imul(h2, SALTS[i]) >>> 27);
+      const word = base + i;
+      if (!(this.words[word] & flag)) {
         seen = false;
-        this.bits[word] |= flag;
+        this.words[word] |= flag;
       }
     }
     return seen;
@@ -134,15 +130,16 @@ export class UsageLoad {
   private rowNo = 0;
   private readonly ready: Buffer[] = [];
   private out = Buffer.allocUnsafe(OUT_BYTES);
+  private view = new DataView(this.out.buffer, this.out.byteOffset, this.out.byteLength);
   private pos = 0;
-  private readonly prefix: Buffer;
   private readonly scanned: ScannedDetail = emptyScannedDetail();
   private readonly bounds = new Int32Array(65);
   private readonly byNumber = new Map<number, SimInfo>();
   private readonly sieve: RecordSieve;
   /** This file's totals per SIM (§3.4), by the SIM's index in `list`: exact where no key repeats. */
   private readonly list: SimInfo[];
-  private readonly index = new Map<number, number>();
+  /** SIM id → its index in `list`. */
+  private readonly index: Int32Array;
   private readonly apnBytes: (Uint8Array | null)[];
   private readonly touched: Uint8Array;
   private readonly voiceMin: Float64Array;
@@ -152,16 +149,16 @@ export class UsageLoad {
 
   constructor(
     private readonly kind: UsageKind,
-    importId: number,
+    private readonly importId: number,
     private readonly sims: Map<string, SimInfo>,
     expectedRows: number,
   ) {
-    this.prefix = Buffer.from(`${importId}\t`);
     for (const sim of sims.values())
       if (/^\d{11}$/.test(sim.msisdn)) this.byNumber.set(Number(sim.msisdn), sim);
     this.sieve = new RecordSieve(kind === 'detail' ? expectedRows : 0);
     this.list = [...new Set(sims.values())];
-    this.list.forEach((sim, i) => this.index.set(sim.id, i));
+    this.index = new Int32Array(this.list.reduce((max, sim) => Math.max(max, sim.id), 0) + 1);
+    this.list.forEach((sim, i) => (this.index[sim.id] = i));
     // An APN in plain ASCII is compared byte by byte, lower case; any other the general way.
     this.apnBytes = this.list.map((sim) => {
       const apn = sim.apn?.trim().toLowerCase() ?? '';
@@ -191,7 +188,7 @@ export class UsageLoad {
   }
 
   private count(sim: SimInfo, usage: UsageTotals): void {
-    const i = this.index.get(sim.id)!;
+    const i = this.index[sim.id];
     this.touched[i] = 1;
     this.voiceMin[i] += usage.voiceMin;
     this.sms[i] += usage.sms;
@@ -202,13 +199,11 @@ export class UsageLoad {
   /** usageOf() for a scanned record, without making its strings when the SIM's APN is plain ASCII. */
   private countScanned(run: Buffer, sim: SimInfo): void {
     const s = this.scanned;
-    const i = this.index.get(sim.id)!;
+    const i = this.index[sim.id];
     this.touched[i] = 1;
     if (s.type === TYPE_BYTE.voice) {
       if (s.direction === DIRECTION_BYTE.out) {
-        let seconds = 0;
-        for (let p = s.durationStart; p < s.durationEnd; p += 1) seconds = seconds * 10 + run[p] - 0x30;
-        this.voiceMin[i] += billableMinutes(seconds);
+        this.voiceMin[i] += billableMinutes(digits(run, s.durationStart, s.durationEnd));
       }
       return;
     }
@@ -216,8 +211,7 @@ export class UsageLoad {
       if (s.direction === DIRECTION_BYTE.out) this.sms[i] += 1;
       return;
     }
-    let kb = 0;
-    for (let p = s.volumeStart; p < s.volumeEnd; p += 1) kb = kb * 10 + run[p] - 0x30;
+    const kb = digits(run, s.volumeStart, s.volumeEnd);
     const simApn = this.apnBytes[i];
     let onApn = false;
     if (simApn) {
@@ -316,7 +310,7 @@ export class UsageLoad {
     if (!this.period) {
       this.period = period;
       this.periodCode = Number(period.slice(0, 4)) * 100 + Number(period.slice(5, 7));
-      this.periodBytes = Buffer.from(`\t${period}\t`);
+      this.periodBytes = Buffer.from(period);
     }
     return period === this.period;
   }
@@ -353,107 +347,142 @@ export class UsageLoad {
   private flushOut(): void {
     this.ready.push(this.out.subarray(0, this.pos));
     this.out = Buffer.allocUnsafe(OUT_BYTES);
+    this.view = new DataView(this.out.buffer, this.out.byteOffset, this.out.byteLength);
     this.pos = 0;
   }
 
-  private room(): Buffer {
+  // PostgreSQL's binary COPY format: per record a field count, then each field as its length (-1 for
+  // null) and its bytes; integers big-endian, timestamptz as microseconds since 2000-01-01 UTC. The
+  // writers take and answer the position in `out`, kept in a local while a record is written.
+
+  /** The fields every record has, up to and including its start. */
+  private recordHead(rowNo: number, simId: number, type: number, atMs: number): number {
     if (this.pos + MAX_LINE_BYTES > this.out.length) this.flushOut();
-    return this.out;
-  }
-
-  /** A whole number ≥ 0 below 2^31 (row numbers, ids) in decimal. */
-  private writeUint(out: Buffer, value: number): void {
-    let digits = 1;
-    for (let v = value; v >= 10; v = (v / 10) | 0) digits += 1;
-    let p = this.pos + digits;
-    this.pos = p;
-    let v = value;
-    do {
-      p -= 1;
-      const next = (v / 10) | 0;
-      out[p] = 0x30 + v - next * 10;
-      v = next;
-    } while (v > 0);
-  }
-
-  private writeBytes(out: Buffer, bytes: Uint8Array): void {
+    const v = this.view;
     let p = this.pos;
-    for (let i = 0; i < bytes.length; i += 1) out[p++] = bytes[i];
-    this.pos = p;
+    v.setInt16(p, RECORD_FIELDS);
+    v.setInt32(p + 2, 4);
+    v.setInt32(p + 6, this.importId);
+    v.setInt32(p + 10, 4);
+    v.setInt32(p + 14, rowNo);
+    v.setInt32(p + 18, 4);
+    v.setInt32(p + 22, simId);
+    v.setInt32(p + 26, 7);
+    p += 30;
+    for (let i = 0; i < 7; i += 1) this.out[p++] = this.periodBytes[i];
+    v.setInt32(p, 1);
+    this.out[p + 4] = type;
+    return this.int64Field(p + 5, (atMs - PG_EPOCH_MS) * 1000);
   }
 
-  /** Bytes [start, end) of the run, or \N when empty; then a separator. */
-  private writeField(out: Buffer, run: Buffer, start: number, end: number, separator: number): void {
-    let p = this.pos;
-    if (end > start) for (let i = start; i < end; i += 1) out[p++] = run[i];
-    else {
-      out[p++] = 0x5c;
-      out[p++] = 0x4e;
-    }
-    out[p++] = separator;
-    this.pos = p;
+  private nullField(p: number): number {
+    this.view.setInt32(p, -1);
+    return p + 4;
+  }
+
+  private charField(p: number, code: number): number {
+    if (!code) return this.nullField(p);
+    this.view.setInt32(p, 1);
+    this.out[p + 4] = code;
+    return p + 5;
+  }
+
+  private int32Field(p: number, value: number | null): number {
+    if (value === null) return this.nullField(p);
+    this.view.setInt32(p, 4);
+    this.view.setInt32(p + 4, value);
+    return p + 8;
+  }
+
+  /** A whole number of up to 53 bits as int8. */
+  private int64Field(p: number, value: number | null): number {
+    if (value === null) return this.nullField(p);
+    const high = Math.floor(value / 4_294_967_296);
+    this.view.setInt32(p, 8);
+    this.view.setInt32(p + 4, high);
+    this.view.setUint32(p + 8, value - high * 4_294_967_296);
+    return p + 12;
+  }
+
+  /** Bytes [start, end) of the run as a text field; empty is null. */
+  private bytesField(p: number, run: Buffer, start: number, end: number): number {
+    if (end <= start) return this.nullField(p);
+    this.view.setInt32(p, end - start);
+    p += 4;
+    const out = this.out;
+    for (let i = start; i < end; i += 1) out[p++] = run[i];
+    return p;
+  }
+
+  private textField(p: number, text: string | null): number {
+    if (text === null) return this.nullField(p);
+    const length = this.out.write(text, p + 4);
+    this.view.setInt32(p, length);
+    return p + 4 + length;
   }
 
   private acceptScanned(run: Buffer, sim: SimInfo): void {
     const s = this.scanned;
-    const out = this.room();
-    this.writeBytes(out, this.prefix);
-    this.writeUint(out, this.rowNo);
-    out[this.pos++] = 0x09;
-    this.writeUint(out, sim.id);
-    this.writeBytes(out, this.periodBytes);
-    let p = this.pos;
-    out[p++] = s.type;
-    out[p++] = 0x09;
-    for (let i = s.time; i < s.time + 19; i += 1) out[p++] = run[i];
-    out[p++] = 0x2b; // +08
-    out[p++] = 0x30;
-    out[p++] = 0x38;
-    out[p++] = 0x09;
-    if (s.direction) out[p++] = s.direction;
-    else {
-      out[p++] = 0x5c;
-      out[p++] = 0x4e;
-    }
-    out[p++] = 0x09;
-    this.pos = p;
-    this.writeField(out, run, s.counterpartStart, s.counterpartEnd, 0x09);
-    this.writeField(out, run, s.durationStart, s.durationEnd, 0x09);
-    this.writeField(out, run, s.volumeStart, s.volumeEnd, 0x09);
-    this.writeField(out, run, s.apnStart, s.apnEnd, 0x0a);
-
-    let h1 = mix(mix(mix(0x9747b28c, sim.id), s.type | (s.direction << 8)), s.atMs % 4_294_967_296);
-    let h2 = mix(mix(mix(0x5bd1e995, sim.id), s.type | (s.direction << 8)), s.atMs % 4_294_967_296);
-    h1 = mix(h1, Math.floor(s.atMs / 4_294_967_296));
-    h2 = mix(h2, Math.floor(s.atMs / 4_294_967_296));
-    for (let i = s.counterpartStart; i < s.counterpartEnd; i += 1) {
-      h1 = mix(h1, run[i]);
-      h2 = mix(h2, run[i]);
-    }
-    if (this.sieve.add(finalMix(h1), finalMix(h2) | 1)) this.suspects.add(sim.id);
+    let p = this.recordHead(this.rowNo, sim.id, s.type, s.atMs);
+    p = this.charField(p, s.direction);
+    p = this.bytesField(p, run, s.counterpartStart, s.counterpartEnd);
+    p = this.int32Field(
+      p,
+      s.durationEnd > s.durationStart ? digits(run, s.durationStart, s.durationEnd) : null,
+    );
+    p = this.int64Field(p, s.volumeEnd > s.volumeStart ? digits(run, s.volumeStart, s.volumeEnd) : null);
+    this.pos = this.bytesField(p, run, s.apnStart, s.apnEnd);
+    this.remember(sim.id, s.type | (s.direction << 8), s.atMs, run, s.counterpartStart, s.counterpartEnd);
   }
 
   private acceptDetail(rowNo: number, sim: SimInfo, r: DetailRow): void {
-    const line = `${rowNo}\t${sim.id}\t${this.period}\t${RECORD_TYPE[r.type]}\t${r.at.toISOString()}\t${
-      r.direction ? DIRECTION[r.direction] : '\\N'
-    }\t${copyText(r.counterpart)}\t${r.durationS ?? '\\N'}\t${r.volumeKb ?? '\\N'}\t${copyText(r.apn)}\n`;
-    // At most 32 + 100 characters of text (3 bytes each, escaped twice): within MAX_LINE_BYTES.
-    const out = this.room();
-    this.prefix.copy(out, this.pos);
-    this.pos += this.prefix.length;
-    this.pos += out.write(line, this.pos);
-
-    const ms = r.at.getTime();
-    const kind = TYPE_BYTE[r.type] | ((r.direction ? DIRECTION_BYTE[r.direction] : 0) << 8);
-    let h1 = mix(mix(mix(0x9747b28c, sim.id), kind), ms % 4_294_967_296);
-    let h2 = mix(mix(mix(0x5bd1e995, sim.id), kind), ms % 4_294_967_296);
-    h1 = mix(h1, Math.floor(ms / 4_294_967_296));
-    h2 = mix(h2, Math.floor(ms / 4_294_967_296));
-    const counterpart = r.counterpart ?? '';
-    for (let i = 0; i < counterpart.length; i += 1) {
-      h1 = mix(h1, counterpart.charCodeAt(i));
-      h2 = mix(h2, counterpart.charCodeAt(i));
-    }
-    if (this.sieve.add(finalMix(h1), finalMix(h2) | 1)) this.suspects.add(sim.id);
+    const type = TYPE_BYTE[r.type];
+    const direction = r.direction ? DIRECTION_BYTE[r.direction] : 0;
+    // At most 32 + 100 characters of text (3 bytes each): within MAX_LINE_BYTES.
+    let p = this.recordHead(rowNo, sim.id, type, r.at.getTime());
+    p = this.charField(p, direction);
+    p = this.textField(p, r.counterpart);
+    p = this.int32Field(p, r.durationS);
+    p = this.int64Field(p, r.volumeKb);
+    this.pos = this.textField(p, r.apn);
+    const counterpart = Buffer.from(r.counterpart ?? '', 'utf16le');
+    this.remember(sim.id, type | (direction << 8), r.at.getTime(), counterpart, 0, counterpart.length, 2);
   }
+
+  /**
+   * Adds the record's key to the sieve: its SIM, type and direction, moment, and the counterpart's
+   * characters (bytes of ASCII, or UTF-16 code units at `step` 2: the same numbers for the same text).
+   */
+  private remember(
+    simId: number,
+    kind: number,
+    atMs: number,
+    source: Buffer,
+    start: number,
+    end: number,
+    step = 1,
+  ): void {
+    const low = atMs % 4_294_967_296;
+    const high = Math.floor(atMs / 4_294_967_296);
+    let h1 = mix(mix(mix(mix(0x9747b28c, simId), kind), low), high);
+    let h2 = mix(mix(mix(mix(0x5bd1e995, simId), kind), low), high);
+    for (let i = start; i < end; i += step) {
+      const c = step === 1 ? source[i] : source[i] | (source[i + 1] << 8);
+      h1 = mix(h1, c);
+      h2 = mix(h2, c);
+    }
+    if (this.sieve.add(finalMix(h1), finalMix(h2))) this.suspects.add(simId);
+  }
+}
+
+/** Fields of a usage record, in the COPY's column order. */
+const RECORD_FIELDS = 11;
+/** PostgreSQL's epoch, 2000-01-01 UTC, in Unix milliseconds. */
+const PG_EPOCH_MS = 946_684_800_000;
+
+/** The value of ASCII digits [start, end) (at most 15: exact). */
+function digits(run: Buffer, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i += 1) value = value * 10 + run[i] - 0x30;
+  return value;
 }

@@ -18,7 +18,7 @@ import type { LocalizedText } from '@fleet/server/platform';
 import { UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { CopySegments } from './copy-segments';
+import { BINARY_COPY_FRAME, CopySegments } from './copy-segments';
 import { countLineBreaks, csvByteRuns, usageLines } from './usage-file-reader';
 import { type Rejection, type SimInfo, UsageLoad } from './usage-load';
 
@@ -81,7 +81,8 @@ export class UsageRunner {
       took[phase] = `${((performance.now() - since) / 1000).toFixed(2)} s`;
       return performance.now();
     };
-    const rowsEstimate = row.format === 'csv' ? Math.max(0, (await countLineBreaks(path)) - 1) : 0;
+    // Counting the lines (for progress) reads the file while the database work below goes on.
+    const counting = row.format === 'csv' ? countLineBreaks(path) : Promise.resolve(1);
     // A retry starts over. An interrupted attempt's transaction normally rolled back; this removes
     // anything that was committed all the same, so nothing counts twice.
     await this.dataSource.transaction(async (manager) => {
@@ -91,7 +92,7 @@ export class UsageRunner {
         status: 'running',
         startedAt: new Date(),
         finishedAt: null,
-        rowsTotal: rowsEstimate,
+        rowsTotal: 0,
         rowsDone: 0,
         rowsAccepted: 0,
         rowsRejected: 0,
@@ -100,6 +101,8 @@ export class UsageRunner {
       });
     });
     const sims = await this.loadSims();
+    const rowsEstimate = Math.max(0, (await counting) - 1);
+    await this.dataSource.query(`UPDATE usage_imports SET rows_total = $2 WHERE id = $1`, [id, rowsEstimate]);
     let since = lap('prepare', clock);
 
     const runner = this.dataSource.createQueryRunner();
@@ -194,7 +197,8 @@ export class UsageRunner {
     const copy = new CopySegments(
       client,
       () =>
-        `COPY ${partitionOf(load.period!)} (import_id, row_no, sim_id, period, record_type, start_at, direction, counterpart, duration_s, volume_kb, apn) FROM STDIN`,
+        `COPY ${partitionOf(load.period!)} (import_id, row_no, sim_id, period, record_type, start_at, direction, counterpart, duration_s, volume_kb, apn) FROM STDIN (FORMAT binary)`,
+      BINARY_COPY_FRAME,
     );
     let periodOpen = false;
     let reported = 0;

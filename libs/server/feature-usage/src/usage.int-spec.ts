@@ -227,6 +227,44 @@ describe('usage imports', () => {
       await db.query(`SELECT counterpart FROM usage_records WHERE import_id = $1 AND row_no = 7`, [done.id])
     ).rows[0] as { counterpart: string };
     expect(counterpart.counterpart).toBe('138\n0002');
+    // The stored values, both readers: the moment (local and ISO forms alike), numbers, texts, nulls.
+    const stored = (
+      await db.query(
+        `SELECT row_no, start_at, record_type, direction, counterpart, duration_s, volume_kb::int, apn, period
+           FROM usage_records WHERE import_id = $1 AND row_no IN (2, 4, 9) ORDER BY row_no`,
+        [done.id],
+      )
+    ).rows;
+    const call = { record_type: 'V', direction: 'O', counterpart: '138****0000', duration_s: 61 };
+    expect(stored).toEqual([
+      {
+        row_no: 2,
+        start_at: new Date('2026-04-01T00:00:00Z'),
+        ...call,
+        volume_kb: null,
+        apn: null,
+        period: '2026-04',
+      },
+      {
+        row_no: 4,
+        start_at: new Date('2026-04-01T00:00:00Z'),
+        ...call,
+        volume_kb: null,
+        apn: null,
+        period: '2026-04',
+      },
+      {
+        row_no: 9,
+        start_at: new Date('2026-04-03T01:00:00Z'),
+        record_type: 'D',
+        direction: null,
+        counterpart: null,
+        duration_s: null,
+        volume_kb: 1000,
+        apn: 'XJGA.XJ',
+        period: '2026-04',
+      },
+    ]);
   }, 60_000);
 
   it('imports the UTF-8 summary sample: MB to KB exactly', async () => {
