@@ -125,16 +125,21 @@ const actions = {
     });
     return downloadApiFile(`/exports/${resource}?${query.toString()}`, `${resource}.${format}`);
   },
-  uploadUsageImport: (file: File, kind?: string, encoding?: string) => {
-    const form = new FormData();
+  uploadUsageImport: async (file: File, kind?: string, encoding?: string) => {
+    const query = new URLSearchParams({ fileName: file.name });
     if (kind) {
-      form.append('kind', kind);
+      query.set('kind', kind);
     }
     if (encoding) {
-      form.append('encoding', encoding);
+      query.set('encoding', encoding);
     }
-    form.append('file', file);
-    return post<UsageImportDto>('/usage-imports', form);
+    // The file as the request body itself: nothing to parse on the way in, the fastest for large files.
+    const response = await httpClient(`${API_URL}/usage-imports?${query.toString()}`, {
+      method: 'POST',
+      body: file,
+      headers: new Headers({ 'Content-Type': 'application/octet-stream' }),
+    });
+    return response.json as UsageImportDto;
   },
   closePeriod: (period: string) => post<CloseResultDto>(`/periods/${period}/close`),
   getBillCheck: (period: string) => call<BillCheckDto[]>('GET', `/periods/${period}/bill-check`),

@@ -267,6 +267,37 @@ describe('usage imports', () => {
     ]);
   }, 60_000);
 
+  it('takes the file as the request body too (no multipart): name and fields in the query', async () => {
+    const body = Buffer.from(
+      '手机号码,记录类型,开始时间,方向,对方号码,时长秒,流量KB,APN\n14780000006,语音,2026-06-01 08:00:00,主叫,1,59,,\n',
+    );
+    const post = (query: string, type = 'text/csv') =>
+      fetch(`${server.baseUrl}/api/usage-imports${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': type },
+        body,
+      });
+    const response = await post('?fileName=%E5%85%AD%E6%9C%88.csv&kind=detail&encoding=utf-8');
+    expect(response.status).toBe(202);
+    const done = await finished((await json<UsageImportDto>(response)).id);
+    expect(done).toMatchObject({
+      fileName: '六月.csv',
+      kind: 'detail',
+      status: 'succeeded',
+      rowsAccepted: 1,
+    });
+    expect((await monthly('2026-06')).get('14780000006')).toMatchObject({ voice_min: 1 });
+    // The same bytes again, as octet-stream this time: the same file.
+    expect((await post('', 'application/octet-stream')).status).toBe(409);
+    const empty = await fetch(`${server.baseUrl}/api/usage-imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(0),
+    });
+    expect(empty.status).toBe(400);
+    expect((await json<{ errors: { field: string }[] }>(empty)).errors[0].field).toBe('file');
+  }, 60_000);
+
   it('imports the UTF-8 summary sample: MB to KB exactly', async () => {
     const done = await importFile(sample('usage-summary-2025-12.csv'), 'usage-summary-2025-12.csv');
     expect(done).toMatchObject({ status: 'succeeded', kind: 'summary', period: '2025-12', rowsRejected: 0 });

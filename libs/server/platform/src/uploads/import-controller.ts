@@ -33,7 +33,7 @@ export function ImportController<D>({ spec, uploadSchema }: ImportControllerOpti
     @Post()
     @Roles('admin')
     @HttpCode(202)
-    @ApiConsumes('multipart/form-data')
+    @ApiConsumes('multipart/form-data', 'application/octet-stream')
     @ApiBody({ schema: uploadSchema })
     upload(
       @Req() request: FastifyRequest,
