@@ -22,7 +22,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, GetListParams, GetManyReferenceParams, RaRecord, SortPayload } from 'react-admin';
 
 import { downloadApiFile, openApiPage } from './download';
-import { API_URL, httpClient } from './http';
+import { API_URL, callApi, httpClient, postApi } from './http';
 
 /** A page of more than this many rows renders slowly (PERFORMANCE.md); the API refuses larger ranges too. */
 export const MAX_PER_PAGE = 100;
@@ -37,15 +37,8 @@ function clampPagination<P extends GetListParams | GetManyReferenceParams>(param
   return { ...params, pagination: { ...params.pagination, perPage: MAX_PER_PAGE } };
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await httpClient(`${API_URL}${path}`, {
-    method,
-    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json as T;
-}
-
-const post = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
+const call = callApi;
+const post = postApi;
 
 export interface AssignParams {
   officerId: number;

@@ -45,3 +45,14 @@ function withFieldErrors(error: unknown): unknown {
   const errors = fieldErrorsOf(error.body);
   return errors ? new HttpError(error.message, error.status, { ...(error.body as object), errors }) : error;
 }
+
+/** One call through httpClient: a JSON body (FormData as it is), answered with JSON of the given shape. */
+export async function callApi<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await httpClient(`${API_URL}${path}`, {
+    method,
+    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json as T;
+}
+
+export const postApi = <T>(path: string, body: unknown = {}) => callApi<T>('POST', path, body);

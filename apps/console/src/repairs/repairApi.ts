@@ -18,21 +18,14 @@ import type {
 } from '@fleet/shared/contracts';
 
 import { fetchApiBlob, openApiPage } from '../providers/download';
-import { API_URL, httpClient } from '../providers/http';
+import { callApi, postApi } from '../providers/http';
 
 // The repair desk's calls (libs/shared/contracts/src/repairs.ts lists the routes), one function each.
 // They go through the console's httpClient, so the token, the language and the field errors are as
 // for every other call.
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await httpClient(`${API_URL}${path}`, {
-    method,
-    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json as T;
-}
-
-const post = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
+const call = callApi;
+const post = postApi;
 const ticketPath = (id: number) => `/repair-tickets/${id}`;
 
 export const repairApi = {

@@ -1,5 +1,5 @@
 import { REPAIR_STATUS_LABELS, type RepairStatus } from '@fleet/domain/repairs';
-import { escapeHtml } from '@fleet/server/platform';
+import { escapeHtml, printFormHead, printFormRow } from '@fleet/server/platform';
 
 /** What the repair intake receipt (维修接收单) shows; every value is escaped when rendered. */
 export interface RepairReceiptData {
@@ -26,8 +26,7 @@ export interface RepairReceiptData {
 const chinaDateTime = (moment: Date) =>
   new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-const row = (label: string, value: string | null) =>
-  `<tr><th>${label}</th><td>${value === null || value === '' ? '—' : escapeHtml(value)}</td></tr>`;
+const row = printFormRow;
 
 /** The printable, A4 repair intake receipt in Chinese, signed on paper by the officer and the desk. */
 export function renderRepairReceipt(r: RepairReceiptData): string {
@@ -38,30 +37,7 @@ export function renderRepairReceipt(r: RepairReceiptData): string {
     r.status === 'cancelled'
       ? `<p class="void">本维修单已${escapeHtml(REPAIR_STATUS_LABELS.cancelled.zh.replace(/^已/, ''))}</p>`
       : '';
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>警务通终端维修接收单 ${escapeHtml(r.ticketNo)}</title>
-<style>
-  @page { size: A4; margin: 20mm 18mm; }
-  body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 14px; color: #000; max-width: 174mm; margin: 0 auto; }
-  h1 { text-align: center; font-size: 22px; letter-spacing: 4px; margin: 0 0 4px; }
-  .meta { display: flex; justify-content: space-between; margin: 12px 0; }
-  table { width: 100%; border-collapse: collapse; }
-  th, td { border: 1px solid #000; padding: 6px 8px; text-align: left; vertical-align: top; }
-  th { width: 28%; font-weight: normal; background: #f2f2f2; }
-  .note { margin: 12px 0; line-height: 1.7; }
-  .signatures { display: flex; justify-content: space-between; margin-top: 36px; }
-  .signatures div { width: 45%; line-height: 2.6; }
-  .void { color: #b00; font-weight: bold; border: 2px solid #b00; padding: 6px; text-align: center; }
-  @media print {
-    body { margin: 0; }
-    th { background: none; }
-  }
-</style>
-</head>
-<body>
+  return `${printFormHead(`警务通终端维修接收单 ${r.ticketNo}`)}
 <h1>警务通终端维修接收单</h1>
 ${cancelled}
 <div class="meta"><span>${escapeHtml(r.unit ?? '')}</span><span>维修单号：${escapeHtml(r.ticketNo)}</span></div>

@@ -18,4 +18,5 @@ export * from './list/list-result';
 export * from './platform.module';
 export * from './users/users.service';
 export * from './html/escape-html';
+export * from './html/print-form';
 export * from './uploads/index';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@fleet/server/platform';
+import { escapeHtml, printFormHead, printFormRow } from '@fleet/server/platform';
 /** What the handover receipt (领用签收单) shows; every value is escaped when rendered. */
 export interface ReceiptData {
   assignmentId: number;
@@ -21,8 +21,7 @@ export interface ReceiptData {
   voided: { at: string; reason: string } | null;
 }
 
-const row = (label: string, value: string | null) =>
-  `<tr><th>${label}</th><td>${value === null || value === '' ? '—' : escapeHtml(value)}</td></tr>`;
+const row = printFormRow;
 
 /** The printable, A4 handover receipt in Chinese, signed on paper by both sides. */
 export function renderReceipt(r: ReceiptData): string {
@@ -37,31 +36,7 @@ export function renderReceipt(r: ReceiptData): string {
   const voided = r.voided
     ? `<p class="void">本单已于 ${escapeHtml(r.voided.at)} 作废：${escapeHtml(r.voided.reason)}</p>`
     : '';
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>警务通终端领用签收单 No.${escapeHtml(r.assignmentId)}</title>
-<style>
-  @page { size: A4; margin: 20mm 18mm; }
-  body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 14px; color: #000; max-width: 174mm; margin: 0 auto; }
-  h1 { text-align: center; font-size: 22px; letter-spacing: 4px; margin: 0 0 4px; }
-  .meta { display: flex; justify-content: space-between; margin: 12px 0; }
-  table { width: 100%; border-collapse: collapse; }
-  th, td { border: 1px solid #000; padding: 6px 8px; text-align: left; vertical-align: top; }
-  th { width: 28%; font-weight: normal; background: #f2f2f2; }
-  .note { margin: 12px 0; line-height: 1.7; }
-  .signatures { display: flex; justify-content: space-between; margin-top: 36px; }
-  .signatures div { width: 45%; line-height: 2.6; }
-  .void { color: #b00; font-weight: bold; border: 2px solid #b00; padding: 6px; text-align: center; }
-  .accepted { font-weight: bold; }
-  @media print {
-    body { margin: 0; }
-    th { background: none; }
-  }
-</style>
-</head>
-<body>
+  return `${printFormHead(`警务通终端领用签收单 No.${r.assignmentId}`)}
 <h1>警务通终端领用签收单</h1>
 ${voided}
 <div class="meta"><span>${escapeHtml(r.bureau)}&emsp;${escapeHtml(r.unit)}</span><span>编号：${escapeHtml(r.assignmentId)}</span></div>
