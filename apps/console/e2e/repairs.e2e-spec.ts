@@ -337,6 +337,20 @@ describe('repair intake on a phone, through to the officer’s statement', () =>
       expect(changed.liability).toBe('bureau');
       expect(changed.liabilityOverridden).toBe(true);
 
+      // The desk corrects what was taken in: the fault and the quote (yuan in, fen stored).
+      await page.getByRole('link', { name: '编辑' }).click();
+      await page.getByRole('textbox', { name: '故障描述' }).fill('无法开机，充电无反应');
+      await page.getByRole('textbox', { name: '报价（元）' }).fill('120.50');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(/\/repair-tickets\/\d+\/show$/);
+      await page.getByText('无法开机，充电无反应').first().waitFor();
+      const edited = await get<RepairTicketDto>(`/api/repair-tickets/${ticket.id}`);
+      expect([edited.fault, edited.quoteFen, edited.liability]).toEqual([
+        '无法开机，充电无反应',
+        12050,
+        'bureau',
+      ]);
+
       // The 维修接收单 opens in a tab of its own, fetched with the token.
       const [receipt] = await Promise.all([
         page.waitForEvent('popup'),

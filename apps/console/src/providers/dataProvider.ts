@@ -13,13 +13,21 @@ import type {
   LeaseEndCheckDto,
   LeaseEndDeviceDto,
   LostReportDto,
+  RepairTicketDto,
   SimInstallationDto,
   StocktakeDto,
   StocktakeScanDto,
   TimelineEntryDto,
 } from '@fleet/shared/contracts';
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider, GetListParams, GetManyReferenceParams, RaRecord, SortPayload } from 'react-admin';
+import type {
+  DataProvider,
+  GetListParams,
+  GetManyReferenceParams,
+  RaRecord,
+  SortPayload,
+  UpdateParams,
+} from 'react-admin';
 
 import { downloadApiFile, openApiPage } from './download';
 import { API_URL, callApi, httpClient, postApi } from './http';
@@ -161,5 +169,12 @@ export const dataProvider: FleetDataProvider = {
     restProvider.getList<R>(resource, clampPagination(params)),
   getManyReference: <R extends RaRecord>(resource: string, params: GetManyReferenceParams) =>
     restProvider.getManyReference<R>(resource, clampPagination(params)),
+  update: async <R extends RaRecord>(resource: string, params: UpdateParams<R>) => {
+    if (resource !== 'repair-tickets') return restProvider.update<R>(resource, params);
+    // A repair ticket changes by PATCH and only in what the desk may correct; the rest follows its flow.
+    const { fault, accessories, condition, quoteFen, notes } = params.data as Partial<RepairTicketDto>;
+    const body = { fault, accessories, condition, quoteFen, notes };
+    return { data: await callApi<R>('PATCH', `/repair-tickets/${params.id}`, body) };
+  },
   ...actions,
 };

@@ -21,6 +21,7 @@ import PhonelinkIcon from '@mui/icons-material/Phonelink';
 import PhonelinkOffIcon from '@mui/icons-material/PhonelinkOff';
 import PrintIcon from '@mui/icons-material/Print';
 import {
+  EditButton,
   BooleanInput,
   Button,
   DateTimeInput,
@@ -73,6 +74,7 @@ export const RepairTicketActions = () => {
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
       <ReceiptButton ticketId={ticket.id} />
+      {canWork && open && <EditButton />}
       {canWork && next.includes('diagnosed') && <DiagnoseButton ticket={ticket} />}
       {canOverride && open && ticket.liability !== null && <LiabilityButton ticket={ticket} />}
       {canWork && next.includes('sent_out') && <SendButton ticket={ticket} />}

@@ -1,8 +1,9 @@
 import type { RepairTicketDto } from '@fleet/shared/contracts';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, SelectInput, SimpleList, TopToolbar, useLocale, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, SimpleList, useLocale, useTranslate } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
+import { ListActions } from '../common/ListActions';
 import { ListPagination } from '../common/ListPagination';
 import { MoneyField } from '../common/MoneyField';
 import { SearchFilterInput } from '../common/SearchFilterInput';
@@ -27,7 +28,7 @@ const RepairTicketList = () => {
       sort={{ field: 'reportedAt', order: 'DESC' }}
       perPage={DEFAULT_PER_PAGE}
       pagination={<ListPagination />}
-      actions={<TopToolbar />}
+      actions={<ListActions />}
     >
       {small ? <RepairSimpleList /> : <RepairTable />}
     </List>

@@ -6,6 +6,7 @@ import { lazy } from 'react';
 export default {
   list: lazy(() => import('./RepairTicketList')),
   show: lazy(() => import('./RepairTicketShow')),
+  edit: lazy(() => import('./RepairTicketEdit')),
   icon: BuildCircleIcon,
   recordRepresentation: (ticket: RepairTicketDto) => ticket.ticketNo,
 };
