@@ -80,6 +80,16 @@ describe('repair intake on a phone, through to the officer’s statement', () =>
     expect(tickets).toHaveLength(1);
     return tickets[0];
   };
+  /** The ticket a device gets once the browser has saved it. */
+  const waitForTicket = async (deviceId: number): Promise<RepairTicketDto> => {
+    const query = new URLSearchParams({ filter: JSON.stringify({ deviceId }) }).toString();
+    for (const until = Date.now() + 10_000; Date.now() < until;) {
+      const [ticket] = await get<RepairTicketDto[]>(`/api/repair-tickets?${query}`);
+      if (ticket) return ticket;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no repair ticket for device ${deviceId}`);
+  };
   const dialog = () => page.getByRole('dialog');
   // The test runs in Node (no DOM types): the page measures itself from a string.
   const pageWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
@@ -280,6 +290,25 @@ describe('repair intake on a phone, through to the officer’s statement', () =>
       expect(repairLines).toEqual([
         expect.objectContaining({ repairTicketId: ticket.id, amountFen: FINAL_COST_FEN, payer: 'officer' }),
       ]);
+
+      // The officer reports a fault of the phone they hold now, and follows it.
+      const spare = await created<DeviceDto>('/api/devices', {
+        model: 'HUAWEI Mate60 报修测试',
+        imei1: withLuhn(`86${randomDigits(10)}00`),
+        receivedOn: chinaDaysAgo(20),
+      });
+      await created(`/api/devices/${spare.id}/assign`, { officerId: officer.id });
+      await page.reload();
+      await page.getByRole('textbox', { name: '故障描述' }).fill('听筒没有声音');
+      await page.getByRole('button', { name: '报告故障' }).click();
+      const reported = await waitForTicket(spare.id);
+      await page.getByText(`${reported.ticketNo} · 已接收`).waitFor();
+      expect(reported).toMatchObject({
+        fault: '听筒没有声音',
+        reportedByOfficerId: officer.id,
+        holderOfficerId: officer.id,
+        status: 'received',
+      });
     });
   });
 
