@@ -58,27 +58,50 @@ const SALTS = [
 export class RecordSieve {
   private readonly words: Uint32Array;
   private readonly blockMask: number;
+  // Keys wait in small batches: the lookups of a batch are independent, so the processor overlaps their
+  // memory misses (one at a time, the misses cost more than everything else the sieve does).
+  private readonly pending1 = new Int32Array(512);
+  private readonly pending2 = new Int32Array(512);
+  private readonly tags = new Int32Array(512);
+  private count = 0;
 
-  constructor(expectedRecords: number) {
+  /** `onRepeat` hears the tag of each key that may have been added before. */
+  constructor(
+    expectedRecords: number,
+    private readonly onRepeat: (tag: number) => void,
+  ) {
     let bits = 1 << 20;
     while (bits < expectedRecords * 64 && bits < 1 << 28) bits *= 2;
     this.words = new Uint32Array(bits / 32);
     this.blockMask = bits / 256 - 1;
   }
 
-  /** Adds a key by its two hashes (block, bits); answers whether it may have been added before. */
-  add(h1: number, h2: number): boolean {
-    const base = (h1 & this.blockMask) * 8;
-    let seen = true;
-    for (let i = 0; i < 8; i += 1) {
-      const flag = 1 << (Math.imul(h2, SALTS[i]) >>> 27);
-      const word = base + i;
-      if (!(this.words[word] & flag)) {
-        seen = false;
-        this.words[word] |= flag;
+  /** Adds a key by its two hashes (block, bits), with a tag to report it by. */
+  add(h1: number, h2: number, tag: number): void {
+    this.pending1[this.count] = h1;
+    this.pending2[this.count] = h2;
+    this.tags[this.count] = tag;
+    this.count += 1;
+    if (this.count === this.pending1.length) this.flush();
+  }
+
+  /** Checks and sets the waiting keys, in the order they came. */
+  flush(): void {
+    for (let k = 0; k < this.count; k += 1) {
+      const base = (this.pending1[k] & this.blockMask) * 8;
+      const h2 = this.pending2[k];
+      let seen = true;
+      for (let i = 0; i < 8; i += 1) {
+        const flag = 1 << (Math.imul(h2, SALTS[i]) >>> 27);
+        const word = base + i;
+        if (!(this.words[word] & flag)) {
+          seen = false;
+          this.words[word] |= flag;
+        }
       }
+      if (seen) this.onRepeat(this.tags[k]);
     }
-    return seen;
+    this.count = 0;
   }
 }
 
@@ -121,7 +144,7 @@ export class UsageLoad {
   rowsRejected = 0;
   rejections: Rejection[] = [];
   summary = new Map<number, SummaryRow>();
-  /** SIMs with a record whose key may have come before in this file. */
+  /** SIMs with a record whose key may have come before in this file (complete after `takeReady(true)`). */
   readonly suspects = new Set<number>();
 
   private detailColumns: DetailColumnIndex | null = null;
@@ -155,7 +178,7 @@ export class UsageLoad {
   ) {
     for (const sim of sims.values())
       if (/^\d{11}$/.test(sim.msisdn)) this.byNumber.set(Number(sim.msisdn), sim);
-    this.sieve = new RecordSieve(kind === 'detail' ? expectedRows : 0);
+    this.sieve = new RecordSieve(kind === 'detail' ? expectedRows : 0, (simId) => this.suspects.add(simId));
     this.list = [...new Set(sims.values())];
     this.index = new Int32Array(this.list.reduce((max, sim) => Math.max(max, sim.id), 0) + 1);
     this.list.forEach((sim, i) => (this.index[sim.id] = i));
@@ -231,6 +254,7 @@ export class UsageLoad {
 
   /** The COPY buffers filled so far (the current one included when `all`). */
   takeReady(all = false): Buffer[] {
+    if (all) this.sieve.flush();
     if (all && this.pos) this.flushOut();
     return this.ready.splice(0);
   }
@@ -471,7 +495,7 @@ export class UsageLoad {
       h1 = mix(h1, c);
       h2 = mix(h2, c);
     }
-    if (this.sieve.add(finalMix(h1), finalMix(h2))) this.suspects.add(simId);
+    this.sieve.add(finalMix(h1), finalMix(h2), simId);
   }
 }
 
