@@ -1,6 +1,7 @@
 import {
   billableMinutes,
   type DetailColumnIndex,
+  DIRECTION_CODE,
   detailColumnIndex,
   type DetailRow,
   emptyScannedDetail,
@@ -12,6 +13,7 @@ import {
   type ScannedDetail,
   scanDetailLine,
   type SummaryRow,
+  TYPE_CODE,
   UNKNOWN_MSISDN,
   usageColumns,
   type UsageKind,
@@ -38,9 +40,6 @@ export interface Rejection {
   problems: RowProblem[];
   raw: Record<string, string>;
 }
-
-const TYPE_BYTE = { voice: 0x56, sms: 0x53, data: 0x44 } as const;
-const DIRECTION_BYTE = { out: 0x4f, in: 0x49 } as const;
 
 /** Parquet's split-block Bloom filter salts: one multiplicative hash per word of a block. */
 const SALTS = [
@@ -224,14 +223,14 @@ export class UsageLoad {
     const s = this.scanned;
     const i = this.index[sim.id];
     this.touched[i] = 1;
-    if (s.type === TYPE_BYTE.voice) {
-      if (s.direction === DIRECTION_BYTE.out) {
+    if (s.type === TYPE_CODE.voice) {
+      if (s.direction === DIRECTION_CODE.out) {
         this.voiceMin[i] += billableMinutes(digits(run, s.durationStart, s.durationEnd));
       }
       return;
     }
-    if (s.type === TYPE_BYTE.sms) {
-      if (s.direction === DIRECTION_BYTE.out) this.sms[i] += 1;
+    if (s.type === TYPE_CODE.sms) {
+      if (s.direction === DIRECTION_CODE.out) this.sms[i] += 1;
       return;
     }
     const kb = digits(run, s.volumeStart, s.volumeEnd);
@@ -460,8 +459,8 @@ export class UsageLoad {
   }
 
   private acceptDetail(rowNo: number, sim: SimInfo, r: DetailRow): void {
-    const type = TYPE_BYTE[r.type];
-    const direction = r.direction ? DIRECTION_BYTE[r.direction] : 0;
+    const type = TYPE_CODE[r.type];
+    const direction = r.direction ? DIRECTION_CODE[r.direction] : 0;
     // At most 32 + 100 characters of text (3 bytes each): within MAX_LINE_BYTES.
     let p = this.recordHead(rowNo, sim.id, type, r.at.getTime());
     p = this.charField(p, direction);
