@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Clock } from '@fleet/server/config';
 import type { Role } from '@fleet/shared/contracts';
 import { createApp } from '../../apps/api/src/app';
 import { createTestDatabase } from './test-db';
@@ -9,6 +10,8 @@ export interface TestServer {
   baseUrl: string;
   databaseUrl: string;
   admin: { username: string; password: string };
+  /** The product's clock (CLOCK_START moves it): what "now" is for the API under test. */
+  clock: Clock;
   stop: () => Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: database.url,
     admin: TEST_ADMIN,
+    clock: app.get(Clock),
     stop: async () => {
       await app.close();
       await database.drop();

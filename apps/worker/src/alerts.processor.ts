@@ -1,6 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { chinaDateOf } from '@fleet/domain/inventory';
+import { Clock } from '@fleet/server/config';
 import { AlertsRunner } from '@fleet/server/feature-imports';
 import {
   ALERTS_CRON,
@@ -22,6 +23,7 @@ export class AlertsProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     @InjectQueue(QueueName.Alerts) private readonly queue: Queue,
     private readonly runner: AlertsRunner,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -43,7 +45,7 @@ export class AlertsProcessor extends WorkerHost implements OnApplicationBootstra
     );
     // A worker started after 06:00 (a fresh install, a restart) computes today's alerts at once,
     // rather than leaving the dashboard empty until tomorrow; the jobId makes it once a day.
-    const today = chinaDateOf(new Date());
+    const today = chinaDateOf(this.clock.now());
     await this.queue.add(
       JobName.ComputeAlerts,
       { asOf: today },
@@ -56,7 +58,7 @@ export class AlertsProcessor extends WorkerHost implements OnApplicationBootstra
       case JobName.ComputeAlerts: {
         const { asOf } = job.data as JobPayloads[JobName.ComputeAlerts];
         // The scheduled run carries no date: it is for the China date on which it runs.
-        return this.runner.compute(asOf ?? chinaDateOf(new Date()));
+        return this.runner.compute(asOf ?? chinaDateOf(this.clock.now()));
       }
       default:
         this.logger.error(`Unknown job ${job.name} on ${QueueName.Alerts}`);

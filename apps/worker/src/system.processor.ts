@@ -9,6 +9,7 @@ import {
 } from '@fleet/server/queue';
 import type { Job, Queue } from 'bullmq';
 import type IORedis from 'ioredis';
+import { Clock } from '@fleet/server/config';
 
 export const SYSTEM_JOBS = [JobName.WorkerHeartbeat] as const;
 
@@ -20,6 +21,7 @@ export class SystemProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     @InjectQueue(QueueName.System) private readonly queue: Queue,
     @Inject(REDIS) private readonly redis: IORedis,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -43,7 +45,7 @@ export class SystemProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   private async heartbeat(): Promise<string> {
-    const now = new Date().toISOString();
+    const now = this.clock.now().toISOString();
     await this.redis.set(WORKER_HEARTBEAT_KEY, now, 'PX', 3 * WORKER_HEARTBEAT_EVERY_MS);
     return now;
   }

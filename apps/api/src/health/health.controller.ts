@@ -3,6 +3,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@fleet/server/config';
 import { Public } from '@fleet/server/platform';
 import { QueueName, REDIS, WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_KEY } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
@@ -38,6 +39,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: IORedis,
     private readonly moduleRef: ModuleRef,
+    private readonly clock: Clock,
   ) {}
 
   @Public()
@@ -59,7 +61,7 @@ export class HealthController {
     const beat = await this.redis.get(WORKER_HEARTBEAT_KEY).catch(() => null);
     const worker = {
       lastHeartbeat: beat,
-      alive: beat !== null && Date.now() - Date.parse(beat) < 3 * WORKER_HEARTBEAT_EVERY_MS,
+      alive: beat !== null && this.clock.now().getTime() - Date.parse(beat) < 3 * WORKER_HEARTBEAT_EVERY_MS,
     };
     const ok = database.ok && redis.ok;
     void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

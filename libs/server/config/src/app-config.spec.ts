@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './app-config';
+import { Clock } from './clock';
 
 const valid = {
   DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
@@ -72,6 +73,20 @@ describe('loadConfig', () => {
   it('serves no console when CONSOLE_DIR is set empty', () => {
     expect(loadConfig({ ...valid, CONSOLE_DIR: '' }).consoleDir).toBeNull();
     expect(loadConfig(valid).consoleDir).toMatch(/dist\/console$/);
+  });
+
+  it('starts the clock at CLOCK_START in tests only, and refuses it anywhere else', () => {
+    const start = '2030-01-31T23:59:00+08:00';
+    const clock = new Clock(loadConfig({ ...valid, NODE_ENV: 'test', CLOCK_START: start }));
+    expect(Math.abs(clock.now().getTime() - Date.parse(start))).toBeLessThan(1000);
+    expect(problemsOf({ ...valid, NODE_ENV: 'production', CLOCK_START: start })).toEqual([
+      'CLOCK_START is honoured only in tests (NODE_ENV=test)',
+    ]);
+    expect(problemsOf({ ...valid, NODE_ENV: 'test', CLOCK_START: 'tomorrow' })).toEqual([
+      'CLOCK_START must be an ISO 8601 moment, got "tomorrow"',
+    ]);
+    const real = new Clock(loadConfig(valid));
+    expect(Math.abs(real.now().getTime() - Date.now())).toBeLessThan(1000);
   });
 
   it('reports every problem at once', () => {

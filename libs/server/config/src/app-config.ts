@@ -9,6 +9,9 @@ export function enabledLogLevels(level: LogLevel): LogLevel[] {
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }
 
+/** Injection token of the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
 export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
@@ -25,6 +28,8 @@ export interface AppConfig {
   /** YYYY-MM-DD; the SIM activation deadline is one month later (clause 4.2). */
   contractSignedOn: string;
   logLevel: LogLevel;
+  /** Tests only: the moment the clock reads when the process starts (see Clock). */
+  clockStart: Date | null;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +118,14 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
   const repairPhotoMaxBytes = int('REPAIR_PHOTO_MAX_BYTES', 1024, 50 * 1024 * 1024);
   const logLevel = read('LOG_LEVEL') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const clockStartRaw = read('CLOCK_START');
+  let clockStart: Date | null = null;
+  if (clockStartRaw) {
+    clockStart = new Date(clockStartRaw);
+    if (env.NODE_ENV !== 'test') problems.push('CLOCK_START is honoured only in tests (NODE_ENV=test)');
+    else if (!/^\d{4}-\d{2}-\d{2}T/.test(clockStartRaw) || Number.isNaN(clockStart.getTime()))
+      problems.push(`CLOCK_START must be an ISO 8601 moment, got "${clockStartRaw}"`);
+  }
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -132,5 +145,6 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     badgeNoPattern,
     contractSignedOn,
     logLevel,
+    clockStart,
   };
 }

@@ -1,19 +1,20 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { type AppConfig, loadConfig } from './app-config';
+import { APP_CONFIG, type AppConfig, loadConfig } from './app-config';
+import { Clock } from './clock';
 import type { App } from './settings';
 
-/** Injection token of the validated AppConfig. */
-export const APP_CONFIG = Symbol('APP_CONFIG');
-
-/** Provides the configuration of one app (api or worker), validated once when the module is built. */
+/**
+ * Provides the configuration of one app (api or worker), validated once when the module is built, and
+ * the clock every "now" comes from.
+ */
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(app: App): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig(process.env, app) }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig(process.env, app) }, Clock],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

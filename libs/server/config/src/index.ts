@@ -1,3 +1,4 @@
 export * from './app-config';
 export * from './config.module';
 export * from './settings';
+export * from './clock';

@@ -128,6 +128,13 @@ export const SETTINGS = [
     usedBy: ['api', 'worker'],
     description: 'error, warn, log, debug or verbose',
   },
+  {
+    name: 'CLOCK_START',
+    required: false,
+    usedBy: ['api', 'worker'],
+    description:
+      'Tests only (NODE_ENV=test): the moment (ISO 8601) the clock reads at start, then runs on; refused otherwise',
+  },
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingName = (typeof SETTINGS)[number]['name'];

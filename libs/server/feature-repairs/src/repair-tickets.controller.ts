@@ -23,6 +23,7 @@ import {
   type RepairTicketDto,
   type RepeatedFaultDto,
 } from '@fleet/shared/contracts';
+import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RepairLoanersService } from './repair-loaners.service';
@@ -56,6 +57,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     private readonly tickets: RepairTicketsService,
     private readonly loaners: RepairLoanersService,
     private readonly photos: RepairPhotosService,
+    private readonly clock: Clock,
   ) {
     super(tickets);
   }
@@ -63,13 +65,13 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
   @Get('intake-lookup/:imei')
   @Roles('admin', 'repair_intake')
   lookup(@Param('imei') imei: string): Promise<RepairIntakeLookupDto> {
-    return this.tickets.intakeLookup(imei, new Date());
+    return this.tickets.intakeLookup(imei, this.clock.now());
   }
 
   @Post()
   @Roles('admin', 'repair_intake', 'officer')
   intake(@Body() body: IntakeBody, @CurrentActor() actor: Actor): Promise<RepairTicketDto> {
-    return this.tickets.intake(body, actor, new Date());
+    return this.tickets.intake(body, actor, this.clock.now());
   }
 
   @Patch(':id')
@@ -90,7 +92,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: DiagnoseBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.diagnose(id, body, actor, new Date());
+    return this.tickets.diagnose(id, body, actor, this.clock.now());
   }
 
   @Post(':id/liability')
@@ -112,7 +114,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: SendBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.send(id, body, actor, new Date());
+    return this.tickets.send(id, body, actor, this.clock.now());
   }
 
   @Post(':id/return')
@@ -123,7 +125,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.returnDevice(id, body, actor, new Date());
+    return this.tickets.returnDevice(id, body, actor, this.clock.now());
   }
 
   @Post(':id/close')
@@ -134,7 +136,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: CloseBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.close(id, body, actor, new Date());
+    return this.tickets.close(id, body, actor, this.clock.now());
   }
 
   @Post(':id/cancel')
@@ -145,7 +147,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: CancelBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.cancel(id, body, actor, new Date());
+    return this.tickets.cancel(id, body, actor, this.clock.now());
   }
 
   @Get(':id/events')
@@ -197,7 +199,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LoanerBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.loaners.handOut(id, body, actor, new Date());
+    return this.loaners.handOut(id, body, actor, this.clock.now());
   }
 
   @Post(':id/loaner/return')
@@ -208,7 +210,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LoanerReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.loaners.takeBack(id, body, actor, new Date());
+    return this.loaners.takeBack(id, body, actor, this.clock.now());
   }
 
   @Get(':id/receipt')
@@ -231,7 +233,10 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
 @ApiBearerAuth()
 @Controller('repair-reports')
 export class RepairReportsController {
-  constructor(private readonly reports: RepairReportsService) {}
+  constructor(
+    private readonly reports: RepairReportsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('summary')
   @Roles('admin', 'repair_intake', 'auditor')
@@ -245,6 +250,6 @@ export class RepairReportsController {
   @Get('repeated')
   @Roles('admin', 'repair_intake', 'auditor')
   repeated(@Query() query: RepeatedQuery): Promise<RepeatedFaultDto[]> {
-    return this.reports.repeated(query.minTickets ?? 2, query.months ?? 12, new Date());
+    return this.reports.repeated(query.minTickets ?? 2, query.months ?? 12, this.clock.now());
   }
 }

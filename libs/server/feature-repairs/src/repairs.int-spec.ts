@@ -106,6 +106,9 @@ describe('repair tickets over HTTP', () => {
   beforeAll(async () => {
     photoDir = await mkdtemp(join(tmpdir(), 'repair-photos-'));
     server = await startTestServer({
+      // The fixtures are of December 2025 and the reports look back from "now": the product runs on
+      // a fixed day, so the suite gives the same answer whatever the calendar says.
+      CLOCK_START: '2026-11-25T12:00:00+08:00',
       REPAIR_PHOTO_DIR: photoDir,
       REPAIR_PHOTO_MAX_BYTES: String(PHOTO_MAX_BYTES),
     });
@@ -138,7 +141,7 @@ describe('repair tickets over HTTP', () => {
     it('takes a device in for admin and repair intake: holder from custody, assignment ended, device in repair, audited', async () => {
       for (const role of ['admin', 'repair_intake'] as const) {
         const device = await heldDevice(bob.id);
-        const before = Date.now();
+        const before = server.clock.now().getTime();
         const ticket = await intake(role, {
           deviceId: device.id,
           accessories: ['充电器', '保护壳'],
@@ -226,7 +229,7 @@ describe('repair tickets over HTTP', () => {
       const future = await clients.admin.request('POST', '/api/repair-tickets', {
         deviceId: other.id,
         fault: 'x',
-        reportedAt: new Date(Date.now() + 3_600_000).toISOString(),
+        reportedAt: new Date(server.clock.now().getTime() + 3_600_000).toISOString(),
       });
       expect(future.status).toBe(400);
       expect((await json<ErrorBody>(future)).errors[0].field).toBe('reportedAt');

@@ -4,7 +4,7 @@ import { HttpStatus, Inject, Injectable, type StreamableFile } from '@nestjs/com
 import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { detectUsageKind, notAUsageFileMessage, type UsageKind } from '@fleet/domain/billing';
-import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
 import {
   IMPORT_JOB_RETRIES,
   normalizeEncoding,
@@ -54,7 +54,7 @@ export const USAGE_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 const bad = (field: string, zh: string, en: string) =>
   ApiException.badRequest([{ field, reason: { zh, en } }]);
 
-export function toUsageImportDto(row: UsageImportEntity, lang: Lang, now = new Date()): UsageImportDto {
+export function toUsageImportDto(row: UsageImportEntity, lang: Lang, now: Date): UsageImportDto {
   const seconds = row.startedAt ? ((row.finishedAt ?? now).getTime() - row.startedAt.getTime()) / 1000 : 0;
   return {
     id: row.id,
@@ -89,6 +89,7 @@ export class UsageImportsService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Usage) private readonly queue: Queue,
+    private readonly clock: Clock,
   ) {}
 
   async upload(request: FastifyRequest, actor: Actor, lang: Lang): Promise<UsageImportDto> {
@@ -100,7 +101,7 @@ export class UsageImportsService {
     try {
       const saved = await this.register(upload, actor);
       await this.enqueue(saved.id);
-      return toUsageImportDto(saved, lang);
+      return toUsageImportDto(saved, lang, this.clock.now());
     } finally {
       await rm(upload.path, { force: true });
     }
@@ -117,14 +118,14 @@ export class UsageImportsService {
 
   async list(query: ListQuery, lang: Lang): Promise<ListResult<UsageImportDto>> {
     const builder = this.dataSource.getRepository(UsageImportEntity).createQueryBuilder('e');
-    const now = new Date();
+    const now = this.clock.now();
     return (await findList('usage-imports', builder, query, USAGE_IMPORT_LIST.search)).map((r) =>
       toUsageImportDto(r, lang, now),
     );
   }
 
   async get(id: number, lang: Lang): Promise<UsageImportDto> {
-    return toUsageImportDto(await this.load(id), lang);
+    return toUsageImportDto(await this.load(id), lang, this.clock.now());
   }
 
   /** The rejected rows as a CSV to fix and send again (see rejectedRowsCsv). */
@@ -217,7 +218,7 @@ export class UsageImportsService {
           action: 'create',
           resource: 'usage-imports',
           resourceId: row.id,
-          after: toUsageImportDto(row, 'en'),
+          after: toUsageImportDto(row, 'en', this.clock.now()),
         });
         return row;
       });

@@ -11,7 +11,7 @@ import {
   type UsageKind,
 } from '@fleet/domain/billing';
 import { planCoversMonth } from '@fleet/domain/inventory';
-import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
 import { RosterFileError, type RosterEncoding, type RosterFormat } from '@fleet/server/feature-imports';
 import { UsageImportEntity, UsageImportRejectionEntity } from '@fleet/server/persistence';
 import type { LocalizedText } from '@fleet/server/platform';
@@ -54,6 +54,7 @@ export class UsageRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async run(importId: number, options: { lastAttempt: boolean }): Promise<UsageImportEntity> {
@@ -90,7 +91,7 @@ export class UsageRunner {
       await manager.delete(UsageImportRejectionEntity, { importId: id });
       await manager.update(UsageImportEntity, id, {
         status: 'running',
-        startedAt: new Date(),
+        startedAt: this.clock.now(),
         finishedAt: null,
         rowsTotal: 0,
         rowsDone: 0,
@@ -118,7 +119,7 @@ export class UsageRunner {
       since = lap(`totals (${loaded.suspects.size} SIMs deduplicated)`, since);
       await runner.manager.update(UsageImportEntity, id, {
         status: 'succeeded',
-        finishedAt: new Date(),
+        finishedAt: this.clock.now(),
         rowsTotal: loaded.rowsDone,
         rowsDone: loaded.rowsDone,
         rowsAccepted: loaded.rowsAccepted,
@@ -478,6 +479,6 @@ export class UsageRunner {
   private async fail(importId: number, error: LocalizedText): Promise<void> {
     await this.dataSource
       .getRepository(UsageImportEntity)
-      .update(importId, { status: 'failed', error, finishedAt: new Date() });
+      .update(importId, { status: 'failed', error, finishedAt: this.clock.now() });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CloseResultDto } from '@fleet/shared/contracts';
+import { Clock } from '@fleet/server/config';
 import type { Actor } from '@fleet/server/platform';
 import type { DataSource } from 'typeorm';
 import { PeriodsService } from './periods.service';
@@ -25,6 +26,7 @@ export class PeriodRecloser {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly periods: PeriodsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Closed months with a usage import that finished after their latest close (latest import first). */
@@ -59,7 +61,7 @@ export class PeriodRecloser {
       officerId: null,
       ip: null,
     };
-    const result = await this.periods.close(period, actor, new Date());
+    const result = await this.periods.close(period, actor, this.clock.now());
     this.logger.log(
       `closed ${period} again after usage import ${row.import_id}: ${result.issued.length} amended statements`,
     );

@@ -18,6 +18,7 @@ import {
   type PeriodDto,
   PeriodsService,
 } from './periods.service';
+import { Clock } from '@fleet/server/config';
 
 /** Billing months: admins close them (issuing statements); admins and auditors read them. */
 @ApiTags('periods')
@@ -27,6 +28,7 @@ export class PeriodsController {
   constructor(
     private readonly periods: PeriodsService,
     private readonly workbooks: StatementsWorkbookService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -64,6 +66,6 @@ export class PeriodsController {
   @HttpCode(200)
   @Roles('admin')
   close(@Param('period') period: string, @CurrentActor() actor: Actor): Promise<CloseResultDto> {
-    return this.periods.close(period, actor, new Date());
+    return this.periods.close(period, actor, this.clock.now());
   }
 }

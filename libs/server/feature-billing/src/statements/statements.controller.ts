@@ -13,6 +13,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import type { FastifyReply } from 'fastify';
 import { STATEMENT_LIST, type StatementDto, StatementsService } from './statements.service';
+import { Clock } from '@fleet/server/config';
 
 export class DisputeBody {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
@@ -27,7 +28,10 @@ export class DisputeBody {
 @ApiBearerAuth()
 @Controller('statements')
 export class StatementsController {
-  constructor(private readonly statements: StatementsService) {}
+  constructor(
+    private readonly statements: StatementsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Roles('admin', 'auditor', 'officer')
@@ -63,7 +67,7 @@ export class StatementsController {
   @HttpCode(200)
   @Roles('officer')
   acknowledge(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<StatementDto> {
-    return this.statements.acknowledge(actor, id, new Date());
+    return this.statements.acknowledge(actor, id, this.clock.now());
   }
 
   @Post(':id/dispute')
@@ -74,6 +78,6 @@ export class StatementsController {
     @Body() body: DisputeBody,
     @CurrentActor() actor: Actor,
   ): Promise<StatementDto> {
-    return this.statements.dispute(actor, id, body.reason, new Date());
+    return this.statements.dispute(actor, id, body.reason, this.clock.now());
   }
 }

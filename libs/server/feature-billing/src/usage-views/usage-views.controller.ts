@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, Roles } from '@fleet/server/platform';
 import { type MyUsageDto, PeriodQuery, type UsageDashboardDto } from './usage-views.dto';
 import { UsageViewsService } from './usage-views.service';
@@ -9,12 +10,15 @@ import { UsageViewsService } from './usage-views.service';
 @ApiBearerAuth()
 @Controller('me')
 export class MyUsageController {
-  constructor(private readonly views: UsageViewsService) {}
+  constructor(
+    private readonly views: UsageViewsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('usage')
   @Roles('officer')
   usage(@Query() query: PeriodQuery, @CurrentActor() actor: Actor): Promise<MyUsageDto> {
-    return this.views.mine(actor, query.period, new Date());
+    return this.views.mine(actor, query.period, this.clock.now());
   }
 }
 
@@ -23,11 +27,14 @@ export class MyUsageController {
 @ApiBearerAuth()
 @Controller('dashboard')
 export class UsageDashboardController {
-  constructor(private readonly views: UsageViewsService) {}
+  constructor(
+    private readonly views: UsageViewsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('usage')
   @Roles('admin', 'auditor')
   usage(@Query() query: PeriodQuery): Promise<UsageDashboardDto> {
-    return this.views.dashboard(query.period, new Date());
+    return this.views.dashboard(query.period, this.clock.now());
   }
 }

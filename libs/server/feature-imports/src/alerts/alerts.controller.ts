@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { AlertDto } from '@fleet/shared/contracts';
+import { Clock } from '@fleet/server/config';
 import { ReadController, Roles } from '@fleet/server/platform';
 import { IsOptional, Matches } from 'class-validator';
 import { ALERT_LIST, AlertsService } from './alerts.service';
@@ -22,7 +23,10 @@ export class AlertsController extends ReadController<AlertDto>({
   spec: ALERT_LIST,
   readRoles: ['admin', 'auditor'],
 }) {
-  constructor(private readonly alerts: AlertsService) {
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly clock: Clock,
+  ) {
     super(alerts);
   }
 
@@ -30,6 +34,6 @@ export class AlertsController extends ReadController<AlertDto>({
   @Roles('admin')
   @HttpCode(202)
   recompute(@Body() body: RecomputeAlertsBody): Promise<{ asOf: string; queued: true }> {
-    return this.alerts.recompute(body.asOf, new Date());
+    return this.alerts.recompute(body.asOf, this.clock.now());
   }
 }

@@ -10,7 +10,7 @@ import {
   type RowCells,
   type RowProblem,
 } from '@fleet/domain/inventory';
-import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
 import { BulkImportEntity, BulkImportRejectionEntity, UserEntity } from '@fleet/server/persistence';
 import { type AuditEntry, AuditService, type LocalizedText } from '@fleet/server/platform';
 import { UnrecoverableError } from 'bullmq';
@@ -52,6 +52,7 @@ export class ImportRunner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async run(importId: number, options: { lastAttempt: boolean; now?: Date }): Promise<BulkImportEntity> {
@@ -60,7 +61,7 @@ export class ImportRunner {
     if (!found) throw new UnrecoverableError(`no bulk import ${importId}`);
     if (found.status === 'succeeded' || found.status === 'failed') return found;
     try {
-      return await this.process(found, options.now ?? new Date());
+      return await this.process(found, options.now ?? this.clock.now());
     } catch (error) {
       if (error instanceof RosterFileError) {
         await this.fail(importId, error.text);
@@ -122,7 +123,7 @@ export class ImportRunner {
           .execute();
       });
     }
-    await repo.update(row.id, { status: 'succeeded', finishedAt: new Date() });
+    await repo.update(row.id, { status: 'succeeded', finishedAt: this.clock.now() });
     const done = await repo.findOneByOrFail({ id: row.id });
     this.logger.log(
       `import ${done.id} (${done.kind}): ${done.rowsCreated} created, ${done.rowsUpdated} updated, ` +
@@ -193,6 +194,6 @@ export class ImportRunner {
   private async fail(importId: number, error: LocalizedText): Promise<void> {
     await this.dataSource
       .getRepository(BulkImportEntity)
-      .update(importId, { status: 'failed', error, finishedAt: new Date() });
+      .update(importId, { status: 'failed', error, finishedAt: this.clock.now() });
   }
 }

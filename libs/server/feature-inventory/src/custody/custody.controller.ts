@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from 
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
 import type { FastifyReply } from 'fastify';
+import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, ReadController, Roles } from '@fleet/server/platform';
 import { STAFF } from '../shared/roles';
 import { CustodyHistoryService } from './custody-history.service';
@@ -25,6 +26,7 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
     assignments: AssignmentsService,
     private readonly custody: CustodyService,
     private readonly history: CustodyHistoryService,
+    private readonly clock: Clock,
   ) {
     super(assignments);
   }
@@ -47,7 +49,7 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
   @HttpCode(200)
   @Roles('admin', 'officer')
   accept(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<AssignmentDto> {
-    return this.custody.accept(id, actor, new Date());
+    return this.custody.accept(id, actor, this.clock.now());
   }
 
   @Post(':id/void')
@@ -58,7 +60,7 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
     @Body() body: VoidBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.voidAssignment(id, body, actor, new Date());
+    return this.custody.voidAssignment(id, body, actor, this.clock.now());
   }
 }
 
@@ -72,6 +74,7 @@ export class SimInstallationsController extends ReadController<SimInstallationDt
   constructor(
     installations: SimInstallationsService,
     private readonly custody: CustodyService,
+    private readonly clock: Clock,
   ) {
     super(installations);
   }
@@ -84,6 +87,6 @@ export class SimInstallationsController extends ReadController<SimInstallationDt
     @Body() body: VoidBody,
     @CurrentActor() actor: Actor,
   ): Promise<SimInstallationDto> {
-    return this.custody.voidInstallation(id, body, actor, new Date());
+    return this.custody.voidInstallation(id, body, actor, this.clock.now());
   }
 }

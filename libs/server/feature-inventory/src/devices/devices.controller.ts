@@ -7,6 +7,7 @@ import type {
   DeviceSimsAtDto,
   TimelineEntryDto,
 } from '@fleet/shared/contracts';
+import { Clock } from '@fleet/server/config';
 import { type Actor, CrudController, CurrentActor, Roles } from '@fleet/server/platform';
 import { AssignBody, AtQuery, ReturnBody } from '../custody/custody.dto';
 import { CustodyHistoryService } from '../custody/custody-history.service';
@@ -30,6 +31,7 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
     private readonly devices: DevicesService,
     private readonly custody: CustodyService,
     private readonly history: CustodyHistoryService,
+    private readonly clock: Clock,
   ) {
     super(devices);
   }
@@ -43,13 +45,13 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
   @Get(':id/holder')
   @Roles(...STAFF)
   holder(@Param('id', ParseIntPipe) id: number, @Query() query: AtQuery): Promise<DeviceHolderAtDto> {
-    return this.history.holderAt(id, query.at ? new Date(query.at) : new Date());
+    return this.history.holderAt(id, query.at ? new Date(query.at) : this.clock.now());
   }
 
   @Get(':id/sims')
   @Roles(...STAFF)
   sims(@Param('id', ParseIntPipe) id: number, @Query() query: AtQuery): Promise<DeviceSimsAtDto> {
-    return this.history.simsAt(id, query.at ? new Date(query.at) : new Date());
+    return this.history.simsAt(id, query.at ? new Date(query.at) : this.clock.now());
   }
 
   @Get(':id/timeline')
@@ -65,7 +67,7 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
     @Body() body: AssignBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.assign(id, body, actor, new Date());
+    return this.custody.assign(id, body, actor, this.clock.now());
   }
 
   @Post(':id/return')
@@ -76,6 +78,6 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
     @Body() body: ReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.giveBack(id, body, actor, new Date());
+    return this.custody.giveBack(id, body, actor, this.clock.now());
   }
 }

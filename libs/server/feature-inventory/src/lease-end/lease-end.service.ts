@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDateOf, type LeaseTransferOutcome, leaseTransferOutcome } from '@fleet/domain/inventory';
 import type { LeaseEndCheckDto, LeaseEndDeviceDto, LeaseEndTransferResultDto } from '@fleet/shared/contracts';
+import { Clock } from '@fleet/server/config';
 import { DeviceEntity, LeaseEndCheckEntity } from '@fleet/server/persistence';
 import {
   type Actor,
@@ -53,6 +54,7 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {
     super(dataSource, LeaseEndCheckEntity, LEASE_END_CHECK_LIST);
   }
@@ -62,7 +64,7 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
   }
 
   /** Devices whose lease has ended by `asOf` (already transferred ones included), with their checklist. */
-  async devices(asOf = chinaDateOf(new Date())): Promise<LeaseEndDeviceDto[]> {
+  async devices(asOf = chinaDateOf(this.clock.now())): Promise<LeaseEndDeviceDto[]> {
     const manager = this.dataSource.manager;
     const devices = await manager.find(DeviceEntity, {
       where: { leaseEndOn: LessThanOrEqual(asOf) },
@@ -121,7 +123,7 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
    */
   async transfer(body: LeaseEndTransferBody, actor: Actor, lang: Lang): Promise<LeaseEndTransferResultDto> {
     const { on } = body;
-    if (on > chinaDateOf(new Date())) {
+    if (on > chinaDateOf(this.clock.now())) {
       throw ApiException.badRequest([
         {
           field: 'on',

@@ -9,6 +9,7 @@ import {
   OfficerEntity,
   SimCardEntity,
 } from '@fleet/server/persistence';
+import { Clock } from '@fleet/server/config';
 import { type Actor, ApiException, AuditService, type ListSpec, ReadService } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import type { AtBody, ReportLostBody } from './lost-report.dto';
@@ -78,6 +79,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {
     super(dataSource, LostReportEntity, LOST_REPORT_LIST);
   }
@@ -113,7 +115,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
         manager.create(LostReportEntity, {
           deviceId,
           kind: body.kind,
-          reportedAt: body.reportedAt ? new Date(body.reportedAt) : new Date(),
+          reportedAt: body.reportedAt ? new Date(body.reportedAt) : this.clock.now(),
           reportedByOfficerId: await reporter(manager, body, actor),
           policeCaseNo: body.policeCaseNo || null,
           circumstances: body.circumstances || null,
@@ -141,7 +143,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
           `Report ${id} was already confirmed at ${report.confirmedAt.toISOString()}`,
         );
       }
-      const now = new Date();
+      const now = this.clock.now();
       const device = await lockDevice(manager, report.deviceId);
       const status = nextDeviceStatus(device.status, 'lost');
       if (status === null) {
@@ -168,7 +170,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
           `Report ${id}: ${name.en} was already done at ${doneAt.toISOString()}`,
         );
       }
-      report[at] = body.at ? new Date(body.at) : new Date();
+      report[at] = body.at ? new Date(body.at) : this.clock.now();
       report[by] = actor.userId;
       return Promise.resolve();
     });
@@ -186,8 +188,8 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
       const device = await lockDevice(manager, report.deviceId);
       const status = nextDeviceStatus(device.status, 'found');
       if (status !== null) await this.setDevice(manager, device, { status }, actor);
-      report.foundAt = body.at ? new Date(body.at) : new Date();
-      report.closedAt ??= new Date();
+      report.foundAt = body.at ? new Date(body.at) : this.clock.now();
+      report.closedAt ??= this.clock.now();
     });
   }
 
@@ -204,7 +206,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
           `Report ${id} still has follow-ups to do: ${pending.map((p) => p.en).join(', ')}`,
         );
       }
-      report.closedAt = new Date();
+      report.closedAt = this.clock.now();
       return Promise.resolve();
     });
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { SimCardDto, SimInstallationDto } from '@fleet/shared/contracts';
+import { Clock } from '@fleet/server/config';
 import { type Actor, CrudController, CurrentActor, Roles } from '@fleet/server/platform';
 import { InstallBody, RemoveBody } from '../custody/custody.dto';
 import { CustodyService } from '../custody/custody.service';
@@ -22,6 +23,7 @@ export class SimCardsController extends CrudController<SimCardDto, CreateSimCard
   constructor(
     sims: SimCardsService,
     private readonly custody: CustodyService,
+    private readonly clock: Clock,
   ) {
     super(sims);
   }
@@ -33,7 +35,7 @@ export class SimCardsController extends CrudController<SimCardDto, CreateSimCard
     @Body() body: InstallBody,
     @CurrentActor() actor: Actor,
   ): Promise<SimInstallationDto> {
-    return this.custody.install(id, body, actor, new Date());
+    return this.custody.install(id, body, actor, this.clock.now());
   }
 
   @Post(':id/remove')
@@ -44,6 +46,6 @@ export class SimCardsController extends CrudController<SimCardDto, CreateSimCard
     @Body() body: RemoveBody,
     @CurrentActor() actor: Actor,
   ): Promise<SimInstallationDto> {
-    return this.custody.remove(id, body, actor, new Date());
+    return this.custody.remove(id, body, actor, this.clock.now());
   }
 }

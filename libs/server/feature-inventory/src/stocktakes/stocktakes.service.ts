@@ -8,6 +8,7 @@ import {
   unitSubtree,
 } from '@fleet/domain/inventory';
 import type { StocktakeDto, StocktakeScanDto } from '@fleet/shared/contracts';
+import { Clock } from '@fleet/server/config';
 import { DeviceEntity, StocktakeEntity, StocktakeScanEntity, UnitEntity } from '@fleet/server/persistence';
 import {
   type Actor,
@@ -73,6 +74,7 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {
     super(dataSource, StocktakeEntity, STOCKTAKE_LIST);
   }
@@ -177,7 +179,7 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
       const before = toDto(stocktake, scans);
       stocktake.result = stocktakeOutcome(stocktake.expectedDeviceIds, scans);
       stocktake.status = 'closed';
-      stocktake.closedAt = new Date();
+      stocktake.closedAt = this.clock.now();
       stocktake.closedByUserId = actor.userId;
       if (body.notes !== undefined) stocktake.notes = body.notes || null;
       const after = toDto(await manager.save(stocktake), scans);

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse, Role, UserDto } from '@fleet/shared/contracts';
-import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
 import { UserEntity } from '@fleet/server/persistence';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -42,13 +42,14 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async login(
     username: string,
     password: string,
     ip: string | null,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<LoginResponse> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, {

@@ -12,6 +12,7 @@ import {
   spreadsheetStream,
   toCell,
 } from './spreadsheet-files';
+import { Clock } from '@fleet/server/config';
 
 /** More rows than this is refused: narrow the filter. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -29,7 +30,10 @@ export interface ExportRequest {
 /** Every row of a resource's list that matches the filter, as CSV or XLSX, headers in the caller's language. */
 @Injectable()
 export class ExportService {
-  constructor(private readonly registry: ExportRegistry) {}
+  constructor(
+    private readonly registry: ExportRegistry,
+    private readonly clock: Clock,
+  ) {}
 
   async export(request: ExportRequest): Promise<StreamableFile> {
     const definition = this.registry.find(request.resource);
@@ -76,7 +80,7 @@ export class ExportService {
     const stream = spreadsheetStream(format, header, batches(), definition.resource);
     return new StreamableFile(stream, {
       type: CONTENT_TYPES[format],
-      disposition: `attachment; filename="${definition.resource}-${new Date().toISOString().slice(0, 10)}.${format}"`,
+      disposition: `attachment; filename="${definition.resource}-${this.clock.now().toISOString().slice(0, 10)}.${format}"`,
     });
   }
 }
