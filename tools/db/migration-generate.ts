@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       .replace(
         /export const MIGRATIONS = \[([^\]]*)\];/,
         (_all, list: string) =>
-          `export const MIGRATIONS = [${[list.trim(), className].filter(Boolean).join(', ')}];`,
+          `export const MIGRATIONS = [${[list.trim().replace(/,$/, ''), className].filter(Boolean).join(', ')}];`,
       );
     await writeFile(indexPath, updated);
     console.log(`Wrote ${file}.ts with ${up.length} statements; run prettier on it.`);

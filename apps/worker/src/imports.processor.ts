@@ -1,10 +1,14 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { ImportRunner } from '@fleet/server/feature-imports';
+import { LeaseHeldError } from '@fleet/server/persistence';
 import { JobName, QueueName } from '@fleet/server/queue';
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 
 export const IMPORT_JOBS = [JobName.BulkImport] as const;
+
+/** How long a job waits when another worker holds its file, before it looks again. */
+export const LEASE_HELD_RETRY_MS = 10_000;
 
 /** What a file import's runner offers the worker (ImportRunner, UsageRunner). */
 export interface ImportJobRunner {
@@ -26,14 +30,23 @@ export abstract class ImportJobProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<{ importId: number }>): Promise<unknown> {
+  async process(job: Job<{ importId: number }>, token?: string): Promise<unknown> {
     if (job.name !== (this.jobName as string)) {
       this.logger.error(`Unknown job ${job.name} on ${this.queue}`);
       throw new Error(`Unknown job ${job.name}`);
     }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const done = await this.runner.run(job.data.importId, { lastAttempt });
-    return { status: done.status, rowsDone: done.rowsDone };
+    try {
+      const done = await this.runner.run(job.data.importId, { lastAttempt });
+      return { status: done.status, rowsDone: done.rowsDone };
+    } catch (error) {
+      // Another worker is on this file (this job stalled and was handed on, or was enqueued twice):
+      // look again later without spending an attempt; the file is processed once either way.
+      if (!(error instanceof LeaseHeldError)) throw error;
+      this.logger.log(`${error.message}; looking again in ${LEASE_HELD_RETRY_MS / 1000} s`);
+      await job.moveToDelayed(Date.now() + LEASE_HELD_RETRY_MS, token);
+      throw new DelayedError();
+    }
   }
 }
 

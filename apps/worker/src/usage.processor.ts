@@ -1,8 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { UsageRunner } from '@fleet/server/feature-usage';
-import { JobName, QueueName } from '@fleet/server/queue';
+import { enqueuePeriodReclose, JobName, QueueName } from '@fleet/server/queue';
 import type { Job, Queue } from 'bullmq';
-import { enqueueReclose } from './billing.processor';
 import { ImportJobProcessor } from './imports.processor';
 
 export const USAGE_JOBS = [JobName.UsageImport] as const;
@@ -20,10 +19,10 @@ export class UsageProcessor extends ImportJobProcessor {
     super(QueueName.Usage, JobName.UsageImport, usage);
   }
 
-  override async process(job: Job<{ importId: number }>): Promise<unknown> {
-    const done = await super.process(job);
+  override async process(job: Job<{ importId: number }>, token?: string): Promise<unknown> {
+    const done = await super.process(job, token);
     const period = await this.usage.periodOf(job.data.importId);
-    if (period) await enqueueReclose(this.billing, period, `import-${job.data.importId}`);
+    if (period) await enqueuePeriodReclose(this.billing, period, `import-${job.data.importId}`);
     return done;
   }
 }

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { WORKER_HEARTBEAT_KEY } from '@fleet/server/queue';
+import { QUEUE_NAMESPACE, WORKER_HEARTBEAT_KEY } from '@fleet/server/queue';
 import IORedis from 'ioredis';
 import { startTestServer } from '../../../tools/test/test-server';
 import { WorkerModule } from './worker.module';
@@ -16,11 +16,13 @@ async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number): Pr
 describe('worker', () => {
   it('runs its scheduled jobs on real Redis, and the API health sees it alive', async () => {
     const server = await startTestServer();
-    const prefix = process.env.QUEUE_PREFIX!;
     const redis = new IORedis(process.env.REDIS_URL!);
     const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     try {
       await worker.init();
+      const prefix = worker.get<string>(QUEUE_NAMESPACE);
+      // The API and the worker of one database agree on its namespace.
+      expect(server.app.get<string>(QUEUE_NAMESPACE)).toBe(prefix);
       const beat = await waitFor(() => redis.get(`${prefix}:${WORKER_HEARTBEAT_KEY}`), 10_000);
       expect(beat).not.toBeNull();
       expect(Date.now() - Date.parse(beat!)).toBeLessThan(10_000);

@@ -10,6 +10,7 @@ import { ALERT_JOBS, AlertsProcessor } from './alerts.processor';
 import { BILLING_JOBS, BillingProcessor } from './billing.processor';
 import { IMPORT_JOBS, ImportsProcessor } from './imports.processor';
 import { checkHandlerCoverage } from './job-handlers';
+import { JobReconciler } from './reconciler';
 import { SYSTEM_JOBS, SystemProcessor } from './system.processor';
 import { USAGE_JOBS, UsageProcessor } from './usage.processor';
 
@@ -28,6 +29,13 @@ checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JO
     UsageJobsModule,
     BillingJobsModule,
   ],
-  providers: [SystemProcessor, ImportsProcessor, AlertsProcessor, UsageProcessor, BillingProcessor],
+  providers: [
+    JobReconciler,
+    SystemProcessor,
+    ImportsProcessor,
+    AlertsProcessor,
+    UsageProcessor,
+    BillingProcessor,
+  ],
 })
 export class WorkerModule {}

@@ -28,6 +28,8 @@ export interface AppConfig {
   /** YYYY-MM-DD; the SIM activation deadline is one month later (clause 4.2). */
   contractSignedOn: string;
   logLevel: LogLevel;
+  /** Seconds between two reconciliations of the database's unfinished work with the queues. */
+  reconcileEverySeconds: number;
   /** Tests only: the moment the clock reads when the process starts (see Clock). */
   clockStart: Date | null;
 }
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
   const repairPhotoMaxBytes = int('REPAIR_PHOTO_MAX_BYTES', 1024, 50 * 1024 * 1024);
   const logLevel = read('LOG_LEVEL') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const reconcileEverySeconds = int('RECONCILE_EVERY_SECONDS', 1, 24 * 3600);
   const clockStartRaw = read('CLOCK_START');
   let clockStart: Date | null = null;
   if (clockStartRaw) {
@@ -145,6 +148,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     badgeNoPattern,
     contractSignedOn,
     logLevel,
+    reconcileEverySeconds,
     clockStart,
   };
 }

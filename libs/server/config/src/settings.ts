@@ -129,6 +129,14 @@ export const SETTINGS = [
     description: 'error, warn, log, debug or verbose',
   },
   {
+    name: 'RECONCILE_EVERY_SECONDS',
+    required: false,
+    default: '60',
+    usedBy: ['worker'],
+    description:
+      'How often the worker re-enqueues unfinished imports and stale months that have no job (also on start)',
+  },
+  {
     name: 'CLOCK_START',
     required: false,
     usedBy: ['api', 'worker'],

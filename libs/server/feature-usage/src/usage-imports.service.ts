@@ -5,12 +5,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { detectUsageKind, notAUsageFileMessage, type UsageKind } from '@fleet/domain/billing';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
-import {
-  IMPORT_JOB_RETRIES,
-  normalizeEncoding,
-  type RosterEncoding,
-  type RosterFormat,
-} from '@fleet/server/feature-imports';
+import { normalizeEncoding, type RosterEncoding, type RosterFormat } from '@fleet/server/feature-imports';
 import { USAGE_FILE_KINDS, UsageImportEntity, UsageImportRejectionEntity } from '@fleet/server/persistence';
 import {
   type Actor,
@@ -27,7 +22,7 @@ import {
   receiveUpload,
   rejectedRowsCsv,
 } from '@fleet/server/platform';
-import { JobName, type JobPayloads, QueueName, usageImportJobId } from '@fleet/server/queue';
+import { enqueueUsageImport, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -107,13 +102,9 @@ export class UsageImportsService {
     }
   }
 
-  /** One job per import (jobId from the import id), retried with backoff; a retry starts the file over. */
+  /** One job per import (jobId from the import id), retried with backoff. */
   async enqueue(importId: number): Promise<void> {
-    const payload: JobPayloads[JobName.UsageImport] = { importId };
-    await this.queue.add(JobName.UsageImport, payload, {
-      jobId: usageImportJobId(importId),
-      ...IMPORT_JOB_RETRIES,
-    });
+    await enqueueUsageImport(this.queue, importId);
   }
 
   async list(query: ListQuery, lang: Lang): Promise<ListResult<UsageImportDto>> {

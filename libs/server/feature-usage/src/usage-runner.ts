@@ -13,7 +13,12 @@ import {
 import { planCoversMonth } from '@fleet/domain/inventory';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
 import { RosterFileError, type RosterEncoding, type RosterFormat } from '@fleet/server/feature-imports';
-import { UsageImportEntity, UsageImportRejectionEntity } from '@fleet/server/persistence';
+import {
+  FileRunLease,
+  LeaseLostError,
+  UsageImportEntity,
+  UsageImportRejectionEntity,
+} from '@fleet/server/persistence';
 import type { LocalizedText } from '@fleet/server/platform';
 import { UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
@@ -57,23 +62,40 @@ export class UsageRunner {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Runs one import under its lease (FileRunLease): throws LeaseHeldError while another worker runs it,
+   * and LeaseLostError, having committed nothing, when another worker took it over.
+   */
   async run(importId: number, options: { lastAttempt: boolean }): Promise<UsageImportEntity> {
     const found = await this.dataSource.getRepository(UsageImportEntity).findOneBy({ id: importId });
     if (!found) throw new UnrecoverableError(`no usage import ${importId}`);
     if (found.status === 'succeeded' || found.status === 'failed') return found;
+    const lease = await FileRunLease.take(this.dataSource, 'usage_imports', importId);
     try {
-      return await this.process(found);
+      return await this.process(found, lease);
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       if (error instanceof RosterFileError) {
-        await this.fail(importId, error.text);
+        await this.fail(lease, error.text);
         throw new UnrecoverableError(error.text.en);
       }
-      if (options.lastAttempt) await this.fail(importId, SYSTEM_ERROR);
+      if (options.lastAttempt) await this.fail(lease, SYSTEM_ERROR);
       throw error;
+    } finally {
+      await lease.release();
     }
   }
 
-  private async process(row: UsageImportEntity): Promise<UsageImportEntity> {
+  /** The ids of imports not yet finished and not being run by any worker (for the reconciler). */
+  async unfinished(): Promise<number[]> {
+    const rows = await this.dataSource.query<{ id: number }[]>(
+      `SELECT id FROM usage_imports WHERE status IN ('queued', 'running')
+          AND (lease_until IS NULL OR lease_until < now()) ORDER BY id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async process(row: UsageImportEntity, lease: FileRunLease): Promise<UsageImportEntity> {
     const id = row.id;
     const path = join(this.config.dataDir, row.storedPath);
     const clock = performance.now();
@@ -87,6 +109,7 @@ export class UsageRunner {
     // A retry starts over. An interrupted attempt's transaction normally rolled back; this removes
     // anything that was committed all the same, so nothing counts twice.
     await this.dataSource.transaction(async (manager) => {
+      await lease.confirm(manager);
       if (row.period) await manager.query(`DELETE FROM usage_records WHERE import_id = $1`, [id]);
       await manager.delete(UsageImportRejectionEntity, { importId: id });
       await manager.update(UsageImportEntity, id, {
@@ -117,6 +140,9 @@ export class UsageRunner {
           ? await this.recomputeDetail(runner, id, loaded.period, sims, loaded.suspects, loaded.fileTotals)
           : 0;
       since = lap(`totals (${loaded.suspects.size} SIMs deduplicated)`, since);
+      // Commit only while this run still holds the file: a job that stalled and was picked up by
+      // another worker meanwhile rolls back here, so no record is stored twice.
+      await lease.confirm(runner.manager);
       await runner.manager.update(UsageImportEntity, id, {
         status: 'succeeded',
         finishedAt: this.clock.now(),
@@ -476,9 +502,11 @@ export class UsageRunner {
     return duplicates;
   }
 
-  private async fail(importId: number, error: LocalizedText): Promise<void> {
-    await this.dataSource
-      .getRepository(UsageImportEntity)
-      .update(importId, { status: 'failed', error, finishedAt: this.clock.now() });
+  /** Marks the import failed, if this run still holds it. */
+  private async fail(lease: FileRunLease, error: LocalizedText): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE usage_imports SET status = 'failed', error = $3, finished_at = $4 WHERE id = $1 AND lease_token = $2`,
+      [lease.id, lease.token, JSON.stringify(error), this.clock.now()],
+    );
   }
 }

@@ -1,2 +1,4 @@
 export * from './data-source';
 export * from './entities';
+export * from './installation';
+export * from './file-run-lease';

@@ -13,6 +13,12 @@ export enum QueueName {
 export enum JobName {
   /** Records that a worker is alive, so /api/health can tell whether jobs are being processed. */
   WorkerHeartbeat = 'system.worker-heartbeat',
+  /**
+   * Matches the database's unfinished work (imports queued or running with no worker on them, months
+   * left stale) with the queues and enqueues what is missing: nothing waits forever for a job that a
+   * Redis restart, a crash or a shared Redis lost. On worker start and every RECONCILE_EVERY_SECONDS.
+   */
+  Reconcile = 'system.reconcile',
   /** Processes one uploaded roster (bulk_imports row); jobId `bulk-import-<id>`, so it runs once. */
   BulkImport = 'imports.bulk-import',
   /** Replaces one day's alerts (Asia/Shanghai); scheduled daily, or enqueued by an admin. */
@@ -28,6 +34,7 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.WorkerHeartbeat]: Record<string, never>;
+  [JobName.Reconcile]: Record<string, never>;
   [JobName.BulkImport]: { importId: number };
   /** asOf: the China date to compute for; absent means the day the job runs. */
   [JobName.ComputeAlerts]: { asOf?: string };
@@ -37,6 +44,7 @@ export interface JobPayloads {
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WorkerHeartbeat]: QueueName.System,
+  [JobName.Reconcile]: QueueName.System,
   [JobName.BulkImport]: QueueName.Imports,
   [JobName.ComputeAlerts]: QueueName.Alerts,
   [JobName.UsageImport]: QueueName.Usage,

@@ -11,7 +11,13 @@ import {
   type RowProblem,
 } from '@fleet/domain/inventory';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
-import { BulkImportEntity, BulkImportRejectionEntity, UserEntity } from '@fleet/server/persistence';
+import {
+  BulkImportEntity,
+  BulkImportRejectionEntity,
+  FileRunLease,
+  LeaseLostError,
+  UserEntity,
+} from '@fleet/server/persistence';
 import { type AuditEntry, AuditService, type LocalizedText } from '@fleet/server/platform';
 import { UnrecoverableError } from 'bullmq';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -60,24 +66,37 @@ export class ImportRunner {
     const found = await repo.findOneBy({ id: importId });
     if (!found) throw new UnrecoverableError(`no bulk import ${importId}`);
     if (found.status === 'succeeded' || found.status === 'failed') return found;
+    const lease = await FileRunLease.take(this.dataSource, 'bulk_imports', importId);
     try {
-      return await this.process(found, options.now ?? this.clock.now());
+      return await this.process(found, options.now ?? this.clock.now(), lease);
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       if (error instanceof RosterFileError) {
-        await this.fail(importId, error.text);
+        await this.fail(lease, error.text);
         throw new UnrecoverableError(error.text.en);
       }
       if (options.lastAttempt) {
-        await this.fail(importId, {
+        await this.fail(lease, {
           zh: '导入因系统错误中断，已导入的行保留；请稍后重新上传该文件',
           en: 'The import stopped on a system error; rows already imported are kept. Upload the file again later',
         });
       }
       throw error;
+    } finally {
+      await lease.release();
     }
   }
 
-  private async process(row: BulkImportEntity, now: Date): Promise<BulkImportEntity> {
+  /** The ids of imports not yet finished and not being run by any worker (for the reconciler). */
+  async unfinished(): Promise<number[]> {
+    const rows = await this.dataSource.query<{ id: number }[]>(
+      `SELECT id FROM bulk_imports WHERE status IN ('queued', 'running')
+          AND (lease_until IS NULL OR lease_until < now()) ORDER BY id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async process(row: BulkImportEntity, now: Date, lease: FileRunLease): Promise<BulkImportEntity> {
     const repo = this.dataSource.getRepository(BulkImportEntity);
     await repo.update(row.id, { status: 'running', startedAt: row.startedAt ?? now });
     const items = await this.readItems(row);
@@ -88,6 +107,8 @@ export class ImportRunner {
     for (let start = row.rowsDone; start < items.length; start += IMPORT_BATCH_ROWS) {
       const batch = items.slice(start, start + IMPORT_BATCH_ROWS);
       await this.dataSource.transaction(async (manager) => {
+        // Each batch commits only while this run holds the file, so two workers never both write it.
+        await lease.confirm(manager);
         const counts: Counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
         const ctx = { manager, audit: this.audit, actor, badgeNoPattern: this.config.badgeNoPattern, now };
         for (const item of batch) {
@@ -123,7 +144,10 @@ export class ImportRunner {
           .execute();
       });
     }
-    await repo.update(row.id, { status: 'succeeded', finishedAt: this.clock.now() });
+    await this.dataSource.transaction(async (manager) => {
+      await lease.confirm(manager);
+      await manager.update(BulkImportEntity, row.id, { status: 'succeeded', finishedAt: this.clock.now() });
+    });
     const done = await repo.findOneByOrFail({ id: row.id });
     this.logger.log(
       `import ${done.id} (${done.kind}): ${done.rowsCreated} created, ${done.rowsUpdated} updated, ` +
@@ -191,9 +215,11 @@ export class ImportRunner {
     return { userId, username: user?.username ?? null, ip: null };
   }
 
-  private async fail(importId: number, error: LocalizedText): Promise<void> {
-    await this.dataSource
-      .getRepository(BulkImportEntity)
-      .update(importId, { status: 'failed', error, finishedAt: this.clock.now() });
+  /** Marks the import failed, if this run still holds it. */
+  private async fail(lease: FileRunLease, error: LocalizedText): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE bulk_imports SET status = 'failed', error = $3, finished_at = $4 WHERE id = $1 AND lease_token = $2`,
+      [lease.id, lease.token, JSON.stringify(error), this.clock.now()],
+    );
   }
 }

@@ -25,7 +25,7 @@ import {
   receiveUpload,
   rejectedRowsCsv,
 } from '@fleet/server/platform';
-import { bulkImportJobId, JobName, type JobPayloads, QueueName } from '@fleet/server/queue';
+import { enqueueBulkImport, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -51,12 +51,6 @@ export const IMPORT_LIST: ListSpec = {
 };
 
 /** How a file import's job is retried (one job per import, keyed by the import id); usage imports too. */
-export const IMPORT_JOB_RETRIES = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 2_000 },
-  removeOnComplete: 1_000,
-  removeOnFail: 1_000,
-} as const;
 
 /** Upload limit, also given to @fastify/multipart where the app is built. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -155,13 +149,9 @@ export class ImportsService {
     return toBulkImportDto(saved, lang);
   }
 
-  /** One job per import (jobId from the import id), retried with backoff; rows are upserts. */
+  /** One job per import (jobId from the import id), retried with backoff. */
   async enqueue(importId: number): Promise<void> {
-    const payload: JobPayloads[JobName.BulkImport] = { importId };
-    await this.queue.add(JobName.BulkImport, payload, {
-      jobId: bulkImportJobId(importId),
-      ...IMPORT_JOB_RETRIES,
-    });
+    await enqueueBulkImport(this.queue, importId);
   }
 
   async list(query: ListQuery, lang: Lang): Promise<ListResult<BulkImportDto>> {

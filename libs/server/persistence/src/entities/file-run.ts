@@ -48,6 +48,17 @@ export abstract class FileRunColumns {
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /**
+   * The run that holds the file: one worker at a time processes it, and its writes commit only while
+   * it still holds the lease (see FileRunLease), so a stalled job picked up elsewhere cannot write twice.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  leaseToken: string | null;
+
+  /** Until when the lease holds unless renewed (database time). */
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
 }
 
 /** A row a file run refused: its row number in the file, the column at fault and why. */

@@ -11,6 +11,7 @@ import {
 import { BulkImportEntity, BulkImportRejectionEntity } from './bulk-import.entity';
 import { AssignmentEntity, SimInstallationEntity } from './custody.entity';
 import { DeviceEntity } from './device.entity';
+import { InstallationEntity } from './installation.entity';
 import { LeaseEndCheckEntity } from './lease-end-check.entity';
 import { LostReportEntity } from './lost-report.entity';
 import { OfficerEntity } from './officer.entity';
@@ -32,6 +33,7 @@ export {
   AssignmentEntity,
   AuditLogEntity,
   DeviceEntity,
+  InstallationEntity,
   LeaseEndCheckEntity,
   LostReportEntity,
   OfficerEntity,
@@ -45,6 +47,7 @@ export {
 };
 
 export const ENTITIES = [
+  InstallationEntity,
   UnitEntity,
   OfficerEntity,
   UserEntity,

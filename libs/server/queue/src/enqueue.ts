@@ -1,0 +1,77 @@
+import type { JobsOptions, Queue } from 'bullmq';
+import { bulkImportJobId, JobName, type JobPayloads, usageImportJobId } from './queues';
+
+/** Every so often (and when a worker starts) the database's unfinished work is matched with the queues. */
+export const RECONCILE_SCHEDULER_ID = 'system.reconcile';
+
+/** Job states in which a job will still run (or is running): anything else is over or gone. */
+const LIVE_STATES = new Set(['active', 'waiting', 'waiting-children', 'delayed', 'prioritized']);
+
+/**
+ * Makes sure a job with this id is waiting or running: adds it, or, when a job of that id exists but
+ * is over (completed or failed, kept by BullMQ for a while), removes it and adds it again, where a
+ * plain `add` would silently keep the old one and the new work would never run.
+ */
+export async function ensureJob<N extends JobName>(
+  queue: Queue,
+  name: N,
+  data: JobPayloads[N],
+  options: JobsOptions & { jobId: string },
+  /** Whether a completed job of that id is run again (false: only a failed or missing one). */
+  redoCompleted = true,
+): Promise<'live' | 'done' | 'added'> {
+  const existing = await queue.getJob(options.jobId);
+  if (existing) {
+    const state = await existing.getState();
+    if (LIVE_STATES.has(state)) return 'live';
+    if (state === 'completed' && !redoCompleted) return 'done';
+    await existing.remove();
+  }
+  await queue.add(name, data, options);
+  return 'added';
+}
+
+/** File imports are retried with backoff; a retry starts the file over (usage) or resumes it (rosters). */
+export const FILE_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: 1_000,
+  removeOnFail: 1_000,
+} as const satisfies JobsOptions;
+
+/** Enqueues the processing of a roster import (bulk_imports row). */
+export const enqueueBulkImport = (queue: Queue, importId: number) =>
+  ensureJob(
+    queue,
+    JobName.BulkImport,
+    { importId },
+    { jobId: bulkImportJobId(importId), ...FILE_JOB_OPTIONS },
+  );
+
+/** Enqueues the processing of a carrier usage import (usage_imports row). */
+export const enqueueUsageImport = (queue: Queue, importId: number) =>
+  ensureJob(
+    queue,
+    JobName.UsageImport,
+    { importId },
+    { jobId: usageImportJobId(importId), ...FILE_JOB_OPTIONS },
+  );
+
+/**
+ * Enqueues closing a month again after the import that made it stale (the reason, in the job id, so a
+ * reclose already running for an earlier import does not hide this one); the job checks it is needed.
+ */
+export const enqueuePeriodReclose = (queue: Queue, period: string, reason: string) =>
+  ensureJob(
+    queue,
+    JobName.PeriodReclose,
+    { period },
+    {
+      jobId: `period-reclose-${period}-${reason}`,
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: 100,
+      removeOnFail: 100,
+    },
+    false,
+  );
