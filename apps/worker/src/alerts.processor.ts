@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { chinaDateOf } from '@fleet/domain/inventory';
 import { Clock } from '@fleet/server/config';
 import { AlertsRunner } from '@fleet/server/feature-imports';
@@ -10,8 +10,10 @@ import {
   JobName,
   type JobPayloads,
   QueueName,
+  REDIS,
 } from '@fleet/server/queue';
 import type { Job, Queue } from 'bullmq';
+import type IORedis from 'ioredis';
 
 export const ALERT_JOBS = [JobName.ComputeAlerts] as const;
 
@@ -24,11 +26,18 @@ export class AlertsProcessor extends WorkerHost implements OnApplicationBootstra
     @InjectQueue(QueueName.Alerts) private readonly queue: Queue,
     private readonly runner: AlertsRunner,
     private readonly clock: Clock,
+    @Inject(REDIS) private readonly redis: IORedis,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.schedule();
+    // A Redis that restarted empty lost the daily schedule: it is set again when Redis is back.
+    this.redis.on('ready', () => void this.schedule().catch(() => undefined));
+  }
+
+  private async schedule(): Promise<void> {
     await this.queue.upsertJobScheduler(
       ALERTS_SCHEDULER_ID,
       { pattern: ALERTS_CRON, tz: ALERTS_TZ },

@@ -34,6 +34,16 @@ export class SystemProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.start();
+    // Redis came back (perhaps empty, its schedulers and jobs gone): schedule again and reconcile, so
+    // the worker resumes by itself and the lost jobs are enqueued again from the database.
+    this.redis.on('ready', () => {
+      this.logger.warn('Redis is back: rescheduling and reconciling');
+      this.start().catch((error: unknown) => this.logger.error(`after Redis came back: ${String(error)}`));
+    });
+  }
+
+  private async start(): Promise<void> {
     await this.queue.upsertJobScheduler(
       JobName.WorkerHeartbeat,
       { every: WORKER_HEARTBEAT_EVERY_MS },

@@ -123,6 +123,7 @@ export const enMessages: AppMessages = {
       close: 'Close the count',
       upload: 'Upload and import',
       rejected_rows: 'Download rejected rows',
+      retry_import: 'Retry',
       recompute: 'Recompute alerts',
       cancel: 'Cancel',
       save: 'Save',

@@ -135,6 +135,7 @@ export const zhMessages = {
       close: '结束盘点',
       upload: '上传并导入',
       rejected_rows: '下载被拒绝的行',
+      retry_import: '重试',
       recompute: '重新计算提醒',
       cancel: '取消',
       save: '保存',

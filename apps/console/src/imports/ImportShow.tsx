@@ -6,6 +6,7 @@ import { IMPORT_KIND_CHOICES, IMPORT_STATUS_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
 import { ImportProgress, isImportFinished } from './ImportProgress';
 import { RejectedRowsButton } from '../common/RejectedRowsButton';
+import { RetryImportButton } from '../common/RetryImportButton';
 
 const POLL_MS = 1000;
 
@@ -21,6 +22,7 @@ const ImportShow = () => (
     queryOptions={queryOptions}
     actions={
       <TopToolbar>
+        <RetryImportButton resource="imports" />
         <RejectedRowsButton resource="imports" />
       </TopToolbar>
     }

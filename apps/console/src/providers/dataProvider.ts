@@ -142,6 +142,8 @@ const actions = {
     });
     return response.json as UsageImportDto;
   },
+  retryImport: (resource: 'imports' | 'usage-imports', id: number) =>
+    post<unknown>(`/${resource}/${id}/retry`),
   closePeriod: (period: string) => post<CloseResultDto>(`/periods/${period}/close`),
   getBillCheck: (period: string) => call<BillCheckDto[]>('GET', `/periods/${period}/bill-check`),
   downloadStatementsWorkbook: (period: string) =>

@@ -7,6 +7,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { isImportFinished } from '../common/RowsProgress';
 import { UsageImportProgress } from './UsageImportProgress';
 import { RejectedRowsButton } from '../common/RejectedRowsButton';
+import { RetryImportButton } from '../common/RetryImportButton';
 
 const POLL_MS = 1000;
 
@@ -22,6 +23,7 @@ const UsageImportShow = () => (
     queryOptions={queryOptions}
     actions={
       <TopToolbar>
+        <RetryImportButton resource="usage-imports" />
         <RejectedRowsButton resource="usage-imports" />
       </TopToolbar>
     }

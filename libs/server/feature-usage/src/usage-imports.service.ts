@@ -21,8 +21,9 @@ import {
   type ReceivedUpload,
   receiveUpload,
   rejectedRowsCsv,
+  requeueFailedRun,
 } from '@fleet/server/platform';
-import { enqueueUsageImport, QueueName } from '@fleet/server/queue';
+import { enqueueUsageImport, QueueAvailability, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -85,9 +86,12 @@ export class UsageImportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Usage) private readonly queue: Queue,
     private readonly clock: Clock,
+    private readonly queues: QueueAvailability,
   ) {}
 
   async upload(request: FastifyRequest, actor: Actor, lang: Lang): Promise<UsageImportDto> {
+    // With Redis gone the file would wait unseen: refuse it (503) before anything is stored.
+    await this.queues.assertReady();
     const upload = await receiveUpload(request, {
       dir: join(this.config.dataDir, 'usage'),
       maxBytes: USAGE_MAX_BYTES,
@@ -102,9 +106,21 @@ export class UsageImportsService {
     }
   }
 
-  /** One job per import (jobId from the import id), retried with backoff. */
+  /** One job per import (jobId from the import id), retried with backoff; the reconciler's if Redis fails now. */
   async enqueue(importId: number): Promise<void> {
-    await enqueueUsageImport(this.queue, importId);
+    await this.queues.enqueueOrLeave(`usage import ${importId}`, () =>
+      enqueueUsageImport(this.queue, importId),
+    );
+  }
+
+  /** Starts a failed import again (admin): the file is read over from its start. */
+  async retry(id: number, actor: Actor, lang: Lang): Promise<UsageImportDto> {
+    await this.queues.assertReady();
+    const row = await this.dataSource.transaction((manager) =>
+      requeueFailedRun(manager, UsageImportEntity, 'usage-imports', id, this.audit, actor),
+    );
+    await this.enqueue(id);
+    return toUsageImportDto(row, lang, this.clock.now());
   }
 
   async list(query: ListQuery, lang: Lang): Promise<ListResult<UsageImportDto>> {
@@ -166,6 +182,14 @@ export class UsageImportsService {
       );
     const repo = this.dataSource.getRepository(UsageImportEntity);
     const existing = await repo.findOneBy({ sha256: upload.sha256 });
+    if (existing?.status === 'failed') {
+      // The same file again after its import failed: that import starts over (the bytes are the
+      // same, by their hash; they are put back in case the stored copy was lost).
+      await rename(upload.path, join(this.config.dataDir, existing.storedPath));
+      return this.dataSource.transaction((manager) =>
+        requeueFailedRun(manager, UsageImportEntity, 'usage-imports', existing.id, this.audit, actor),
+      );
+    }
     if (existing) throw conflict(existing);
 
     const detected = detectFileType(await readHead(upload.path), upload.fileName);

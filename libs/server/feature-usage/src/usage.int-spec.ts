@@ -1,46 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { addUsage, type DetailRecord, usageOf, type UsageTotals, ZERO_USAGE } from '@fleet/domain/billing';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { Client } from 'pg';
 import { WorkerModule } from '../../../../apps/worker/src/worker.module';
 import { ApiClient, startTestServer, type TestServer } from '../../../../tools/test/test-server';
+import {
+  expectedDetailTotals,
+  insertSampleSims,
+  rowsOf,
+  sample,
+} from '../../../../tools/test/usage-fixtures';
 import type { UsageImportDto } from './usage-imports.service';
 import { UsageRunner } from './usage-runner';
-
-const SAMPLES = resolve(__dirname, '../../../../../shared/samples');
-const sample = (name: string) => readFileSync(resolve(SAMPLES, name));
-const SIM_APN = 'xjga.xj';
-
-/** The sample's rows as objects by their (Chinese) headers. */
-function rowsOf(text: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
-}
-
-/** Totals per number, computed here from the file with the domain's per-record rule (not the SQL). */
-function expectedDetailTotals(rows: Record<string, string>[]): Map<string, UsageTotals> {
-  const totals = new Map<string, UsageTotals>();
-  const type = { 语音: 'voice', 短信: 'sms', 数据: 'data' } as const;
-  const direction: Record<string, 'out' | 'in'> = { 主叫: 'out', 发送: 'out', 被叫: 'in', 接收: 'in' };
-  for (const r of rows) {
-    const record: DetailRecord = {
-      type: type[r['记录类型'] as keyof typeof type],
-      direction: direction[r['方向']] ?? null,
-      durationS: r['时长秒'] ? Number(r['时长秒']) : null,
-      volumeKb: r['流量KB'] ? Number(r['流量KB']) : null,
-      apn: r['APN'] || null,
-    };
-    totals.set(r['手机号码'], addUsage(totals.get(r['手机号码']) ?? ZERO_USAGE, usageOf(record, SIM_APN)));
-  }
-  return totals;
-}
 
 describe('usage imports', () => {
   let server: TestServer;
@@ -111,15 +84,7 @@ describe('usage imports', () => {
     db = new Client({ connectionString: server.databaseUrl });
     await db.connect();
     // The sample SIMs (sims.csv) and their APN profile, written directly: this test is about usage.
-    const { id: apnId } = (
-      await db.query(`INSERT INTO apn_profiles (name, apn) VALUES ('XJGA', $1) RETURNING id`, [SIM_APN])
-    ).rows[0] as { id: number };
-    for (const r of rowsOf(sample('sims.csv').toString('utf8'))) {
-      await db.query(
-        `INSERT INTO sim_cards (iccid, msisdn, apn_profile_id, activated_on, status) VALUES ($1, $2, $3, $4, 'active')`,
-        [r['ICCID'], r['手机号码'], apnId, r['开通日期']],
-      );
-    }
+    await insertSampleSims(db);
   }, 60_000);
 
   afterAll(async () => {

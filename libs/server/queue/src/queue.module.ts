@@ -4,21 +4,10 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { resolveInstallation } from '@fleet/server/persistence';
 import type { DataSource } from 'typeorm';
+import { QueueAvailability } from './availability';
 import { QueueName } from './queues';
+import { QUEUE_NAMESPACE, queueNamespace, REDIS } from './tokens';
 import { RedisConnections } from './redis';
-
-/** A plain Redis client for small keys (heartbeat), prefixed like the queues. */
-export const REDIS = Symbol('REDIS');
-
-/**
- * The prefix of every key this instance writes to Redis: QUEUE_PREFIX and the id of its database, so
- * instances that share one Redis (a second start, a staging copy, a test run) never see, take or
- * swallow each other's jobs, whatever their database ids.
- */
-export const QUEUE_NAMESPACE = Symbol('QUEUE_NAMESPACE');
-
-export const queueNamespace = (queuePrefix: string, installationId: string): string =>
-  `${queuePrefix}:${installationId}`;
 
 @Global()
 @Module({
@@ -36,8 +25,9 @@ export const queueNamespace = (queuePrefix: string, installationId: string): str
       useFactory: (connections: RedisConnections, namespace: string) =>
         connections.create({ keyPrefix: `${namespace}:` }),
     },
+    QueueAvailability,
   ],
-  exports: [RedisConnections, REDIS, QUEUE_NAMESPACE],
+  exports: [RedisConnections, REDIS, QUEUE_NAMESPACE, QueueAvailability],
 })
 class RedisModule {}
 

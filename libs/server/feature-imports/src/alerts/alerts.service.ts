@@ -5,7 +5,7 @@ import type { AlertDto } from '@fleet/shared/contracts';
 import { chinaDateOf } from '@fleet/domain/inventory';
 import { AlertEntity } from '@fleet/server/persistence';
 import { type ListSpec, ReadService } from '@fleet/server/platform';
-import { JobName, type JobPayloads, QueueName } from '@fleet/server/queue';
+import { JobName, type JobPayloads, QueueName, QueueAvailability } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 
@@ -32,6 +32,7 @@ export class AlertsService extends ReadService<AlertEntity, AlertDto> {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     @InjectQueue(QueueName.Alerts) private readonly queue: Queue,
+    private readonly queues: QueueAvailability,
   ) {
     super(dataSource, AlertEntity, ALERT_LIST);
   }
@@ -43,6 +44,7 @@ export class AlertsService extends ReadService<AlertEntity, AlertDto> {
   /** Enqueues a run for a day (today in China by default); clicks while one waits add nothing. */
   async recompute(asOf: string | undefined, now: Date): Promise<{ asOf: string; queued: true }> {
     const payload: JobPayloads[JobName.ComputeAlerts] = { asOf: asOf ?? chinaDateOf(now) };
+    await this.queues.assertReady();
     await this.queue.add(JobName.ComputeAlerts, payload, {
       jobId: `alerts-${payload.asOf}`,
       attempts: 3,

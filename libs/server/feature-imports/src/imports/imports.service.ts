@@ -24,8 +24,9 @@ import {
   rawColumns,
   receiveUpload,
   rejectedRowsCsv,
+  requeueFailedRun,
 } from '@fleet/server/platform';
-import { enqueueBulkImport, QueueName } from '@fleet/server/queue';
+import { enqueueBulkImport, QueueAvailability, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -88,9 +89,12 @@ export class ImportsService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Imports) private readonly queue: Queue,
+    private readonly queues: QueueAvailability,
   ) {}
 
   async upload(request: FastifyRequest, actor: Actor, lang: Lang): Promise<BulkImportDto> {
+    // With Redis gone the file would wait unseen: refuse it (503) before anything is stored.
+    await this.queues.assertReady();
     const upload = await receiveUpload(request, {
       dir: join(this.config.dataDir, 'imports'),
       maxBytes: IMPORT_MAX_BYTES,
@@ -149,9 +153,21 @@ export class ImportsService {
     return toBulkImportDto(saved, lang);
   }
 
-  /** One job per import (jobId from the import id), retried with backoff. */
+  /** One job per import (jobId from the import id), retried with backoff; the reconciler's if Redis fails now. */
   async enqueue(importId: number): Promise<void> {
-    await enqueueBulkImport(this.queue, importId);
+    await this.queues.enqueueOrLeave(`roster import ${importId}`, () =>
+      enqueueBulkImport(this.queue, importId),
+    );
+  }
+
+  /** Starts a failed import again (admin): it resumes after its last committed batch. */
+  async retry(id: number, actor: Actor, lang: Lang): Promise<BulkImportDto> {
+    await this.queues.assertReady();
+    const row = await this.dataSource.transaction((manager) =>
+      requeueFailedRun(manager, BulkImportEntity, 'imports', id, this.audit, actor),
+    );
+    await this.enqueue(id);
+    return toBulkImportDto(row, lang);
   }
 
   async list(query: ListQuery, lang: Lang): Promise<ListResult<BulkImportDto>> {

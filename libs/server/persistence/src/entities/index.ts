@@ -24,6 +24,7 @@ import { MonthlyUsageEntity, UsageImportEntity, UsageImportRejectionEntity } fro
 import { UserEntity } from './user.entity';
 
 export * from './alert.entity';
+export * from './file-run';
 export * from './billing.entity';
 export * from './usage.entity';
 export * from './bulk-import.entity';

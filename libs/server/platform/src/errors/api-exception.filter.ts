@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { ApiErrorBody } from '@fleet/shared/contracts';
+import { QueueUnavailableError } from '@fleet/server/queue';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type LocalizedText, langFromHeader } from '../i18n/lang';
 import { ApiException } from './api.exception';
@@ -21,6 +22,10 @@ const STATUS_TEXT: Partial<Record<number, LocalizedText>> = {
   423: { zh: '账号已锁定', en: 'Account locked' },
   429: { zh: '请求过于频繁', en: 'Too many requests' },
 };
+const QUEUE_UNAVAILABLE: LocalizedText = {
+  zh: '后台任务队列（Redis）暂不可用，未保存任何内容；请稍后重试',
+  en: 'The job queue (Redis) is not available; nothing was stored. Try again later',
+};
 const INTERNAL: LocalizedText = { zh: '服务器内部错误', en: 'Internal server error' };
 
 /** Every error leaves as api.md's body, in the caller's language; unexpected ones are logged. */
@@ -33,6 +38,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const lang = langFromHeader(request.headers['accept-language']);
+    if (exception instanceof QueueUnavailableError) {
+      const body: ApiErrorBody = { statusCode: 503, message: QUEUE_UNAVAILABLE[lang] };
+      void reply.status(503).header('retry-after', String(exception.retryAfterSeconds)).send(body);
+      return;
+    }
     const status =
       exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));

@@ -13,6 +13,7 @@ export interface ImportPort<D> {
   list(query: ListQuery, lang: Lang): Promise<ListResult<D>>;
   get(id: number, lang: Lang): Promise<D>;
   rejectedCsv(id: number, lang: Lang): Promise<StreamableFile>;
+  retry(id: number, actor: Actor, lang: Lang): Promise<D>;
 }
 
 export interface ImportControllerOptions {
@@ -22,8 +23,8 @@ export interface ImportControllerOptions {
 }
 
 /**
- * The four routes of a file import: upload (admin; 202, processed by the worker), its list, one
- * import and its rejected rows as CSV (admin, auditor). A feature's controller extends the class
+ * The routes of a file import: upload (admin; 202, processed by the worker), its list, one import and
+ * its rejected rows as CSV (admin, auditor), and the retry of a failed one (admin; 202). A feature's controller extends the class
  * this returns, like CrudController.
  */
 export function ImportController<D>({ spec, uploadSchema }: ImportControllerOptions) {
@@ -41,6 +42,17 @@ export function ImportController<D>({ spec, uploadSchema }: ImportControllerOpti
       @Headers('accept-language') acceptLanguage?: string,
     ): Promise<D> {
       return this.service.upload(request, actor, langFromHeader(acceptLanguage));
+    }
+
+    @Post(':id/retry')
+    @Roles('admin')
+    @HttpCode(202)
+    retry(
+      @Param('id', ParseIntPipe) id: number,
+      @CurrentActor() actor: Actor,
+      @Headers('accept-language') acceptLanguage?: string,
+    ): Promise<D> {
+      return this.service.retry(id, actor, langFromHeader(acceptLanguage));
     }
 
     @Get()

@@ -1,0 +1,365 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import iconv from 'iconv-lite';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import { UsageRunner } from '@fleet/server/feature-usage';
+import { FileRunLease, LeaseHeldError, LeaseLostError } from '@fleet/server/persistence';
+import { JobName, QUEUE_NAMESPACE, QueueName, usageImportJobId } from '@fleet/server/queue';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
+import { expectedDetailTotals, insertSampleSims, rowsOf, sample } from '../../../tools/test/usage-fixtures';
+import { WorkerModule } from './worker.module';
+
+// Every scenario checks the outcome a bureau relies on: the month's totals equal an independent sum of
+// the file, and the import's stored rows equal its accepted rows (nothing lost, nothing twice).
+const DETAIL = 'usage-detail-2026-01.gbk.csv';
+const detailBytes = sample(DETAIL);
+const expected = expectedDetailTotals(rowsOf(iconv.decode(detailBytes, 'gb18030')));
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+interface Instance {
+  server: TestServer;
+  workers: INestApplicationContext[];
+  admin: ApiClient;
+  db: Client;
+}
+
+async function until<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
+  for (const end = Date.now() + timeoutMs; ;) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function startInstance(settings: Record<string, string>, workers = 1): Promise<Instance> {
+  const server = await startTestServer({ RECONCILE_EVERY_SECONDS: '1', ...settings });
+  const started: INestApplicationContext[] = [];
+  for (let i = 0; i < workers; i++) {
+    const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await worker.init();
+    started.push(worker);
+  }
+  const admin = new ApiClient(server.baseUrl);
+  await admin.login(server.admin.username, server.admin.password);
+  const db = new Client({ connectionString: server.databaseUrl });
+  await db.connect();
+  await insertSampleSims(db);
+  return { server, workers: started, admin, db };
+}
+
+async function stopInstance(instance: Instance | undefined): Promise<void> {
+  if (!instance) return;
+  await instance.db.end();
+  for (const worker of instance.workers) await worker.close();
+  await instance.server.stop();
+}
+
+/** Uploads as the request body (no multipart): the API's answer. */
+async function send(instance: Instance, bytes: Buffer, fileName = DETAIL): Promise<Response> {
+  const token = (await (
+    await instance.admin.login(instance.server.admin.username, instance.server.admin.password)
+  ).json()) as {
+    accessToken: string;
+  };
+  return fetch(`${instance.server.baseUrl}/api/usage-imports?fileName=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(bytes),
+  });
+}
+
+async function finished(instance: Instance, id: number, timeoutMs = 40_000) {
+  return until(async () => {
+    const { rows } = await instance.db.query(
+      `SELECT status, rows_accepted, error FROM usage_imports WHERE id = $1 AND status IN ('succeeded', 'failed')`,
+      [id],
+    );
+    return rows[0] as { status: string; rows_accepted: number; error: unknown } | undefined;
+  }, timeoutMs);
+}
+
+/** The month's totals as stored, and the import's stored records against its accepted rows. */
+async function expectExact(instance: Instance, importId: number): Promise<void> {
+  const { rows } = await instance.db.query(
+    `SELECT s.msisdn, m.voice_min, m.sms, m.national_kb::int, m.apn_kb::int
+       FROM monthly_usage m JOIN sim_cards s ON s.id = m.sim_id WHERE m.period = '2026-01'`,
+  );
+  const stored = new Map(
+    (rows as { msisdn: string; voice_min: number; sms: number; national_kb: number; apn_kb: number }[]).map(
+      (r) => [r.msisdn, { voiceMin: r.voice_min, sms: r.sms, nationalKb: r.national_kb, apnKb: r.apn_kb }],
+    ),
+  );
+  expect(stored.size).toBe(expected.size);
+  for (const [msisdn, totals] of expected) expect(stored.get(msisdn)).toEqual(totals);
+  const counts = (
+    await instance.db.query(
+      `SELECT (SELECT count(*)::int FROM usage_records WHERE import_id = $1) AS stored,
+              (SELECT rows_accepted FROM usage_imports WHERE id = $1) AS accepted`,
+      [importId],
+    )
+  ).rows[0] as { stored: number; accepted: number };
+  expect(counts.accepted).toBe(1200);
+  expect(counts.stored).toBe(counts.accepted);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** A Redis of this test's own (stopping the shared one would disturb everything else on the machine). */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const client = new IORedis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  await until(
+    () =>
+      client
+        .connect()
+        .then(() => client.ping())
+        .catch(() => null),
+    10_000,
+  );
+  client.disconnect();
+  return child;
+}
+
+describe('jobs and processes that survive', () => {
+  const shared = `fleet-shared-${process.env.TEST_RUN_ID}`;
+  let a: Instance | undefined;
+  let b: Instance | undefined;
+
+  afterAll(async () => {
+    await stopInstance(a);
+    await stopInstance(b);
+  });
+
+  it('keeps two instances on one Redis apart: each counts its own import #1, with the same QUEUE_PREFIX', async () => {
+    a = await startInstance({ QUEUE_PREFIX: shared });
+    b = await startInstance({ QUEUE_PREFIX: shared });
+    expect(a.workers[0].get<string>(QUEUE_NAMESPACE)).not.toBe(b.workers[0].get<string>(QUEUE_NAMESPACE));
+    expect(a.workers[0].get<string>(QUEUE_NAMESPACE).startsWith(`${shared}:`)).toBe(true);
+    const [inA, inB] = await Promise.all([send(a, detailBytes), send(b, detailBytes)]);
+    expect([inA.status, inB.status]).toEqual([202, 202]);
+    const [idA, idB] = [((await inA.json()) as { id: number }).id, ((await inB.json()) as { id: number }).id];
+    expect(idA).toBe(idB);
+    expect((await finished(a, idA)).status).toBe('succeeded');
+    expect((await finished(b, idB)).status).toBe('succeeded');
+    await expectExact(a, idA);
+    await expectExact(b, idB);
+  }, 120_000);
+
+  it('runs an upload whose job id is already taken by a finished job of the same namespace', async () => {
+    // The instance started last: its settings are the environment a worker started now reads.
+    const instance = b!;
+    const namespace = instance.workers[0].get<string>(QUEUE_NAMESPACE);
+    const config = instance.workers[0].get<AppConfig>(APP_CONFIG);
+    const { next } = (await instance.db.query(`SELECT last_value + 1 AS next FROM usage_imports_id_seq`))
+      .rows[0] as { next: string };
+    // A stale job under the next id: added and completed by a worker of a former life of this namespace.
+    const connection = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+    const stale = new Worker(QueueName.Usage, () => Promise.resolve('stale'), {
+      connection,
+      prefix: namespace,
+      autorun: false,
+    });
+    await instance.workers[0].close();
+    const queue = new Queue(QueueName.Usage, { connection, prefix: namespace });
+    await queue.add(
+      JobName.UsageImport,
+      { importId: Number(next) },
+      { jobId: usageImportJobId(Number(next)) },
+    );
+    void stale.run();
+    await until(async () => ((await queue.getJob(usageImportJobId(Number(next))))?.finishedOn ? true : null));
+    await stale.close();
+    await queue.close();
+    await connection.quit();
+    instance.workers[0] = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await instance.workers[0].init();
+
+    // The corrected file (one more record) is a new file: it is taken and counted despite the stale job.
+    const response = await send(instance, Buffer.concat([detailBytes, Buffer.from('\r\n')]), 'again.csv');
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: number };
+    expect(id).toBe(Number(next));
+    expect((await finished(instance, id)).status).toBe('succeeded');
+    await expectExact(instance, id);
+  }, 120_000);
+
+  it('starts a failed import again: by uploading the same file, and by POST /retry (409 unless failed)', async () => {
+    const instance = b!;
+    const bytes = Buffer.concat([detailBytes, Buffer.from('\r\n\r\n')]);
+    const stored = join('usage', `${sha256(bytes)}.csv`);
+    const failed = (
+      await instance.db.query(
+        `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes, status, error)
+         VALUES ('lost.csv', $1, 'detail', 'csv', 'gb18030', $2, $3, 'failed', '{"zh":"失败","en":"failed"}') RETURNING id`,
+        [sha256(bytes), stored, bytes.length],
+      )
+    ).rows[0] as { id: number };
+    const again = await send(instance, bytes, 'lost.csv');
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { id: number; status: string }).id).toBe(failed.id);
+    expect((await finished(instance, failed.id)).status).toBe('succeeded');
+    await expectExact(instance, failed.id);
+
+    // A failed import whose file is still kept is retried from the console (admin).
+    await instance.db.query(
+      `UPDATE usage_imports SET status = 'failed', error = '{"zh":"x","en":"x"}' WHERE id = $1`,
+      [failed.id],
+    );
+    await instance.db.query(`DELETE FROM usage_records WHERE import_id = $1`, [failed.id]);
+    const retried = await instance.admin.request('POST', `/api/usage-imports/${failed.id}/retry`);
+    expect(retried.status).toBe(202);
+    expect((await finished(instance, failed.id)).status).toBe('succeeded');
+    await expectExact(instance, failed.id);
+    const twice = await instance.admin.request('POST', `/api/usage-imports/${failed.id}/retry`);
+    expect(twice.status).toBe(409);
+    const audit = await instance.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE resource = 'usage-imports' AND resource_id = $1 AND action = 'update'`,
+      [String(failed.id)],
+    );
+    expect((audit.rows[0] as { n: number }).n).toBe(2);
+  }, 120_000);
+
+  it('lets one worker at a time write a file: a second run waits, a run that lost its lease commits nothing', async () => {
+    const instance = b!;
+    instance.workers.push(await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] }));
+    await instance.workers[1].init();
+    const config = instance.workers[0].get<AppConfig>(APP_CONFIG);
+    const bytes = Buffer.concat([detailBytes, Buffer.from('\r\n\r\n\r\n')]);
+    const storedPath = join('usage', `${sha256(bytes)}.csv`);
+    await writeFile(join(config.dataDir, storedPath), bytes);
+    const insert = async () =>
+      (
+        (
+          await instance.db.query(
+            `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes, status, lease_token, lease_until)
+             VALUES ('stalled.csv', md5(random()::text) || md5(random()::text), 'detail', 'csv', 'gb18030', $1, $2, 'queued',
+                     gen_random_uuid(), now() + interval '3 seconds') RETURNING id`,
+            [storedPath, bytes.length],
+          )
+        ).rows[0] as { id: number }
+      ).id;
+
+    // Held by a worker that froze: the lease lapses, the reconciler enqueues it, a live worker counts it once.
+    const stalled = await insert();
+    expect((await finished(instance, stalled, 60_000)).status).toBe('succeeded');
+    await expectExact(instance, stalled);
+
+    // Two workers' runners on the same file at once: one runs, the other is told the file is taken.
+    await instance.db.query(`DELETE FROM usage_records WHERE import_id = $1`, [stalled]);
+    await instance.db.query(
+      `UPDATE usage_imports SET status = 'queued', lease_token = NULL, lease_until = NULL WHERE id = $1`,
+      [stalled],
+    );
+    const runs = await Promise.allSettled(
+      instance.workers.map((w) => w.get(UsageRunner).run(stalled, { lastAttempt: false })),
+    );
+    expect(runs.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = runs.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(LeaseHeldError);
+    await expectExact(instance, stalled);
+
+    // A run whose lease was taken over is refused at its commit.
+    const other = await insert();
+    await instance.db.query(`UPDATE usage_imports SET lease_until = NULL WHERE id = $1`, [other]);
+    const dataSource = instance.server.app.get<DataSource>(getDataSourceToken());
+    const lease = await FileRunLease.take(dataSource, 'usage_imports', other);
+    await instance.db.query(`UPDATE usage_imports SET lease_token = gen_random_uuid() WHERE id = $1`, [
+      other,
+    ]);
+    await expect(dataSource.transaction((manager) => lease.confirm(manager))).rejects.toBeInstanceOf(
+      LeaseLostError,
+    );
+    await lease.release();
+  }, 150_000);
+});
+
+describe('with Redis gone', () => {
+  let redis: ChildProcess | undefined;
+  let instance: Instance | undefined;
+
+  afterAll(async () => {
+    await stopInstance(instance);
+    redis?.kill('SIGKILL');
+  });
+
+  it('answers 503 fast, keeps reads and logins, and resumes by itself when Redis is back empty', async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    instance = await startInstance({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    redis.kill('SIGKILL');
+    await until(async () =>
+      (await fetch(`${instance!.server.baseUrl}/api/health`)).status === 503 ? true : null,
+    );
+
+    const started = Date.now();
+    const health = await fetch(`${instance.server.baseUrl}/api/health`);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { redis: { ok: boolean } }).redis.ok).toBe(false);
+
+    const before = (await instance.db.query(`SELECT count(*)::int AS n FROM usage_imports`)).rows[0] as {
+      n: number;
+    };
+    const refusedAt = Date.now();
+    const refused = await send(instance, detailBytes);
+    expect(Date.now() - refusedAt).toBeLessThan(3_000);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(((await refused.json()) as { message: string }).message).toContain('Redis');
+    expect((await instance.db.query(`SELECT count(*)::int AS n FROM usage_imports`)).rows[0]).toEqual(before);
+    expect((await instance.admin.request('GET', '/api/usage-imports')).status).toBe(200);
+
+    // An import registered while its job could not be queued (as if Redis died right after the upload).
+    const storedPath = join('usage', `${sha256(detailBytes)}.csv`);
+    const config = instance.workers[0].get<AppConfig>(APP_CONFIG);
+    await mkdir(join(config.dataDir, 'usage'), { recursive: true });
+    await writeFile(join(config.dataDir, storedPath), detailBytes);
+    const { id } = (
+      await instance.db.query(
+        `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes)
+         VALUES ('orphan.csv', $1, 'detail', 'csv', 'gb18030', $2, $3) RETURNING id`,
+        [sha256(detailBytes), storedPath, detailBytes.length],
+      )
+    ).rows[0] as { id: number };
+
+    await new Promise((r) => setTimeout(r, 3_000));
+    redis = await startRedis(port);
+    expect((await finished(instance, id, 60_000)).status).toBe('succeeded');
+    await expectExact(instance, id);
+    await until(async () =>
+      (await fetch(`${instance!.server.baseUrl}/api/health`)).status === 200 ? true : null,
+    );
+  }, 150_000);
+});
