@@ -1,14 +1,16 @@
 // `npm start`: the whole product on one machine with its demo data. PostgreSQL from DATABASE_URL or
 // an embedded server, Redis from REDIS_URL / 127.0.0.1:6379 / redis-server, migrations, the demo seed
 // on an empty database, the console built, then the API (serving the console) and the worker as child
-// processes. Ctrl-C stops everything it started; the data stays in DATA_DIR for the next start.
-import { type ChildProcess, spawn } from 'node:child_process';
+// processes, each restarted with backoff if it crashes. Ctrl-C or SIGTERM stops everything it started
+// gracefully; the data stays in DATA_DIR for the next start.
+import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { migrate } from '@fleet/server/persistence';
 import { resolveDatabase, resolveRedis } from '../dev-services';
 import { seedDemoIfEmpty } from '../seed/seed-demo';
 import { localSecrets } from './secrets';
+import { Supervised } from './supervisor';
 
 const root = resolve(__dirname, '../../../..');
 const log = (message: string) => console.log(`[start] ${message}`);
@@ -22,14 +24,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', resolve(root, script)], {
+/** The API or the worker, restarted with backoff whenever it stops by itself. */
+function launch(name: string, script: string, env: NodeJS.ProcessEnv): Supervised {
+  return new Supervised({
+    name,
+    command: process.execPath,
+    args: ['--enable-source-maps', resolve(root, script)],
     cwd: root,
     env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  child.on('exit', (code, signal) => log(`${name} stopped (${signal ?? `exit ${code}`})`));
-  return child;
+    log,
+  }).start();
 }
 
 /** Waits until the API answers its health check, so the banner appears when the console is usable. */
@@ -101,28 +105,13 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       log(`${signal}: stopping…`);
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-              setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-            }),
-        ),
-      );
+      await Promise.all(children.map((child) => child.stop()));
       await stopServices();
       log('stopped; data kept in ' + dataDir);
       process.exit(0);
     };
     process.on('SIGINT', (s) => void stop(s));
     process.on('SIGTERM', (s) => void stop(s));
-    children.forEach((child) =>
-      child.on('exit', () => {
-        if (!stopping) void stop('SIGTERM');
-      }),
-    );
 
     await waitForApi(port);
     console.log(
