@@ -303,6 +303,40 @@ describe('jobs and processes that survive', () => {
     );
     await lease.release();
   }, 150_000);
+  it('survives its PostgreSQL connections being terminated mid-import: the attempt rolls back, the retry counts once', async () => {
+    const instance = b!;
+    const config = instance.workers[0].get<AppConfig>(APP_CONFIG);
+    const bytes = Buffer.concat([detailBytes, Buffer.from('\r\n\r\n\r\n\r\n')]);
+    const storedPath = join('usage', `${sha256(bytes)}.csv`);
+    await writeFile(join(config.dataDir, storedPath), bytes);
+    // Hold the monthly totals so the import stops half-way, its records written in its transaction.
+    const blocker = new Client({ connectionString: instance.server.databaseUrl });
+    await blocker.connect();
+    await blocker.query(`BEGIN; LOCK TABLE monthly_usage IN ACCESS EXCLUSIVE MODE`);
+    const { id } = (
+      await instance.db.query(
+        `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes)
+         VALUES ('terminated.csv', $1, 'detail', 'csv', 'gb18030', $2, $3) RETURNING id`,
+        [sha256(bytes), storedPath, bytes.length],
+      )
+    ).rows[0] as { id: number };
+    await until(async () => {
+      const { rows } = await instance.db.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      return rows.length ? true : null;
+    });
+    const killed = await instance.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), $1) AND backend_type = 'client backend'`,
+      [(blocker as unknown as { processID: number }).processID],
+    );
+    expect(killed.rowCount).toBeGreaterThan(0);
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+    expect((await finished(instance, id, 60_000)).status).toBe('succeeded');
+    await expectExact(instance, id);
+  }, 120_000);
 });
 
 describe('with Redis gone', () => {

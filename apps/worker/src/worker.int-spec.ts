@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import { QUEUE_NAMESPACE, WORKER_HEARTBEAT_KEY } from '@fleet/server/queue';
 import IORedis from 'ioredis';
 import { startTestServer } from '../../../tools/test/test-server';
+import { LIVENESS_FILE } from './liveness';
 import { WorkerModule } from './worker.module';
 
 async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T | null> {
@@ -32,6 +34,9 @@ describe('worker', () => {
         worker: { alive: boolean };
       };
       expect(health).toMatchObject({ status: 'ok', worker: { alive: true } });
+      // The process's own liveness, which docker/compose.yml's health check reads.
+      const alive = Date.parse(await readFile(LIVENESS_FILE, 'utf8'));
+      expect(Date.now() - alive).toBeLessThan(15_000);
     } finally {
       await worker.close();
       await redis.quit();

@@ -10,6 +10,7 @@ import { ALERT_JOBS, AlertsProcessor } from './alerts.processor';
 import { BILLING_JOBS, BillingProcessor } from './billing.processor';
 import { IMPORT_JOBS, ImportsProcessor } from './imports.processor';
 import { checkHandlerCoverage } from './job-handlers';
+import { WorkerLiveness } from './liveness';
 import { JobReconciler } from './reconciler';
 import { SYSTEM_JOBS, SystemProcessor } from './system.processor';
 import { USAGE_JOBS, UsageProcessor } from './usage.processor';
@@ -31,6 +32,7 @@ checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JO
   ],
   providers: [
     JobReconciler,
+    WorkerLiveness,
     SystemProcessor,
     ImportsProcessor,
     AlertsProcessor,
