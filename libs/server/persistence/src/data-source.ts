@@ -25,9 +25,15 @@ export function createDataSource(url: string): DataSource {
   return new DataSource(dataSourceOptions(url));
 }
 
-/** Applies every pending migration; returns the names of those it ran. */
-export async function migrate(url: string): Promise<string[]> {
-  const dataSource = await createDataSource(url).initialize();
+/**
+ * Applies every pending migration, or only those named in `only` (a restore brings a backup's schema
+ * first, then the newer migrations); returns the names of those it ran.
+ */
+export async function migrate(url: string, only?: readonly string[]): Promise<string[]> {
+  const options = dataSourceOptions(url);
+  const dataSource = await new DataSource(
+    only ? { ...options, migrations: MIGRATIONS.filter((m) => only.includes(m.name)) } : options,
+  ).initialize();
   try {
     const ran = await dataSource.runMigrations();
     return ran.map((m) => m.name);
@@ -35,6 +41,9 @@ export async function migrate(url: string): Promise<string[]> {
     await dataSource.destroy();
   }
 }
+
+/** The names of every migration the product has, in the order they run. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);
 
 /**
  * The SQL that would bring the database in line with the entities: empty when entities and
