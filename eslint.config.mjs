@@ -78,6 +78,24 @@ export default tseslint.config(
     },
   },
   {
+    // One clock (issue: tests that expire): the server asks the injected Clock for "now".
+    files: ['libs/server/**/*.ts', 'apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/server/config/src/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Ask the injected Clock (@fleet/server/config) for now, so tests can set it.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Ask the injected Clock (@fleet/server/config) for now, so tests can set it.',
+        },
+      ],
+    },
+  },
+  {
     // Configuration, start and test tooling are the places that read the environment.
     files: [
       'libs/server/config/**/*.ts',

@@ -2,9 +2,8 @@
 // (DATABASE_URL, or npm start's embedded PostgreSQL) and the stored files into DATA_DIR. The database
 // must be empty; --replace empties it first. Stop npm start before restoring into its database.
 import { resolve } from 'node:path';
-import { resolveDatabase } from '../dev-services';
 import { restore } from './backup-archive';
-import { fileLocations } from './backup';
+import { databaseOf, fileLocations } from './backup';
 
 const root = resolve(__dirname, '../../../..');
 
@@ -13,10 +12,7 @@ async function main(): Promise<void> {
   const dir = args.find((a) => !a.startsWith('--'));
   if (!dir) throw new Error('usage: npm run restore -- DIR [--replace]');
   const files = fileLocations();
-  const database = await resolveDatabase({
-    dataDir: files.dataDir,
-    log: (m) => console.log(`[restore] ${m}`),
-  });
+  const database = await databaseOf(files.dataDir, (m) => console.log(`[restore] ${m}`));
   try {
     const manifest = await restore(database.url, files, resolve(root, dir), {
       replace: args.includes('--replace'),

@@ -15,6 +15,7 @@ import {
   processInfo,
   readJson,
   redactUrl,
+  redisServerEnv,
   sleep,
   terminate,
   useServer,
@@ -166,7 +167,7 @@ async function startServer(binary: string, redisDir: string, port: number, logPa
         'no',
       ],
       // Detached: a Ctrl+C meant for the host must not stop the server under it; stop() does that.
-      { stdio: ['ignore', logFd, logFd], detached: true },
+      { stdio: ['ignore', logFd, logFd], detached: true, env: redisServerEnv() },
     );
   } finally {
     closeSync(logFd);

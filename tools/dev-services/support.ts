@@ -24,6 +24,16 @@ export type Log = (msg: string) => void;
 
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
+/**
+ * The environment for a redis-server child: without LD_PRELOAD, since redis-server (jemalloc) cannot
+ * start under libfaketime, which `npm run test:future` preloads to run the suite two years ahead.
+ * Redis keeps the real clock; nothing in the product reads Redis's time.
+ */
+export function redisServerEnv(): NodeJS.ProcessEnv {
+  const { LD_PRELOAD: _preload, ...env } = process.env;
+  return env;
+}
+
 export interface ProcessInfo {
   pid: number;
   args: string[];

@@ -44,6 +44,8 @@ export abstract class ImportJobProcessor extends WorkerHost {
       // look again later without spending an attempt; the file is processed once either way.
       if (!(error instanceof LeaseHeldError)) throw error;
       this.logger.log(`${error.message}; looking again in ${LEASE_HELD_RETRY_MS / 1000} s`);
+      // BullMQ schedules by the wall clock, not the product's.
+      // eslint-disable-next-line no-restricted-syntax
       await job.moveToDelayed(Date.now() + LEASE_HELD_RETRY_MS, token);
       throw new DelayedError();
     }

@@ -17,6 +17,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
 import { expectedDetailTotals, insertSampleSims, rowsOf, sample } from '../../../tools/test/usage-fixtures';
+import { redisServerEnv } from '../../../tools/dev-services/support';
 import { WorkerModule } from './worker.module';
 
 // Every scenario checks the outcome a bureau relies on: the month's totals equal an independent sum of
@@ -131,6 +132,7 @@ async function startRedis(port: number): Promise<ChildProcess> {
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     {
       stdio: 'ignore',
+      env: redisServerEnv(),
     },
   );
   const client = new IORedis({
