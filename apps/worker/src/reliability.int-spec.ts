@@ -114,6 +114,40 @@ async function expectExact(instance: Instance, importId: number): Promise<void> 
   expect(counts.stored).toBe(counts.accepted);
 }
 
+/**
+ * Registers an import of `bytes` as the API would have (its file kept under DATA_DIR unless `lost`),
+ * without a job: in the state a fault left it in.
+ */
+async function registerImport(
+  instance: Instance,
+  bytes: Buffer,
+  fileName: string,
+  state: { status?: 'queued' | 'failed'; lost?: boolean; heldForSeconds?: number } = {},
+): Promise<number> {
+  const storedPath = join('usage', `${sha256(bytes)}.csv`);
+  if (!state.lost) {
+    const { dataDir } = instance.workers[0].get<AppConfig>(APP_CONFIG);
+    await mkdir(join(dataDir, 'usage'), { recursive: true });
+    await writeFile(join(dataDir, storedPath), bytes);
+  }
+  const { rows } = await instance.db.query(
+    `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes, status, error,
+                                lease_token, lease_until)
+     VALUES ($1, md5(random()::text) || md5(random()::text), 'detail', 'csv', 'gb18030', $2, $3, $4::varchar,
+             CASE WHEN $4::varchar = 'failed' THEN '{"zh":"失败","en":"failed"}'::jsonb END,
+             CASE WHEN $5::int > 0 THEN gen_random_uuid() END,
+             CASE WHEN $5::int > 0 THEN now() + make_interval(secs => $5::int) END)
+     RETURNING id`,
+    [fileName, storedPath, bytes.length, state.status ?? 'queued', state.heldForSeconds ?? 0],
+  );
+  const id = (rows[0] as { id: number }).id;
+  // The file's own hash, unless another import of these bytes already has it (a random one then).
+  await instance.db
+    .query(`UPDATE usage_imports SET sha256 = $2 WHERE id = $1`, [id, sha256(bytes)])
+    .catch(() => undefined);
+  return id;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
@@ -220,14 +254,9 @@ describe('jobs and processes that survive', () => {
   it('starts a failed import again: by uploading the same file, and by POST /retry (409 unless failed)', async () => {
     const instance = b!;
     const bytes = Buffer.concat([detailBytes, Buffer.from('\r\n\r\n')]);
-    const stored = join('usage', `${sha256(bytes)}.csv`);
-    const failed = (
-      await instance.db.query(
-        `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes, status, error)
-         VALUES ('lost.csv', $1, 'detail', 'csv', 'gb18030', $2, $3, 'failed', '{"zh":"失败","en":"failed"}') RETURNING id`,
-        [sha256(bytes), stored, bytes.length],
-      )
-    ).rows[0] as { id: number };
+    const failed = {
+      id: await registerImport(instance, bytes, 'lost.csv', { status: 'failed', lost: true }),
+    };
     const again = await send(instance, bytes, 'lost.csv');
     expect(again.status).toBe(202);
     expect(((await again.json()) as { id: number; status: string }).id).toBe(failed.id);
@@ -257,21 +286,8 @@ describe('jobs and processes that survive', () => {
     const instance = b!;
     instance.workers.push(await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] }));
     await instance.workers[1].init();
-    const config = instance.workers[0].get<AppConfig>(APP_CONFIG);
     const bytes = Buffer.concat([detailBytes, Buffer.from('\r\n\r\n\r\n')]);
-    const storedPath = join('usage', `${sha256(bytes)}.csv`);
-    await writeFile(join(config.dataDir, storedPath), bytes);
-    const insert = async () =>
-      (
-        (
-          await instance.db.query(
-            `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes, status, lease_token, lease_until)
-             VALUES ('stalled.csv', md5(random()::text) || md5(random()::text), 'detail', 'csv', 'gb18030', $1, $2, 'queued',
-                     gen_random_uuid(), now() + interval '3 seconds') RETURNING id`,
-            [storedPath, bytes.length],
-          )
-        ).rows[0] as { id: number }
-      ).id;
+    const insert = () => registerImport(instance, bytes, 'stalled.csv', { heldForSeconds: 3 });
 
     // Held by a worker that froze: the lease lapses, the reconciler enqueues it, a live worker counts it once.
     const stalled = await insert();
@@ -307,21 +323,12 @@ describe('jobs and processes that survive', () => {
   }, 150_000);
   it('survives its PostgreSQL connections being terminated mid-import: the attempt rolls back, the retry counts once', async () => {
     const instance = b!;
-    const config = instance.workers[0].get<AppConfig>(APP_CONFIG);
     const bytes = Buffer.concat([detailBytes, Buffer.from('\r\n\r\n\r\n\r\n')]);
-    const storedPath = join('usage', `${sha256(bytes)}.csv`);
-    await writeFile(join(config.dataDir, storedPath), bytes);
     // Hold the monthly totals so the import stops half-way, its records written in its transaction.
     const blocker = new Client({ connectionString: instance.server.databaseUrl });
     await blocker.connect();
     await blocker.query(`BEGIN; LOCK TABLE monthly_usage IN ACCESS EXCLUSIVE MODE`);
-    const { id } = (
-      await instance.db.query(
-        `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes)
-         VALUES ('terminated.csv', $1, 'detail', 'csv', 'gb18030', $2, $3) RETURNING id`,
-        [sha256(bytes), storedPath, bytes.length],
-      )
-    ).rows[0] as { id: number };
+    const id = await registerImport(instance, bytes, 'terminated.csv');
     await until(async () => {
       const { rows } = await instance.db.query(
         `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
@@ -355,6 +362,7 @@ describe('with Redis gone', () => {
     redis = await startRedis(port);
     instance = await startInstance({ REDIS_URL: `redis://127.0.0.1:${port}` });
     redis.kill('SIGKILL');
+    const stoppedAt = Date.now();
     await until(async () =>
       (await fetch(`${instance!.server.baseUrl}/api/health`)).status === 503 ? true : null,
     );
@@ -378,19 +386,10 @@ describe('with Redis gone', () => {
     expect((await instance.admin.request('GET', '/api/usage-imports')).status).toBe(200);
 
     // An import registered while its job could not be queued (as if Redis died right after the upload).
-    const storedPath = join('usage', `${sha256(detailBytes)}.csv`);
-    const config = instance.workers[0].get<AppConfig>(APP_CONFIG);
-    await mkdir(join(config.dataDir, 'usage'), { recursive: true });
-    await writeFile(join(config.dataDir, storedPath), detailBytes);
-    const { id } = (
-      await instance.db.query(
-        `INSERT INTO usage_imports (file_name, sha256, kind, format, encoding, stored_path, size_bytes)
-         VALUES ('orphan.csv', $1, 'detail', 'csv', 'gb18030', $2, $3) RETURNING id`,
-        [sha256(detailBytes), storedPath, detailBytes.length],
-      )
-    ).rows[0] as { id: number };
+    const id = await registerImport(instance, detailBytes, 'orphan.csv');
 
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Redis stays away 10 s in all, then comes back empty (no persistence): every job it held is gone.
+    await new Promise((r) => setTimeout(r, Math.max(0, stoppedAt + 10_000 - Date.now())));
     redis = await startRedis(port);
     expect((await finished(instance, id, 60_000)).status).toBe('succeeded');
     await expectExact(instance, id);

@@ -16,6 +16,7 @@ import { RosterFileError, type RosterEncoding, type RosterFormat } from '@fleet/
 import {
   FileRunLease,
   LeaseLostError,
+  unfinishedFileRuns,
   UsageImportEntity,
   UsageImportRejectionEntity,
 } from '@fleet/server/persistence';
@@ -87,12 +88,8 @@ export class UsageRunner {
   }
 
   /** The ids of imports not yet finished and not being run by any worker (for the reconciler). */
-  async unfinished(): Promise<number[]> {
-    const rows = await this.dataSource.query<{ id: number }[]>(
-      `SELECT id FROM usage_imports WHERE status IN ('queued', 'running')
-          AND (lease_until IS NULL OR lease_until < now()) ORDER BY id`,
-    );
-    return rows.map((r) => r.id);
+  unfinished(): Promise<number[]> {
+    return unfinishedFileRuns(this.dataSource, 'usage_imports');
   }
 
   private async process(row: UsageImportEntity, lease: FileRunLease): Promise<UsageImportEntity> {

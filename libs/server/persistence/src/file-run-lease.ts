@@ -20,6 +20,15 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** The ids of a table's runs not yet finished that no worker holds (for the reconciler). */
+export async function unfinishedFileRuns(dataSource: DataSource, table: FileRunTable): Promise<number[]> {
+  const rows = await dataSource.query<{ id: number }[]>(
+    `SELECT id FROM ${table} WHERE status IN ('queued', 'running')
+        AND (lease_until IS NULL OR lease_until < now()) ORDER BY id`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** How long a lease holds without renewal; renewed every third of it while the run goes on. */
 export const FILE_RUN_LEASE_SECONDS = 60;
 

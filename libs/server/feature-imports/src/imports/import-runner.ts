@@ -16,6 +16,7 @@ import {
   BulkImportRejectionEntity,
   FileRunLease,
   LeaseLostError,
+  unfinishedFileRuns,
   UserEntity,
 } from '@fleet/server/persistence';
 import { type AuditEntry, AuditService, type LocalizedText } from '@fleet/server/platform';
@@ -88,12 +89,8 @@ export class ImportRunner {
   }
 
   /** The ids of imports not yet finished and not being run by any worker (for the reconciler). */
-  async unfinished(): Promise<number[]> {
-    const rows = await this.dataSource.query<{ id: number }[]>(
-      `SELECT id FROM bulk_imports WHERE status IN ('queued', 'running')
-          AND (lease_until IS NULL OR lease_until < now()) ORDER BY id`,
-    );
-    return rows.map((r) => r.id);
+  unfinished(): Promise<number[]> {
+    return unfinishedFileRuns(this.dataSource, 'bulk_imports');
   }
 
   private async process(row: BulkImportEntity, now: Date, lease: FileRunLease): Promise<BulkImportEntity> {
