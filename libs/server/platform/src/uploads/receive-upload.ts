@@ -124,6 +124,16 @@ export async function receiveUpload<F extends string>(
         en: `The file is larger than ${sizeText(maxBytes)}`,
       });
     }
+    // A body that is not multipart as it claims (no boundary, cut short): the sender's fault, not ours.
+    if (
+      !(error instanceof ApiException) &&
+      /^(Multipart|Unexpected end of form|Malformed part header)/.test(String((error as Error).message))
+    )
+      throw bad(
+        'file',
+        '上传内容不是有效的 multipart/form-data',
+        'The upload is not valid multipart/form-data',
+      );
     throw error;
   }
 }
