@@ -1,0 +1,158 @@
+import { Client } from 'pg';
+import { InventoryFixtures } from '../../../tools/test/inventory-fixtures';
+import { startTestServer, type TestServer } from '../../../tools/test/test-server';
+
+interface ErrorBody {
+  statusCode: number;
+  message: string;
+  errors?: { field: string; reason: string }[];
+}
+
+/** Issue 12, hard edges: what the edge refuses, with the field named, before anything is stored. */
+describe('hard edges', () => {
+  let server: TestServer;
+  let db: Client;
+  let token: string;
+  let unitId: number;
+
+  const send = async (
+    method: string,
+    url: string,
+    payload?: unknown,
+    { lang = 'zh-CN', raw = false, anonymous = false } = {},
+  ) => {
+    const response = await server.app.inject({
+      method: method as 'GET',
+      url,
+      payload: payload === undefined ? undefined : raw ? (payload as string) : JSON.stringify(payload),
+      headers: {
+        'accept-language': lang,
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(anonymous ? {} : { authorization: `Bearer ${token}` }),
+      },
+    });
+    return { status: response.statusCode, body: response.json<ErrorBody>() };
+  };
+  const count = async (table: string) =>
+    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: server.admin,
+    });
+    token = login.json<{ accessToken: string }>().accessToken;
+    db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    unitId = ((await send('POST', '/api/units', { name: '测试局' })).body as unknown as { id: number }).id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await server?.stop();
+  });
+
+  it.each(['+1', '0x1', '01', '1e3', '2147483648', '-1', '0', '99999999999999999999'])(
+    'refuses the path id %s with 400 naming id, in zh and en',
+    async (id) => {
+      const zh = await send('GET', `/api/units/${id}`);
+      expect(zh.status).toBe(400);
+      expect(zh.body.errors).toEqual([{ field: 'id', reason: expect.stringContaining('2147483647') }]);
+      const en = await send('GET', `/api/units/${id}`, undefined, { lang: 'en' });
+      expect(en.body.errors?.[0].reason).toMatch(/^id must be a whole number from 1 to 2147483647/);
+    },
+  );
+
+  it('still reads a canonical id', async () => {
+    expect((await send('GET', `/api/units/${unitId}`)).status).toBe(200);
+  });
+
+  it.each([
+    ['a NUL', 'a\u0000b', /空字符/, /NUL/],
+    ['a lone surrogate', 'x\ud800', /代理项/, /unpaired UTF-16 surrogate/],
+  ])('refuses a text with %s, naming the field, and stores nothing', async (_what, name, zh, en) => {
+    const before = await count('units');
+    const refused = await send('POST', '/api/units', { name });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'name', reason: expect.stringMatching(zh) }]);
+    const inEnglish = await send('POST', '/api/units', { name }, { lang: 'en' });
+    expect(inEnglish.body.errors?.[0].reason).toMatch(en);
+    expect(await count('units')).toBe(before);
+  });
+
+  it('refuses a NUL in an anonymous login and in a list search, never a 500', async () => {
+    const login = await send(
+      'POST',
+      '/api/auth/login',
+      { username: 'a\u0000', password: 'x' },
+      { anonymous: true },
+    );
+    expect(login.status).toBe(400);
+    expect(login.body.errors?.[0].field).toBe('username');
+    const list = await send('GET', `/api/units?filter=${encodeURIComponent('{"q":"a\\u0000"}')}`);
+    expect(list.status).toBe(400);
+    expect(list.body.errors?.[0].field).toBe('filter.q');
+  });
+
+  it.each([2147483648, -2147483649, 1e308, 2 ** 53])(
+    'refuses the number %d for an int4 column with 400 naming it, storing nothing',
+    async (value) => {
+      const before = await count('officers');
+      const refused = await send('POST', '/api/officers', { badgeNo: '650001', name: '王芳', unitId: value });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors?.map((e) => e.field)).toEqual(['unitId']);
+      expect(await count('officers')).toBe(before);
+    },
+  );
+
+  it.each(['{"id":[1e308]}', '{"id":[2147483648]}', '{"id":["01"]}', '{"id":1e400}'])(
+    'refuses the list filter %s',
+    async (filter) => {
+      const refused = await send('GET', `/api/units?filter=${encodeURIComponent(filter)}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors?.[0].field).toMatch(/^filter/);
+    },
+  );
+
+  it('refuses a body nested 5,000 deep (anonymously too) and one above the size limit', async () => {
+    const deep = await send('POST', '/api/auth/login', `${'['.repeat(5000)}${']'.repeat(5000)}`, {
+      raw: true,
+      anonymous: true,
+    });
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors).toEqual([{ field: 'body', reason: expect.stringContaining('32') }]);
+    const big = await send('POST', '/api/units', { name: 'x'.repeat(2 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+  });
+
+  it('refuses null for a required field on update and keeps the record', async () => {
+    const refused = await send('PUT', `/api/units/${unitId}`, { name: null });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'name', reason: '名称为必填项' }]);
+    expect((await db.query('SELECT name FROM units WHERE id = $1', [unitId])).rows[0]).toEqual({
+      name: '测试局',
+    });
+  });
+
+  it('answers concurrent first writes of a lease-end checklist with 200 or 409, never 500, and keeps one', async () => {
+    const fixtures = await InventoryFixtures.connect(server.databaseUrl);
+    const device = await fixtures.device();
+    await fixtures.close();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        send('PUT', `/api/lease-end/checks/${device.id}`, { condition: `外观完好 ${i}` }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+    expect(statuses).toContain(200);
+    for (const conflict of answers.filter((a) => a.status === 409))
+      expect(conflict.body.message).toMatch(/冲突/);
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM lease_end_checks WHERE device_id = $1', [device.id]))
+        .rows[0],
+    ).toEqual({ n: 1 });
+  });
+});
