@@ -9,7 +9,7 @@ import { findInputFault, jsonDepthExceeds } from './input-hygiene';
  * (JSON_BODY_MAX_BYTES, 413 above) and depth (JSON_MAX_DEPTH, measured before parsing, so a body nested
  * 100,000 deep costs one pass), then query, path and body refused with 400 naming the field when a string
  * holds NUL or an unpaired surrogate or a number is not finite (JSON's 1e400). Call before the routes
- * are registered (app.init / listen).
+ * are registered (app.init / listen). Answers carry `X-Content-Type-Options: nosniff`.
  */
 export function installEdge(app: NestFastifyApplication, limits: AppConfig['limits']): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -28,5 +28,11 @@ export function installEdge(app: NestFastifyApplication, limits: AppConfig['limi
       findInputFault(request.params) ??
       (request.body instanceof Readable ? null : findInputFault(request.body));
     done(fault ? inputFaultException(fault) : undefined);
+  });
+  // Every answer is taken as the type it declares (a stored photo as the image type it was decoded as),
+  // never sniffed by the browser into HTML.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    done(null, payload);
   });
 }
