@@ -6,8 +6,10 @@ export * from './imports.module';
 export {
   cellText,
   detectEncoding,
+  detectUtf16,
   detectFormat,
   isBlank,
+  ENCODING_CHOICES,
   normalizeEncoding,
   RosterFileError,
   type RosterEncoding,

@@ -7,6 +7,7 @@ import { detectUsageKind, notAUsageFileMessage, type UsageKind } from '@fleet/do
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import {
   IMPORT_JOB_RETRIES,
+  ENCODING_CHOICES,
   normalizeEncoding,
   type RosterEncoding,
   type RosterFormat,
@@ -180,8 +181,7 @@ export class UsageImportsService {
     let encoding: RosterEncoding | null = detected.encoding;
     if (detected.format === 'csv' && upload.fields.encoding?.trim()) {
       encoding = normalizeEncoding(upload.fields.encoding);
-      if (!encoding)
-        throw bad('encoding', '编码应为 UTF-8 或 GBK/GB18030', 'encoding must be UTF-8 or GBK/GB18030');
+      if (!encoding) throw bad('encoding', ENCODING_CHOICES.zh, ENCODING_CHOICES.en);
     }
     let kind = upload.fields.kind?.trim() as UsageKind | undefined;
     if (kind && !USAGE_FILE_KINDS.includes(kind))

@@ -33,6 +33,7 @@ import {
   detectEncoding,
   detectFormat,
   isBlank,
+  ENCODING_CHOICES,
   normalizeEncoding,
   readRosterFile,
   type RosterEncoding,
@@ -121,8 +122,7 @@ export class ImportsService {
         encoding = upload.fields.encoding?.trim()
           ? normalizeEncoding(upload.fields.encoding)
           : detectEncoding(content);
-        if (!encoding)
-          throw bad('encoding', '编码应为 UTF-8 或 GBK/GB18030', 'encoding must be UTF-8 or GBK/GB18030');
+        if (!encoding) throw bad('encoding', ENCODING_CHOICES.zh, ENCODING_CHOICES.en);
       }
       storedPath = await this.store(upload.path, upload.sha256, format);
     } finally {

@@ -1,0 +1,34 @@
+import { detectEncoding, normalizeEncoding, readRosterFile } from './roster-file';
+
+const ROSTER = '警号,姓名,单位\r\n659001,张三,交警大队\r\n';
+
+describe('roster file encodings', () => {
+  it.each([
+    ['UTF-8', Buffer.from(ROSTER, 'utf8'), 'utf-8'],
+    ['UTF-8 with BOM', Buffer.from(`\uFEFF${ROSTER}`, 'utf8'), 'utf-8'],
+    ['UTF-16LE with BOM', Buffer.from(`\uFEFF${ROSTER}`, 'utf16le'), 'utf-16le'],
+    ['UTF-16LE without BOM', Buffer.from(ROSTER, 'utf16le'), 'utf-16le'],
+    ['UTF-16BE with BOM', Buffer.from(`\uFEFF${ROSTER}`, 'utf16le').swap16(), 'utf-16be'],
+    ['UTF-16BE without BOM', Buffer.from(ROSTER, 'utf16le').swap16(), 'utf-16be'],
+  ])('recognises %s', (_what, content, encoding) => {
+    expect(detectEncoding(content)).toBe(encoding);
+  });
+
+  it('reads a UTF-16 roster as the same cells as its UTF-8 copy', async () => {
+    const utf16 = Buffer.from(`\uFEFF${ROSTER}`, 'utf16le');
+    expect(await readRosterFile(utf16, 'csv', detectEncoding(utf16))).toEqual(
+      await readRosterFile(Buffer.from(ROSTER, 'utf8'), 'csv', 'utf-8'),
+    );
+  });
+
+  it('folds the names people type', () => {
+    expect(['UTF-16', 'unicode', 'UTF16LE', 'utf-16be', 'GBK', 'latin1'].map(normalizeEncoding)).toEqual([
+      'utf-16le',
+      'utf-16le',
+      'utf-16le',
+      'utf-16be',
+      'gb18030',
+      null,
+    ]);
+  });
+});
