@@ -1,6 +1,10 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { Client } from 'pg';
 import { InventoryFixtures } from '../../../tools/test/inventory-fixtures';
 import { startTestServer, type TestServer } from '../../../tools/test/test-server';
+import { zip } from '../../../tools/test/zip';
 
 interface ErrorBody {
   statusCode: number;
@@ -37,7 +41,8 @@ describe('hard edges', () => {
     Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Small XLSX bounds, so the bombs below stay small too.
+    server = await startTestServer({ XLSX_MAX_UNZIPPED_BYTES: String(1024 * 1024), XLSX_MAX_CELLS: '1000' });
     const login = await server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -154,5 +159,55 @@ describe('hard edges', () => {
       (await db.query('SELECT count(*)::int AS n FROM lease_end_checks WHERE device_id = $1', [device.id]))
         .rows[0],
     ).toEqual({ n: 1 });
+  });
+
+  describe('XLSX uploads bounded before parsing', () => {
+    const upload = async (url: string, content: Buffer) => {
+      const response = await server.app.inject({
+        method: 'POST',
+        url,
+        payload: content,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
+      });
+      return { status: response.statusCode, body: response.json<ErrorBody>() };
+    };
+    const usageFiles = async () =>
+      (await readdir(join(server.app.get<AppConfig>(APP_CONFIG).dataDir, 'usage')).catch(() => [])).length;
+
+    it('refuses a usage XLSX that expands past XLSX_MAX_UNZIPPED_BYTES, storing nothing', async () => {
+      // 3 MB of one shared string, deflated to a few kB, its size declared as 100 bytes.
+      const bomb = zip([
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        { name: 'xl/sharedStrings.xml', data: Buffer.alloc(3 * 1024 * 1024, 'a'), declare: 100 },
+      ]);
+      expect(bomb.length).toBeLessThan(10_000);
+      const [importsBefore, filesBefore] = [await count('usage_imports'), await usageFiles()];
+      const refused = await upload('/api/usage-imports?fileName=bomb.xlsx', bomb);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        { field: 'file', reason: expect.stringContaining('解压后超过 1 MB') },
+      ]);
+      expect([await count('usage_imports'), await usageFiles()]).toEqual([importsBefore, filesBefore]);
+    });
+
+    it('refuses a roster XLSX holding more cells than XLSX_MAX_CELLS', async () => {
+      const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'.repeat(1001);
+      const many = zip([
+        {
+          name: 'xl/worksheets/sheet1.xml',
+          data: Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
+        },
+      ]);
+      const before = await count('bulk_imports');
+      const refused = await upload('/api/imports?fileName=units.xlsx&kind=units', many);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        { field: 'file', reason: expect.stringContaining('单元格超过 1000 个') },
+      ]);
+      expect(await count('bulk_imports')).toBe(before);
+    });
   });
 });

@@ -27,6 +27,7 @@ import {
   type ReceivedUpload,
   receiveUpload,
   rejectedRowsCsv,
+  requireXlsxWithinBounds,
 } from '@fleet/server/platform';
 import { JobName, type JobPayloads, QueueName, usageImportJobId } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
@@ -178,6 +179,8 @@ export class UsageImportsService {
     if (existing) throw conflict(existing);
 
     const detected = detectFileType(await readHead(upload.path), upload.fileName);
+    // Before anything parses it (detectKind reads its first row): a bomb costs a second, not the server.
+    if (detected.format === 'xlsx') await requireXlsxWithinBounds(upload.path, this.config.limits);
     let encoding: RosterEncoding | null = detected.encoding;
     if (detected.format === 'csv' && upload.fields.encoding?.trim()) {
       encoding = normalizeEncoding(upload.fields.encoding);

@@ -24,6 +24,7 @@ import {
   rawColumns,
   receiveUpload,
   rejectedRowsCsv,
+  requireXlsxWithinBounds,
 } from '@fleet/server/platform';
 import { bulkImportJobId, JobName, type JobPayloads, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
@@ -118,6 +119,7 @@ export class ImportsService {
       // Rosters are small (IMPORT_MAX_BYTES): detection reads the whole file.
       const content = await readFile(upload.path);
       format = detectFormat(content, upload.fileName);
+      if (format === 'xlsx') await requireXlsxWithinBounds(upload.path, this.config.limits);
       if (format === 'csv') {
         encoding = upload.fields.encoding?.trim()
           ? normalizeEncoding(upload.fields.encoding)

@@ -1,3 +1,4 @@
 export * from './import-controller';
 export * from './receive-upload';
 export * from './rejected-rows-csv';
+export * from './xlsx-bounds';
