@@ -70,6 +70,14 @@ describe('hard edges', () => {
     },
   );
 
+  it.each(['1e1', '0x10', '+5', '05', ' 7'])('refuses the query number %j, and reads 12', async (months) => {
+    const url = (m: string) => `/api/repair-reports/repeated?months=${encodeURIComponent(m)}`;
+    const refused = await send('GET', url(months));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'months', reason: expect.stringContaining('十进制整数') }]);
+    expect((await send('GET', url('12'))).status).toBe(200);
+  });
+
   it('still reads a canonical id', async () => {
     expect((await send('GET', `/api/units/${unitId}`)).status).toBe(200);
   });

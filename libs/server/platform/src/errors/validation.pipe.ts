@@ -2,10 +2,46 @@ import { type ArgumentMetadata, type Type, ValidationPipe } from '@nestjs/common
 import { getMetadataStorage, Max, Min } from 'class-validator';
 import { badIdException } from '../edge/edge-errors';
 import { INT32_MAX, INT32_MIN, parseId } from '../edge/input-hygiene';
+import { fieldName } from '../i18n/field-names';
 import { ApiException } from './api.exception';
 import { localizeValidationErrors } from './validation-messages';
 
 const bounded = new WeakSet<object>();
+const integerProperties = new WeakMap<object, string[]>();
+
+/** The properties of a DTO validated as whole numbers. */
+function integersOf(type: Type<unknown>): string[] {
+  let properties = integerProperties.get(type);
+  if (!properties) {
+    const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
+    properties = [...new Set(metadata.filter((m) => m.name === 'isInt').map((m) => m.propertyName))];
+    integerProperties.set(type, properties);
+  }
+  return properties;
+}
+
+/**
+ * A query string's whole numbers are written in canonical decimal: class-transformer's Number() would
+ * read `1e3`, `0x10`, `+5` and ` 7` as numbers.
+ */
+function requireDecimalQueryIntegers(type: Type<unknown>, query: unknown): void {
+  if (typeof query !== 'object' || query === null) return;
+  for (const property of integersOf(type)) {
+    const raw = (query as Record<string, unknown>)[property];
+    if (typeof raw === 'string' && !/^-?(0|[1-9]\d{0,9})$/.test(raw)) {
+      const name = fieldName(property);
+      throw ApiException.badRequest([
+        {
+          field: property,
+          reason: {
+            zh: `${name.zh}应为十进制整数`,
+            en: `${name.en} must be a whole number in decimal digits`,
+          },
+        },
+      ]);
+    }
+  }
+}
 
 /**
  * Gives every whole-number property of a DTO that declares no bound of its own the bounds of int32,
@@ -37,7 +73,10 @@ class EdgeValidationPipe extends ValidationPipe {
       return id;
     }
     const type = this.expectedType ?? metadata.metatype;
-    if (type && this.toValidate({ ...metadata, metatype: type })) boundIntegers(type);
+    if (type && this.toValidate({ ...metadata, metatype: type })) {
+      boundIntegers(type);
+      if (metadata.type === 'query') requireDecimalQueryIntegers(type, value);
+    }
     return super.transform(value, metadata);
   }
 }
