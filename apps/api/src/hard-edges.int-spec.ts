@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { InventoryFixtures } from '../../../tools/test/inventory-fixtures';
 import { startTestServer, type TestServer } from '../../../tools/test/test-server';
-import { zip } from '../../../tools/test/zip';
 
 interface ErrorBody {
   statusCode: number;
@@ -186,11 +186,10 @@ describe('hard edges', () => {
       (await readdir(join(server.app.get<AppConfig>(APP_CONFIG).dataDir, 'usage')).catch(() => [])).length;
 
     it('refuses a usage XLSX that expands past XLSX_MAX_UNZIPPED_BYTES, storing nothing', async () => {
-      // 3 MB of one shared string, deflated to a few kB, its size declared as 100 bytes.
-      const bomb = zip([
-        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
-        { name: 'xl/sharedStrings.xml', data: Buffer.alloc(3 * 1024 * 1024, 'a'), declare: 100 },
-      ]);
+      // One cell of 3 MB of the same letter: a few kB zipped.
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('详单').addRow(['a'.repeat(3 * 1024 * 1024)]);
+      const bomb = Buffer.from(await workbook.xlsx.writeBuffer());
       expect(bomb.length).toBeLessThan(10_000);
       const [importsBefore, filesBefore] = [await count('usage_imports'), await usageFiles()];
       const refused = await upload('/api/usage-imports?fileName=bomb.xlsx', bomb);
@@ -202,13 +201,10 @@ describe('hard edges', () => {
     });
 
     it('refuses a roster XLSX holding more cells than XLSX_MAX_CELLS', async () => {
-      const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'.repeat(1001);
-      const many = zip([
-        {
-          name: 'xl/worksheets/sheet1.xml',
-          data: Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
-        },
-      ]);
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('units');
+      for (let r = 0; r < 1001; r++) sheet.addRow([`单位${r}`]);
+      const many = Buffer.from(await workbook.xlsx.writeBuffer());
       const before = await count('bulk_imports');
       const refused = await upload('/api/imports?fileName=units.xlsx&kind=units', many);
       expect(refused.status).toBe(400);
