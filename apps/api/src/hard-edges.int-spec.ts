@@ -214,4 +214,30 @@ describe('hard edges', () => {
       expect(await count('bulk_imports')).toBe(before);
     });
   });
+
+  it.each([
+    ['a file name', 'bad\u0000.csv', 'detail', 'fileName'],
+    ['a field', 'ok.csv', 'det\u0000ail', 'kind'],
+  ])('refuses NUL in %s of a multipart upload, storing nothing', async (_what, fileName, kind, field) => {
+    const boundary = 'fuzzboundary';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+      '账期,手机号码,主叫分钟,国内流量MB,定向流量MB,短信条数\r\n202512,14780000001,1,1,1,1\r\n',
+      `\r\n--${boundary}--\r\n`,
+    ].join('');
+    const before = await count('usage_imports');
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/usage-imports',
+      payload: body,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorBody>().errors?.[0].field).toBe(field);
+    expect(await count('usage_imports')).toBe(before);
+  });
 });
