@@ -9,6 +9,8 @@ export {
   detectUtf16,
   detectFormat,
   isBlank,
+  mixedEncoding,
+  mixedEncodingText,
   ENCODING_CHOICES,
   normalizeEncoding,
   RosterFileError,

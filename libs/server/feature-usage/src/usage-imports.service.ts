@@ -8,6 +8,8 @@ import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import {
   IMPORT_JOB_RETRIES,
   ENCODING_CHOICES,
+  mixedEncoding,
+  mixedEncodingText,
   normalizeEncoding,
   type RosterEncoding,
   type RosterFormat,
@@ -178,13 +180,19 @@ export class UsageImportsService {
     const existing = await repo.findOneBy({ sha256: upload.sha256 });
     if (existing) throw conflict(existing);
 
-    const detected = detectFileType(await readHead(upload.path), upload.fileName);
+    const head = await readHead(upload.path);
+    const detected = detectFileType(head, upload.fileName);
     // Before anything parses it (detectKind reads its first row): a bomb costs a second, not the server.
     if (detected.format === 'xlsx') await requireXlsxWithinBounds(upload.path, this.config.limits);
     let encoding: RosterEncoding | null = detected.encoding;
     if (detected.format === 'csv' && upload.fields.encoding?.trim()) {
       encoding = normalizeEncoding(upload.fields.encoding);
       if (!encoding) throw bad('encoding', ENCODING_CHOICES.zh, ENCODING_CHOICES.en);
+    }
+    if (detected.format === 'csv' && (encoding === 'utf-8' || encoding === 'gb18030')) {
+      // The head's whole lines: a character cut at its end is not a second encoding.
+      const mixed = mixedEncoding(head.subarray(0, head.lastIndexOf(0x0a) + 1));
+      if (mixed) throw ApiException.badRequest([{ field: 'file', reason: mixedEncodingText(mixed) }]);
     }
     let kind = upload.fields.kind?.trim() as UsageKind | undefined;
     if (kind && !USAGE_FILE_KINDS.includes(kind))

@@ -406,6 +406,21 @@ describe('usage imports', () => {
     expect((await monthly('2026-02')).get('14780000002')).toMatchObject({ voice_min: 2 });
   }, 60_000);
 
+  it('refuses a CSV that mixes UTF-8 and GBK at upload, naming the line where it turns', async () => {
+    const lines = detailText.split('\n');
+    const mixed = Buffer.concat([
+      Buffer.from(`${lines.slice(0, 50).join('\n')}\n`, 'utf8'),
+      iconv.encode(lines.slice(50, 100).join('\n'), 'gb18030'),
+    ]);
+    const before = (await db.query(`SELECT count(*)::int n FROM usage_imports`)).rows[0].n as number;
+    const refused = await upload(mixed, 'mixed.csv');
+    expect(refused.status).toBe(400);
+    expect((await json<{ errors: { field: string; reason: string }[] }>(refused)).errors).toEqual([
+      { field: 'file', reason: expect.stringContaining('混用了 UTF-8 和 GBK 两种编码：第 51 行是 GBK') },
+    ]);
+    expect((await db.query(`SELECT count(*)::int n FROM usage_imports`)).rows[0].n).toBe(before);
+  });
+
   it('fails a file that is not a usage file as a whole, with one message, changing nothing', async () => {
     const totalsBefore = (await db.query(`SELECT * FROM monthly_usage ORDER BY id`)).rows;
     const junk = await upload(Buffer.from([0, 1, 2, 3, 255, 254, 0, 10, 13, 0]), 'junk.bin');

@@ -34,6 +34,8 @@ import {
   detectEncoding,
   detectFormat,
   isBlank,
+  mixedEncoding,
+  mixedEncodingText,
   ENCODING_CHOICES,
   normalizeEncoding,
   readRosterFile,
@@ -125,6 +127,8 @@ export class ImportsService {
           ? normalizeEncoding(upload.fields.encoding)
           : detectEncoding(content);
         if (!encoding) throw bad('encoding', ENCODING_CHOICES.zh, ENCODING_CHOICES.en);
+        const mixed = encoding === 'utf-8' || encoding === 'gb18030' ? mixedEncoding(content) : null;
+        if (mixed) throw ApiException.badRequest([{ field: 'file', reason: mixedEncodingText(mixed) }]);
       }
       storedPath = await this.store(upload.path, upload.sha256, format);
     } finally {

@@ -1,4 +1,5 @@
-import { detectEncoding, normalizeEncoding, readRosterFile } from './roster-file';
+import iconv from 'iconv-lite';
+import { detectEncoding, mixedEncoding, normalizeEncoding, readRosterFile } from './roster-file';
 
 const ROSTER = '警号,姓名,单位\r\n659001,张三,交警大队\r\n';
 
@@ -30,5 +31,26 @@ describe('roster file encodings', () => {
       'gb18030',
       null,
     ]);
+  });
+
+  it('finds the line where a file turns from one encoding to the other, and none in a file of one', () => {
+    const lines = [
+      '警号,姓名,单位',
+      '659001,张三,交警大队',
+      '659002,李四,城关派出所',
+      '659003,王五,治安大队',
+    ];
+    const utf8 = (l: string[]) => Buffer.from(`${l.join('\r\n')}\r\n`, 'utf8');
+    const gbk = (l: string[]) => iconv.encode(`${l.join('\r\n')}\r\n`, 'gb18030');
+    expect(mixedEncoding(utf8(lines))).toBeNull();
+    expect(mixedEncoding(gbk(lines))).toBeNull();
+    expect(mixedEncoding(Buffer.concat([utf8(lines.slice(0, 2)), gbk(lines.slice(2))]))).toEqual({
+      line: 3,
+      encoding: 'GBK',
+    });
+    expect(mixedEncoding(Buffer.concat([gbk(lines.slice(0, 3)), utf8(lines.slice(3))]))).toEqual({
+      line: 4,
+      encoding: 'UTF-8',
+    });
   });
 });

@@ -67,6 +67,55 @@ export function detectEncoding(content: Buffer): RosterEncoding {
 }
 
 /** The encoding names people type, folded onto the two the reader knows; null when unknown. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Where a CSV mixes UTF-8 with GBK/GB18030 (lines pasted from two sources): the first line in the
+ * encoding that comes second, and which one that is; null when the file keeps to one. A line counts as
+ * UTF-8 when it is valid UTF-8 holding at least two Chinese characters (GBK text is valid UTF-8 that
+ * way practically never), as GBK when it is not valid UTF-8.
+ */
+export function mixedEncoding(content: Buffer): { line: number; encoding: 'UTF-8' | 'GBK' } | null {
+  let firstUtf8: number | null = null;
+  let firstGbk: number | null = null;
+  let lineNo = 0;
+  for (let start = 0; start < content.length;) {
+    let end = content.indexOf(0x0a, start);
+    if (end < 0) end = content.length;
+    const line = content.subarray(start, end);
+    start = end + 1;
+    lineNo++;
+    if (!line.some((b) => b >= 0x80)) continue;
+    let text: string | null = null;
+    try {
+      text = STRICT_UTF8.decode(line);
+    } catch {
+      firstGbk ??= lineNo;
+    }
+    if (text !== null && (text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2) firstUtf8 ??= lineNo;
+    if (firstUtf8 !== null && firstGbk !== null)
+      return firstGbk > firstUtf8
+        ? { line: firstGbk, encoding: 'GBK' }
+        : { line: firstUtf8, encoding: 'UTF-8' };
+  }
+  return null;
+}
+
+/** The words for a mixed file: which line, which encodings, what to do. */
+export function mixedEncodingText({
+  line,
+  encoding,
+}: {
+  line: number;
+  encoding: 'UTF-8' | 'GBK';
+}): LocalizedText {
+  const other = encoding === 'GBK' ? 'UTF-8' : 'GBK';
+  return {
+    zh: `文件混用了 UTF-8 和 GBK 两种编码：第 ${line} 行是 ${encoding}，之前的行是 ${other}。请统一另存为 UTF-8 后再导入`,
+    en: `The file mixes the UTF-8 and GBK encodings: line ${line} is ${encoding}, the lines before it ${other}. Save it all as UTF-8 and import it again`,
+  };
+}
+
 /** What the encoding parameter may name, for the message that refuses another. */
 export const ENCODING_CHOICES = {
   zh: '编码应为 UTF-8、GBK/GB18030 或 UTF-16（LE/BE）',
