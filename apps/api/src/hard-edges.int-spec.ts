@@ -186,11 +186,12 @@ describe('hard edges', () => {
       (await readdir(join(server.app.get<AppConfig>(APP_CONFIG).dataDir, 'usage')).catch(() => [])).length;
 
     it('refuses a usage XLSX that expands past XLSX_MAX_UNZIPPED_BYTES, storing nothing', async () => {
-      // One cell of 3 MB of the same letter: a few kB zipped.
+      // 150 cells of 20,000 letters each (3 MB, each within Excel's cell limit): a few kB zipped.
       const workbook = new ExcelJS.Workbook();
-      workbook.addWorksheet('详单').addRow(['a'.repeat(3 * 1024 * 1024)]);
+      const sheet = workbook.addWorksheet('详单');
+      for (let r = 0; r < 150; r++) sheet.addRow([`${r}${'a'.repeat(20_000)}`]);
       const bomb = Buffer.from(await workbook.xlsx.writeBuffer());
-      expect(bomb.length).toBeLessThan(10_000);
+      expect(bomb.length).toBeLessThan(20_000);
       const [importsBefore, filesBefore] = [await count('usage_imports'), await usageFiles()];
       const refused = await upload('/api/usage-imports?fileName=bomb.xlsx', bomb);
       expect(refused.status).toBe(400);

@@ -70,11 +70,11 @@ describe('XLSX bounds before parsing', () => {
   it('refuses an archive that expands past the bound, also when its entry lies about its size', async () => {
     const honest = await file(
       'big.xlsx',
-      zip([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(3 * 1024 * 1024, 'a') }]),
+      zip([{ name: 'xl/media/image1.bin', data: Buffer.alloc(3 * 1024 * 1024, 'a') }]),
     );
     const liar = await file(
       'liar.xlsx',
-      zip([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(3 * 1024 * 1024, 'a'), declare: 100 }]),
+      zip([{ name: 'xl/media/image1.bin', data: Buffer.alloc(3 * 1024 * 1024, 'a'), declare: 100 }]),
     );
     for (const path of [honest, liar]) {
       const result = await checkXlsxBounds(path, bounds);
@@ -90,6 +90,17 @@ describe('XLSX bounds before parsing', () => {
     });
     const exact = await file('exact.xlsx', zip([{ name: 'xl/worksheets/sheet1.xml', data: sheet(1000) }]));
     expect(await checkXlsxBounds(exact, bounds)).toMatchObject({ ok: true, cells: 1000 });
+  });
+
+  it('refuses one shared string longer than a cell may hold, and takes one that is not', async () => {
+    const strings = (length: number) => Buffer.from(`<sst><si><t>${'a'.repeat(length)}</t></si></sst>`);
+    const vast = await file('vast.xlsx', zip([{ name: 'xl/sharedStrings.xml', data: strings(300_000) }]));
+    expect(await checkXlsxBounds(vast, bounds)).toMatchObject({
+      ok: false,
+      reason: { zh: expect.stringContaining('超过 32767 个字符') },
+    });
+    const long = await file('long.xlsx', zip([{ name: 'xl/sharedStrings.xml', data: strings(32_767) }]));
+    expect(await checkXlsxBounds(long, bounds)).toMatchObject({ ok: true });
   });
 
   it('refuses what is not a zip archive as damaged', async () => {

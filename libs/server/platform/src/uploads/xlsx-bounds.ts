@@ -28,6 +28,13 @@ const DAMAGED: LocalizedText = {
 };
 const ZIP64 = 0xffffffff;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+const CELL_TEXT = /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i;
+/**
+ * Excel holds at most 32,767 characters in a cell; as XML text that is at most 6 bytes a character (an
+ * escape such as `&quot;`). A longer run of text between two tags is no spreadsheet Excel wrote, and one
+ * vast shared string is what takes a parser's memory.
+ */
+const MAX_TEXT_RUN_BYTES = 32_767 * 6;
 // A cell element, with or without a namespace prefix: <c r="A1">, <x:c ...>, <c/>. Not <col>, <cols>.
 const CELL = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
 
@@ -39,6 +46,11 @@ function tooBig(max: number): LocalizedText {
     en: `The Excel file expands to more than ${mb(max)} (XLSX_MAX_UNZIPPED_BYTES): split it and import the parts`,
   };
 }
+
+const CELL_TOO_LONG: LocalizedText = {
+  zh: 'Excel 文件中有单元格超过 32767 个字符（Excel 的上限），无法导入',
+  en: 'A cell of the Excel file holds more than 32,767 characters (Excel’s own limit)',
+};
 
 function tooManyCells(max: number): LocalizedText {
   return {
@@ -113,14 +125,16 @@ export async function checkXlsxBounds(path: string, bounds: XlsxBounds): Promise
     if (entry.name.endsWith('/')) continue;
     if (entry.method !== 0 && entry.method !== 8) return { ok: false, reason: DAMAGED };
     const countCells = WORKSHEET.test(entry.name);
+    const measureText = CELL_TEXT.test(entry.name);
     let tail = '';
-    const verdict = await new Promise<'ok' | 'big' | 'cells' | 'damaged'>((resolve) => {
+    let textRun = 0;
+    const verdict = await new Promise<'ok' | 'big' | 'cells' | 'text' | 'damaged'>((resolve) => {
       const raw = createReadStream(path, {
         start: entry.localHeaderOffset,
         end: entry.localHeaderOffset + Math.max(entry.compressedSize, 1) - 1,
       });
       const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
-      const stop = (answer: 'big' | 'cells' | 'damaged') => {
+      const stop = (answer: 'big' | 'cells' | 'text' | 'damaged') => {
         raw.destroy();
         source.destroy();
         resolve(answer);
@@ -130,6 +144,17 @@ export async function checkXlsxBounds(path: string, bounds: XlsxBounds): Promise
       source.on('data', (chunk: Buffer) => {
         unzipped += chunk.length;
         if (unzipped > bounds.maxUnzippedBytes) return stop('big');
+        if (measureText) {
+          // The bytes since the last '<', carried from chunk to chunk.
+          for (let at = 0; at < chunk.length;) {
+            const tag = chunk.indexOf(0x3c, at);
+            textRun += (tag < 0 ? chunk.length : tag) - at;
+            if (textRun > MAX_TEXT_RUN_BYTES) return stop('text');
+            if (tag < 0) break;
+            textRun = 0;
+            at = tag + 1;
+          }
+        }
         if (!countCells) return;
         const text = tail + chunk.toString('latin1');
         for (const match of text.matchAll(CELL)) if (match.index + match[0].length > tail.length) cells++;
@@ -140,6 +165,7 @@ export async function checkXlsxBounds(path: string, bounds: XlsxBounds): Promise
     });
     if (verdict === 'big') return { ok: false, reason: tooBig(bounds.maxUnzippedBytes) };
     if (verdict === 'cells') return { ok: false, reason: tooManyCells(bounds.maxCells) };
+    if (verdict === 'text') return { ok: false, reason: CELL_TOO_LONG };
     if (verdict === 'damaged') return { ok: false, reason: DAMAGED };
   }
   return { ok: true, unzippedBytes: unzipped, cells };
