@@ -138,6 +138,9 @@ describe('hard edges', () => {
     expect(deep.body.errors).toEqual([{ field: 'body', reason: expect.stringContaining('32') }]);
     const big = await send('POST', '/api/units', { name: 'x'.repeat(2 * 1024 * 1024) });
     expect(big.status).toBe(413);
+    const broken = await send('POST', '/api/units', '{"name":', { raw: true });
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors).toEqual([{ field: 'body', reason: '请求体不是有效的 JSON' }]);
   });
 
   it('refuses null for a required field on update and keeps the record', async () => {

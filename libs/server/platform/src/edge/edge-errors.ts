@@ -41,3 +41,10 @@ export function tooDeepException(maxDepth: number): ApiException {
     },
   ]);
 }
+
+/** The 400 for a body that claims JSON and is not (or holds `__proto__`). */
+export function notJsonException(): ApiException {
+  return ApiException.badRequest([
+    { field: 'body', reason: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' } },
+  ]);
+}

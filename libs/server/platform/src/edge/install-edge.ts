@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@fleet/server/config';
 import { Readable } from 'node:stream';
-import { inputFaultException, tooDeepException } from './edge-errors';
+import { inputFaultException, notJsonException, tooDeepException } from './edge-errors';
 import { findInputFault, jsonDepthExceeds } from './input-hygiene';
 
 /**
@@ -20,7 +20,12 @@ export function installEdge(app: NestFastifyApplication, limits: AppConfig['limi
       done(tooDeepException(limits.jsonMaxDepth), undefined);
       return;
     }
-    void parseJson(request as Parameters<typeof parseJson>[0], text, done);
+    void parseJson(request as Parameters<typeof parseJson>[0], text, (error, parsed) =>
+      done(
+        error && !(error as { code?: string }).code?.includes('EMPTY') ? notJsonException() : error,
+        parsed,
+      ),
+    );
   });
   fastify.addHook('preHandler', (request, _reply, done) => {
     const fault =

@@ -18,7 +18,7 @@ const STATUS_TEXT: Partial<Record<number, LocalizedText>> = {
   403: { zh: '无权执行此操作', en: 'Your role may not do this' },
   404: { zh: '未找到', en: 'Not found' },
   409: { zh: '与现有记录冲突', en: 'Conflicts with an existing record' },
-  413: { zh: '文件过大', en: 'File too large' },
+  413: { zh: '请求或文件过大', en: 'Request or file too large' },
   423: { zh: '账号已锁定', en: 'Account locked' },
   429: { zh: '请求过于频繁', en: 'Too many requests' },
 };
