@@ -6,7 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig, enabledLogLevels } from '@fleet/server/config';
 import { IMPORT_MAX_BYTES } from '@fleet/server/feature-imports';
-import { RAW_UPLOAD_TYPES, UsersService } from '@fleet/server/platform';
+import { installEdge, RAW_UPLOAD_TYPES, UsersService } from '@fleet/server/platform';
 import { useContainer } from 'class-validator';
 import { AppModule } from './app.module';
 
@@ -27,6 +27,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api');
   app.enableCors({ exposedHeaders: ['Content-Range'] });
   app.enableShutdownHooks();
+  installEdge(app, config.limits);
   await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES } });
   // A file sent as the body itself stays a stream for receiveUpload (no buffering, no body limit here).
   app

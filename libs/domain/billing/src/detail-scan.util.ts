@@ -88,6 +88,9 @@ const QUOTE = 0x22;
 const MAX_FIELDS = 64;
 /** The largest duration that fits the records' integer column. */
 export const MAX_DURATION_S = 2_147_483_647;
+/** What the detail record's text columns hold; a longer value is rejected with its column, never cut. */
+export const MAX_COUNTERPART_LENGTH = 32;
+export const MAX_APN_LENGTH = 100;
 
 // UTF-8 bytes of the Chinese words, as 3 × 2 bytes.
 const utf8 = (text: string): number[] => Array.from(new TextEncoder().encode(text));
@@ -255,7 +258,7 @@ export function scanDetailLine(
     if (!isDigits(buf, vs, ve, 15)) return false;
     const as = fieldStart(bounds, fields, end, columns.apn);
     const ae = fieldEnd(bounds, fields, end, columns.apn);
-    if (!isPlainText(buf, as, ae, 100)) return false;
+    if (!isPlainText(buf, as, ae, MAX_APN_LENGTH)) return false;
     out.volumeStart = vs;
     out.volumeEnd = ve;
     out.apnStart = as;
@@ -266,7 +269,7 @@ export function scanDetailLine(
   if (!out.direction) return false;
   const cs = fieldStart(bounds, fields, end, columns.counterpart);
   const ce = fieldEnd(bounds, fields, end, columns.counterpart);
-  if (!isPlainText(buf, cs, ce, 32)) return false;
+  if (!isPlainText(buf, cs, ce, MAX_COUNTERPART_LENGTH)) return false;
   out.counterpartStart = cs;
   out.counterpartEnd = ce;
   if (type === TYPE_CODE.voice) {

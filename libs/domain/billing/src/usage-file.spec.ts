@@ -129,6 +129,17 @@ describe('detail rows', () => {
     [{ type: '数据', direction: '主叫', volumeKb: '1' }, 'direction', '没有方向'],
     [{ type: '短信', direction: '发送', msisdn: '12345' }, 'msisdn', '手机号码'],
     [{ type: '短信', direction: '发送', startTime: '2026-13-01 00:00:00' }, 'startTime', '开始时间应为'],
+    [
+      { type: '语音', direction: '主叫', durationS: '5', counterpart: '1'.repeat(33) },
+      'counterpart',
+      '不能超过 32 个字符',
+    ],
+    [
+      { type: '短信', direction: '发送', counterpart: 'x'.repeat(10_000_000) },
+      'counterpart',
+      '此处 10000000 个',
+    ],
+    [{ type: '数据', volumeKb: '1', apn: 'a'.repeat(101) }, 'apn', '不能超过 100 个字符'],
   ])('%j is rejected on %s', (cells, field, reason) => {
     const parsed = row(cells);
     expect(parsed.ok).toBe(false);

@@ -5,7 +5,7 @@
  */
 import { parseMsisdn } from '@fleet/domain/identifiers';
 import { normalizeHeader, type RowProblem } from '@fleet/domain/inventory';
-import { MAX_DURATION_S } from './detail-scan.util';
+import { MAX_APN_LENGTH, MAX_COUNTERPART_LENGTH, MAX_DURATION_S } from './detail-scan.util';
 import type { Direction, RecordType } from './usage-rules.util';
 
 export type UsageKind = 'summary' | 'detail';
@@ -111,6 +111,25 @@ export const ICCID_MISMATCH: Text = {
 type Parse<T> = { ok: true; value: T } | { ok: false; problems: RowProblem[] };
 
 const problem = (field: string, zh: string, en: string): RowProblem => ({ field, reason: { zh, en } });
+
+/** A text cell within its column's length, or a problem naming the column. */
+function boundedText(
+  cells: Record<string, string | undefined>,
+  field: string,
+  maxLength: number,
+  out: RowProblem[],
+): string | null {
+  const text = (cells[field] ?? '').trim();
+  if (text.length <= maxLength) return text || null;
+  out.push(
+    problem(
+      field,
+      `不能超过 ${maxLength} 个字符（此处 ${text.length} 个）`,
+      `may be at most ${maxLength} characters (this one has ${text.length})`,
+    ),
+  );
+  return null;
+}
 const missing = (field: string) => problem(field, '必填项为空', 'Required value is missing');
 const negative = (field: string) => problem(field, '不能为负数', 'Must not be negative');
 
@@ -301,8 +320,9 @@ export function parseDetailRow(cells: Record<string, string | undefined>): Parse
   let durationS: number | null = null;
   let volumeKb: number | null = null;
   let apn: string | null = null;
-  const counterpart = (cells.counterpart ?? '').trim().slice(0, 32) || null;
+  let counterpart: string | null = null;
   if (type === 'voice' || type === 'sms') {
+    counterpart = boundedText(cells, 'counterpart', MAX_COUNTERPART_LENGTH, out);
     direction = DIRECTIONS[type][directionText.toLowerCase()] ?? null;
     if (!directionText) out.push(missing('direction'));
     else if (!direction)
@@ -323,7 +343,7 @@ export function parseDetailRow(cells: Record<string, string | undefined>): Parse
   } else if (type === 'data') {
     if (directionText) out.push(problem('direction', '数据记录没有方向', 'A data session has no direction'));
     volumeKb = whole(cells, 'volumeKb', out);
-    apn = (cells.apn ?? '').trim().slice(0, 100) || null;
+    apn = boundedText(cells, 'apn', MAX_APN_LENGTH, out);
   }
   if (out.length) return { ok: false, problems: out };
   return {
@@ -334,7 +354,7 @@ export function parseDetailRow(cells: Record<string, string | undefined>): Parse
       at: start!.at,
       period: start!.period,
       direction,
-      counterpart: type === 'data' ? null : counterpart,
+      counterpart,
       durationS,
       volumeKb,
       apn,

@@ -58,16 +58,29 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, DATA_DIR: '/srv/fleet' }).repairPhotos).toEqual({
       dir: '/srv/fleet/repair-photos',
       maxBytes: 10 * 1024 * 1024,
+      maxPixels: 40_000_000,
     });
     expect(
       loadConfig({ ...valid, REPAIR_PHOTO_DIR: '/photos', REPAIR_PHOTO_MAX_BYTES: '2048' }).repairPhotos,
     ).toEqual({
       dir: '/photos',
       maxBytes: 2048,
+      maxPixels: 40_000_000,
     });
     expect(problemsOf({ ...valid, REPAIR_PHOTO_MAX_BYTES: '10MB' }).join('\n')).toContain(
       'REPAIR_PHOTO_MAX_BYTES must be a whole number',
     );
+  });
+
+  it('bounds JSON bodies and XLSX uploads, with defaults and validated overrides', () => {
+    expect(loadConfig(valid).limits).toEqual({
+      jsonBodyMaxBytes: 1024 * 1024,
+      jsonMaxDepth: 32,
+      xlsxMaxUnzippedBytes: 200 * 1024 * 1024,
+      xlsxMaxCells: 5_000_000,
+    });
+    expect(loadConfig({ ...valid, XLSX_MAX_CELLS: '20000' }).limits.xlsxMaxCells).toBe(20_000);
+    expect(problemsOf({ ...valid, JSON_MAX_DEPTH: '1' }).join('\n')).toContain('JSON_MAX_DEPTH must be');
   });
 
   it('serves no console when CONSOLE_DIR is set empty', () => {

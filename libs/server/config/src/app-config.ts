@@ -21,7 +21,14 @@ export interface AppConfig {
   login: { maxFailures: number; lockMinutes: number };
   dataDir: string;
   /** Photos of repair tickets: where they are kept and the largest accepted. */
-  repairPhotos: { dir: string; maxBytes: number };
+  repairPhotos: { dir: string; maxBytes: number; maxPixels: number };
+  /** Bounds of what a request may carry (issue 12, hard edges and uploads). */
+  limits: {
+    jsonBodyMaxBytes: number;
+    jsonMaxDepth: number;
+    xlsxMaxUnzippedBytes: number;
+    xlsxMaxCells: number;
+  };
   consoleDir: string | null;
   queuePrefix: string;
   badgeNoPattern: RegExp;
@@ -118,6 +125,13 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
   const dataDir = resolve(read('DATA_DIR'));
   const repairPhotoDir = read('REPAIR_PHOTO_DIR');
   const repairPhotoMaxBytes = int('REPAIR_PHOTO_MAX_BYTES', 1024, 50 * 1024 * 1024);
+  const repairPhotoMaxPixels = int('REPAIR_PHOTO_MAX_PIXELS', 1, 268_402_689);
+  const limits = {
+    jsonBodyMaxBytes: int('JSON_BODY_MAX_BYTES', 1024, 100 * 1024 * 1024),
+    jsonMaxDepth: int('JSON_MAX_DEPTH', 2, 1000),
+    xlsxMaxUnzippedBytes: int('XLSX_MAX_UNZIPPED_BYTES', 1024 * 1024, 8 * 1024 ** 3),
+    xlsxMaxCells: int('XLSX_MAX_CELLS', 1000, 1_000_000_000),
+  };
   const logLevel = read('LOG_LEVEL') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const reconcileEverySeconds = int('RECONCILE_EVERY_SECONDS', 1, 24 * 3600);
@@ -142,7 +156,9 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     repairPhotos: {
       dir: repairPhotoDir ? resolve(repairPhotoDir) : join(dataDir, 'repair-photos'),
       maxBytes: repairPhotoMaxBytes,
+      maxPixels: repairPhotoMaxPixels,
     },
+    limits,
     consoleDir: consoleDir ? resolve(consoleDir) : null,
     queuePrefix,
     badgeNoPattern,

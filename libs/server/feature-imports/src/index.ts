@@ -6,8 +6,12 @@ export * from './imports.module';
 export {
   cellText,
   detectEncoding,
+  detectUtf16,
   detectFormat,
   isBlank,
+  mixedEncoding,
+  mixedEncodingText,
+  ENCODING_CHOICES,
   normalizeEncoding,
   RosterFileError,
   type RosterEncoding,

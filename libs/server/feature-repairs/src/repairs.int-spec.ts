@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import type { RepairCause } from '@fleet/domain/repairs';
 import type {
   RepairEventDto,
@@ -30,15 +31,14 @@ import { expectStatus, filterQuery, InventoryFixtures } from '../../../../tools/
 
 const cst = (local: string) => new Date(`${local}+08:00`);
 const PHOTO_MAX_BYTES = 4096;
-const JPEG = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
-  Buffer.from('JFIF\0'),
-  Buffer.alloc(200, 7),
-]);
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(100, 1),
-]);
+const PHOTO_MAX_PIXELS = 10_000;
+const picture = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } });
+// Real pictures (32×24), the JPEG with EXIF that must not survive (a GPS position would be the same).
+let JPEG: Buffer;
+let PNG: Buffer;
+// A picture whose scan is long enough to be cut in the middle (40×40 of varied pixels, about 1.2 kB).
+let NOISY_JPEG: Buffer;
 
 interface ErrorBody {
   message: string;
@@ -104,6 +104,15 @@ describe('repair tickets over HTTP', () => {
   };
 
   beforeAll(async () => {
+    JPEG = await picture(32, 24)
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'camera 0042' } })
+      .toBuffer();
+    PNG = await picture(32, 24).png().toBuffer();
+    const noise = Buffer.alloc(40 * 40 * 3).map((_, i) => (i * 7919) % 251);
+    NOISY_JPEG = await sharp(noise, { raw: { width: 40, height: 40, channels: 3 } })
+      .jpeg()
+      .toBuffer();
     photoDir = await mkdtemp(join(tmpdir(), 'repair-photos-'));
     server = await startTestServer({
       // The fixtures are of December 2025 and the reports look back from "now": the product runs on
@@ -111,6 +120,7 @@ describe('repair tickets over HTTP', () => {
       CLOCK_START: '2026-11-25T12:00:00+08:00',
       REPAIR_PHOTO_DIR: photoDir,
       REPAIR_PHOTO_MAX_BYTES: String(PHOTO_MAX_BYTES),
+      REPAIR_PHOTO_MAX_PIXELS: String(PHOTO_MAX_PIXELS),
     });
     fx = await InventoryFixtures.connect(server.databaseUrl);
     const unit = await fx.unit('城关派出所');
@@ -567,7 +577,7 @@ describe('repair tickets over HTTP', () => {
   });
 
   describe('photos', () => {
-    it('accepts JPEG and PNG checked by content, refuses a text file named .jpg (400) and an oversize one (413), serves the bytes', async () => {
+    it('accepts JPEG and PNG decoded and encoded again, refuses a text file named .jpg (400) and an oversize one (413), serves what it stored', async () => {
       const device = await heldDevice(alice.id, {}, '2025-12-03T09:00:00');
       const ticket = await intake('officer', { deviceId: device.id });
       const jpeg = await uploadPhoto('officer', ticket.id, JPEG, 'damage.jpg');
@@ -577,7 +587,7 @@ describe('repair tickets over HTTP', () => {
         ticketId: ticket.id,
         fileName: 'damage.jpg',
         contentType: 'image/jpeg',
-        sizeBytes: JPEG.length,
+        sizeBytes: expect.any(Number),
       });
       const png = await uploadPhoto('repair_intake', ticket.id, PNG, 'screenshot.dat');
       expect(png.status).toBe(201);
@@ -613,13 +623,51 @@ describe('repair tickets over HTTP', () => {
       });
       expect(bytes.status).toBe(200);
       expect(bytes.headers.get('content-type')).toBe('image/jpeg');
-      expect(Buffer.from(await bytes.arrayBuffer()).equals(JPEG)).toBe(true);
+      expect(bytes.headers.get('x-content-type-options')).toBe('nosniff');
+      const served = Buffer.from(await bytes.arrayBuffer());
+      expect(served.length).toBe(jpegDto.sizeBytes);
+      // Encoded again: the same picture, without the metadata it came with.
+      expect(await sharp(served).metadata()).toMatchObject({ format: 'jpeg', width: 32, height: 24 });
+      expect((await sharp(JPEG).metadata()).exif).toBeDefined();
+      expect((await sharp(served).metadata()).exif).toBeUndefined();
       const stored = await fx.db.query('SELECT stored_path FROM repair_photos WHERE id = $1', [jpegDto.id]);
       expect(existsSync(join(photoDir, (stored as { stored_path: string }[])[0].stored_path))).toBe(true);
 
       const others = await intake('repair_intake', { deviceId: (await heldDevice(bob.id)).id });
       expect((await uploadPhoto('officer', others.id, JPEG, 'x.jpg')).status).toBe(404);
       expect((await uploadPhoto('auditor', ticket.id, JPEG, 'x.jpg')).status).toBe(403);
+    });
+
+    it.each([
+      ['a 6-byte "JPEG"', () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), /不是 JPEG、PNG 或 WebP/],
+      [
+        'a PNG header followed by HTML',
+        () => Buffer.concat([PNG.subarray(0, 16), Buffer.from('<html><script>alert(1)</script></html>')]),
+        /PNG 图片已损坏或不完整|不是 JPEG、PNG 或 WebP/,
+      ],
+      ['a JPEG cut short', () => NOISY_JPEG.subarray(0, NOISY_JPEG.length / 2), /JPEG 图片已损坏或不完整/],
+      [
+        'an SVG',
+        () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>'),
+        /不是 JPEG/,
+      ],
+    ])('refuses %s with 400 on file, storing nothing', async (_what, content, reason) => {
+      const device = await heldDevice(alice.id);
+      const ticket = await intake('repair_intake', { deviceId: device.id });
+      const refused = await uploadPhoto('repair_intake', ticket.id, content(), 'photo.jpg');
+      expect(refused.status).toBe(400);
+      const body = await json<ErrorBody>(refused);
+      expect(body.errors).toEqual([{ field: 'file', reason: expect.stringMatching(reason) }]);
+      expect(await fx.db.query('SELECT id FROM repair_photos WHERE ticket_id = $1', [ticket.id])).toEqual([]);
+    });
+
+    it('refuses a picture above REPAIR_PHOTO_MAX_PIXELS before decoding it', async () => {
+      const device = await heldDevice(alice.id);
+      const ticket = await intake('repair_intake', { deviceId: device.id });
+      const wide = await picture(200, 60).png({ compressionLevel: 9 }).toBuffer();
+      const refused = await uploadPhoto('repair_intake', ticket.id, wide, 'wide.png');
+      expect(refused.status).toBe(400);
+      expect((await json<ErrorBody>(refused)).errors[0].reason).toContain('200×60');
     });
   });
 

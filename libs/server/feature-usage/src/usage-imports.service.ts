@@ -5,7 +5,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { detectUsageKind, notAUsageFileMessage, type UsageKind } from '@fleet/domain/billing';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
-import { normalizeEncoding, type RosterEncoding, type RosterFormat } from '@fleet/server/feature-imports';
+import {
+  ENCODING_CHOICES,
+  mixedEncoding,
+  mixedEncodingText,
+  normalizeEncoding,
+  type RosterEncoding,
+  type RosterFormat,
+} from '@fleet/server/feature-imports';
 import { USAGE_FILE_KINDS, UsageImportEntity, UsageImportRejectionEntity } from '@fleet/server/persistence';
 import {
   type Actor,
@@ -22,6 +29,7 @@ import {
   receiveUpload,
   rejectedRowsCsv,
   requeueFailedRun,
+  requireXlsxWithinBounds,
 } from '@fleet/server/platform';
 import { enqueueUsageImport, QueueAvailability, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
@@ -192,12 +200,19 @@ export class UsageImportsService {
     }
     if (existing) throw conflict(existing);
 
-    const detected = detectFileType(await readHead(upload.path), upload.fileName);
+    const head = await readHead(upload.path);
+    const detected = detectFileType(head, upload.fileName);
+    // Before anything parses it (detectKind reads its first row): a bomb costs a second, not the server.
+    if (detected.format === 'xlsx') await requireXlsxWithinBounds(upload.path, this.config.limits);
     let encoding: RosterEncoding | null = detected.encoding;
     if (detected.format === 'csv' && upload.fields.encoding?.trim()) {
       encoding = normalizeEncoding(upload.fields.encoding);
-      if (!encoding)
-        throw bad('encoding', '编码应为 UTF-8 或 GBK/GB18030', 'encoding must be UTF-8 or GBK/GB18030');
+      if (!encoding) throw bad('encoding', ENCODING_CHOICES.zh, ENCODING_CHOICES.en);
+    }
+    if (detected.format === 'csv' && (encoding === 'utf-8' || encoding === 'gb18030')) {
+      // The head's whole lines: a character cut at its end is not a second encoding.
+      const mixed = mixedEncoding(head.subarray(0, head.lastIndexOf(0x0a) + 1));
+      if (mixed) throw ApiException.badRequest([{ field: 'file', reason: mixedEncodingText(mixed) }]);
     }
     let kind = upload.fields.kind?.trim() as UsageKind | undefined;
     if (kind && !USAGE_FILE_KINDS.includes(kind))

@@ -163,6 +163,19 @@ describe('usage imports', () => {
     for (const [msisdn, row] of before) expect(after.get(msisdn)).toMatchObject({ ...row });
   }, 60_000);
 
+  it.each([
+    ['UTF-16LE with its BOM', () => Buffer.from(`\uFEFF${detailText}`, 'utf16le'), 'utf-16le'],
+    ['UTF-16LE without a BOM', () => Buffer.from(detailText, 'utf16le'), 'utf-16le'],
+    ['UTF-16BE with its BOM', () => Buffer.from(`\uFEFF${detailText}`, 'utf16le').swap16(), 'utf-16be'],
+  ])(
+    "recognises %s (Excel's Unicode text) and reads the same records",
+    async (_what, content, encoding) => {
+      const copy = await importFile(content(), `copy-${encoding}-${Math.random()}.csv`);
+      expect(copy).toMatchObject({ status: 'succeeded', encoding, rowsAccepted: 1200, rowsDuplicate: 1200 });
+    },
+    60_000,
+  );
+
   it('counts a record repeated within one file once, whatever its form (fast and general reader), and quoted lines whole', async () => {
     const lines = [
       'APN,手机号码,记录类型,开始时间,方向,对方号码,时长秒,流量KB', // columns in another order
@@ -312,9 +325,10 @@ describe('usage imports', () => {
       '14780000002,语音,2026-03-01 00:00:00,主叫,138****0000,5,,', // 5: outside the period
       '14780000002,彩信,2026-02-02 10:00:00,发送,138****0000,,,', // 6: type
       '14780000002,短信,2026-02-30 10:00:00,发送,=cmd,,,', // 7: date; formula-looking cell
+      `14780000002,短信,2026-02-03 10:00:00,发送,${'1'.repeat(100_000)},,,`, // 8: counterpart too long, not cut
     ];
     const done = await importFile(Buffer.from(lines.join('\r\n'), 'utf8'), 'bad.csv');
-    expect(done).toMatchObject({ status: 'succeeded', rowsDone: 6, rowsAccepted: 1, rowsRejected: 5 });
+    expect(done).toMatchObject({ status: 'succeeded', rowsDone: 7, rowsAccepted: 1, rowsRejected: 6 });
     const rejections = (
       await db.query(
         `SELECT row_no, "column", reason_zh, reason_en FROM usage_import_rejections WHERE import_id = $1 ORDER BY row_no`,
@@ -327,8 +341,10 @@ describe('usage imports', () => {
       [5, '开始时间'],
       [6, '记录类型'],
       [7, '开始时间'],
+      [8, '对方号码'],
     ]);
     expect(rejections[0].reason_en).toMatch(/not one of our SIM/);
+    expect(rejections[5].reason_zh).toBe('不能超过 32 个字符（此处 100000 个）');
     expect(rejections[1].reason_zh).toBe('不能为负数');
     expect(rejections[2].reason_en).toMatch(/outside the file's period 2026-02/);
 
@@ -349,11 +365,26 @@ describe('usage imports', () => {
       '出错列',
       '原因',
     ]);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
     expect(rows[0].slice(-3)).toEqual(['3', '手机号码', '号码不是本局的 SIM 卡']);
     expect(rows[4][4]).toBe("'=cmd"); // formula-safe
     expect((await monthly('2026-02')).get('14780000002')).toMatchObject({ voice_min: 2 });
   }, 60_000);
+
+  it('refuses a CSV that mixes UTF-8 and GBK at upload, naming the line where it turns', async () => {
+    const lines = detailText.split('\n');
+    const mixed = Buffer.concat([
+      Buffer.from(`${lines.slice(0, 50).join('\n')}\n`, 'utf8'),
+      iconv.encode(lines.slice(50, 100).join('\n'), 'gb18030'),
+    ]);
+    const before = (await db.query(`SELECT count(*)::int n FROM usage_imports`)).rows[0].n as number;
+    const refused = await upload(mixed, 'mixed.csv');
+    expect(refused.status).toBe(400);
+    expect((await json<{ errors: { field: string; reason: string }[] }>(refused)).errors).toEqual([
+      { field: 'file', reason: expect.stringContaining('混用了 UTF-8 和 GBK 两种编码：第 51 行是 GBK') },
+    ]);
+    expect((await db.query(`SELECT count(*)::int n FROM usage_imports`)).rows[0].n).toBe(before);
+  });
 
   it('fails a file that is not a usage file as a whole, with one message, changing nothing', async () => {
     const totalsBefore = (await db.query(`SELECT * FROM monthly_usage ORDER BY id`)).rows;

@@ -25,6 +25,7 @@ import {
   receiveUpload,
   rejectedRowsCsv,
   requeueFailedRun,
+  requireXlsxWithinBounds,
 } from '@fleet/server/platform';
 import { enqueueBulkImport, QueueAvailability, QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
@@ -34,6 +35,9 @@ import {
   detectEncoding,
   detectFormat,
   isBlank,
+  mixedEncoding,
+  mixedEncodingText,
+  ENCODING_CHOICES,
   normalizeEncoding,
   readRosterFile,
   type RosterEncoding,
@@ -115,12 +119,14 @@ export class ImportsService {
       // Rosters are small (IMPORT_MAX_BYTES): detection reads the whole file.
       const content = await readFile(upload.path);
       format = detectFormat(content, upload.fileName);
+      if (format === 'xlsx') await requireXlsxWithinBounds(upload.path, this.config.limits);
       if (format === 'csv') {
         encoding = upload.fields.encoding?.trim()
           ? normalizeEncoding(upload.fields.encoding)
           : detectEncoding(content);
-        if (!encoding)
-          throw bad('encoding', '编码应为 UTF-8 或 GBK/GB18030', 'encoding must be UTF-8 or GBK/GB18030');
+        if (!encoding) throw bad('encoding', ENCODING_CHOICES.zh, ENCODING_CHOICES.en);
+        const mixed = encoding === 'utf-8' || encoding === 'gb18030' ? mixedEncoding(content) : null;
+        if (mixed) throw ApiException.badRequest([{ field: 'file', reason: mixedEncodingText(mixed) }]);
       }
       storedPath = await this.store(upload.path, upload.sha256, format);
     } finally {

@@ -87,9 +87,12 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
   /** Creates or updates the device's checklist; fields not sent stay as they are. */
   upsertCheck(deviceId: number, body: LeaseEndCheckBody, actor: Actor): Promise<LeaseEndCheckDto> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(DeviceEntity, { id: deviceId }))) {
-        throw ApiException.notFound('devices', deviceId);
-      }
+      // The device row locked first: two first writes of its checklist take turns, the second updates.
+      const device = await manager.findOne(DeviceEntity, {
+        where: { id: deviceId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!device) throw ApiException.notFound('devices', deviceId);
       const existing = await lockCheck(manager, deviceId);
       const before = existing ? toDto(existing) : undefined;
       const values: Partial<LeaseEndCheckEntity> = {

@@ -1,3 +1,5 @@
+import { inputFaultException } from '../edge/edge-errors';
+import { findInputFault, INT32_MAX, INT32_MIN, parseId } from '../edge/input-hygiene';
 import { ApiException } from '../errors/api.exception';
 
 export type FilterType = 'int' | 'string' | 'boolean' | 'moment';
@@ -35,20 +37,29 @@ const bad = (field: 'sort' | 'range' | 'filter', zh: string, en: string) =>
 
 function parseJson(raw: string | undefined, field: 'sort' | 'range' | 'filter'): unknown {
   if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw bad(field, `${field} 不是有效的 JSON`, `${field} is not valid JSON`);
   }
+  // Escapes in the JSON text (\u0000, \ud800, 1e400) only show once it is parsed.
+  const fault = findInputFault(value, field);
+  if (fault) throw inputFaultException(fault);
+  return value;
+}
+
+/** A whole number within int32, as a number or canonical decimal text. */
+function int32(value: unknown): number | null {
+  const n = typeof value === 'string' && /^-?(0|[1-9]\d{0,9})$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX ? n : null;
 }
 
 function coerce(spec: FilterSpec, key: string, value: unknown): unknown {
   const ok = (() => {
     switch (spec.type) {
       case 'int':
-        return Array.isArray(value)
-          ? value.every((v) => Number.isInteger(Number(v)))
-          : Number.isInteger(Number(value));
+        return Array.isArray(value) ? value.every((v) => int32(v) !== null) : int32(value) !== null;
       case 'string':
         return (
           typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
@@ -60,7 +71,7 @@ function coerce(spec: FilterSpec, key: string, value: unknown): unknown {
     }
   })();
   if (!ok) throw bad('filter', `筛选条件 ${key} 的值无效`, `filter ${key} has an invalid value`);
-  if (spec.type === 'int') return Array.isArray(value) ? value.map(Number) : Number(value);
+  if (spec.type === 'int') return Array.isArray(value) ? value.map(int32) : int32(value);
   return value;
 }
 
@@ -87,7 +98,7 @@ export function parseListQuery(spec: ListSpec, raw: Record<string, string | unde
   if (
     !Array.isArray(rangeRaw) ||
     rangeRaw.length !== 2 ||
-    !rangeRaw.every((n) => Number.isInteger(n) && (n as number) >= 0) ||
+    !rangeRaw.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= INT32_MAX) ||
     (rangeRaw[1] as number) < (rangeRaw[0] as number) ||
     (rangeRaw[1] as number) - (rangeRaw[0] as number) >= MAX_PAGE
   ) {
@@ -109,7 +120,14 @@ export function parseListQuery(spec: ListSpec, raw: Record<string, string | unde
   for (const [key, value] of Object.entries(filterRaw as Record<string, unknown>)) {
     if (value === undefined || value === null || value === '') continue;
     if (key === 'id') {
-      ids = coerce({ property: 'id', type: 'int' }, key, Array.isArray(value) ? value : [value]) as number[];
+      const list: unknown[] = Array.isArray(value) ? value : [value];
+      if (list.length > MAX_PAGE || !list.every((v) => parseId(v) !== null))
+        throw bad(
+          'filter',
+          `筛选条件 id 应为 1 到 ${INT32_MAX} 的整数`,
+          `filter id must be whole numbers from 1 to ${INT32_MAX}`,
+        );
+      ids = list.map((v) => parseId(v)!);
     } else if (key === 'q' && spec.search) {
       if (typeof value !== 'string') throw bad('filter', '搜索内容应为文本', 'q must be text');
       q = value.trim() || null;

@@ -2,3 +2,4 @@ export * from './import-controller';
 export * from './receive-upload';
 export * from './rejected-rows-csv';
 export * from './retry-file-run';
+export * from './xlsx-bounds';

@@ -6,6 +6,8 @@ import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { inputFaultException } from '../edge/edge-errors';
+import { findInputFault } from '../edge/input-hygiene';
 import { ApiException } from '../errors/api.exception';
 
 export interface ReceiveUploadOptions<F extends string> {
@@ -115,6 +117,9 @@ export async function receiveUpload<F extends string>(
       }
     if (!received.sha256 || !received.sizeBytes)
       throw bad('file', '没有收到文件，或文件为空', 'No file was received, or it is empty');
+    // The multipart parts are not seen by the edge's hook: their names and fields are checked here.
+    const fault = findInputFault({ fileName: received.fileName, ...values });
+    if (fault) throw inputFaultException(fault);
     return { ...(received as ReceivedUpload<F>), path, fields: values };
   } catch (error) {
     await rm(path, { force: true });
@@ -124,6 +129,16 @@ export async function receiveUpload<F extends string>(
         en: `The file is larger than ${sizeText(maxBytes)}`,
       });
     }
+    // A body that is not multipart as it claims (no boundary, cut short): the sender's fault, not ours.
+    if (
+      !(error instanceof ApiException) &&
+      /^(Multipart|Unexpected end of form|Malformed part header)/.test(String((error as Error).message))
+    )
+      throw bad(
+        'file',
+        '上传内容不是有效的 multipart/form-data',
+        'The upload is not valid multipart/form-data',
+      );
     throw error;
   }
 }
