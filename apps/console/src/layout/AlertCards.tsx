@@ -39,6 +39,20 @@ export function groupAlerts(alerts: readonly AlertDto[]): AlertGroup[] {
     simple('sim_not_real_name', 'sim-cards', 'warning'),
     simple('sim_not_active', 'sim-cards', 'info'),
     simple('device_lost', 'devices', 'error'),
+    // The contract ledger (issue 13): installments due or overdue, and the contract's own deadlines.
+    simple('installment_due', 'installments', 'warning'),
+    simple('installment_overdue', 'installments', 'error'),
+    simple('installment_overdue_60', 'installments', 'error'),
+    simple('installment_overdue_90', 'installments', 'error'),
+    {
+      key: 'contract_deadlines',
+      title: 'fleet.alerts.contract_deadlines',
+      resource: 'contracts',
+      alerts: alerts.filter((a) =>
+        ['contract_ending', 'change_notice_deadline', 'termination_notice_deadline'].includes(a.kind),
+      ),
+      severity: 'warning',
+    },
   ];
 
   function simple(kind: AlertDto['kind'], resource: string, severity: AlertGroup['severity']): AlertGroup {
