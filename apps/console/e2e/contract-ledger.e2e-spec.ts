@@ -160,6 +160,10 @@ describe('the contract ledger in the console', () => {
       const credits = page.getByRole('row').filter({ hasText: '2026-03-05' });
       await expect(credits.count()).resolves.toBe(2);
       await credits.first().getByText('单次中断满 3 小时').waitFor();
+      await page.screenshot({ path: resolve(SCREENSHOTS, 'sla-credits-desktop.png'), fullPage: true });
+      await page.goto(`${server.baseUrl}/#/installments`);
+      await page.getByRole('row').filter({ hasText: '2026-06-20' }).waitFor();
+      await page.screenshot({ path: resolve(SCREENSHOTS, 'installments-desktop.png'), fullPage: true });
 
       // Screenshots of the ledger page on a desktop and on a phone (nothing wider than the phone's screen).
       await page.reload();

@@ -111,6 +111,12 @@ describe('the contract ledger over HTTP', () => {
       terminationNoticeBy: '2028-10-20',
     });
     await expectStatus(admin, 409, 'POST', '/api/contracts', CONTRACT);
+    const contracts = await clients.auditor.request('GET', '/api/contracts');
+    expect(contracts.headers.get('content-range')).toBe('contracts 0-0/1');
+    expect(
+      await expectStatus<ContractDto>(clients.auditor, 200, 'GET', `/api/contracts/${contract.id}`),
+    ).toEqual(contract);
+    await expectStatus(clients.auditor, 404, 'GET', '/api/contracts/999999');
     const response = await clients.auditor.request('GET', '/api/installments');
     expect(response.headers.get('content-range')).toBe('installments 0-5/6');
     installments = (await response.json()) as InstallmentDto[];
@@ -489,6 +495,9 @@ describe('the contract ledger over HTTP', () => {
       amountFen: 1_634_121,
     });
     expect(corrected).toMatchObject({ differenceFen: 0, taxFen: 92_497 });
+    expect(
+      await expectStatus<InvoiceDto>(clients.auditor, 200, 'GET', `/api/invoices/${invoice.id}`),
+    ).toEqual(corrected);
     const list = await clients.auditor.request('GET', '/api/invoices');
     expect(list.headers.get('content-range')).toBe('invoices 0-0/1');
     expect((await audits('invoices')).map((a) => a.action)).toEqual(['create', 'update']);
