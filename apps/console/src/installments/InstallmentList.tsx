@@ -2,6 +2,7 @@ import type { InstallmentDto } from '@fleet/shared/contracts';
 import { DataTable, List, SelectInput, WithRecord } from 'react-admin';
 
 import { CalendarDateField } from '../common/CalendarDateField';
+import { ListActions } from '../common/ListActions';
 import { ListPagination } from '../common/ListPagination';
 import { MoneyField } from '../common/MoneyField';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
@@ -22,7 +23,7 @@ const InstallmentList = () => (
     sort={{ field: 'seq', order: 'ASC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    actions={false}
+    actions={<ListActions />}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.NumberCol source="seq" />

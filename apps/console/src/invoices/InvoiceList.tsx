@@ -1,6 +1,7 @@
-import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+import { DataTable, List } from 'react-admin';
 
 import { CalendarDateField } from '../common/CalendarDateField';
+import { ListActions } from '../common/ListActions';
 import { ListPagination } from '../common/ListPagination';
 import { MoneyField } from '../common/MoneyField';
 import { SearchFilterInput } from '../common/SearchFilterInput';
@@ -15,11 +16,7 @@ const InvoiceList = () => (
     sort={{ field: 'issuedOn', order: 'DESC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-      </TopToolbar>
-    }
+    actions={<ListActions />}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="invoiceNo" />

@@ -1,6 +1,7 @@
-import { CreateButton, DataTable, List, SelectInput, TopToolbar } from 'react-admin';
+import { DataTable, List, SelectInput } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
+import { ListActions } from '../common/ListActions';
 import { ListPagination } from '../common/ListPagination';
 import { SearchFilterInput } from '../common/SearchFilterInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
@@ -19,11 +20,7 @@ const OutageList = () => (
     sort={{ field: 'startAt', order: 'DESC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-      </TopToolbar>
-    }
+    actions={<ListActions />}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="startAt">

@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 
 import { CalendarDateField } from '../common/CalendarDateField';
+import { ListActions } from '../common/ListActions';
 import { ListPagination } from '../common/ListPagination';
 import { MoneyField } from '../common/MoneyField';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
@@ -46,7 +47,7 @@ const SlaCreditList = () => (
     sort={{ field: 'day', order: 'ASC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    actions={false}
+    actions={<ListActions />}
   >
     <Summary />
     <DataTable bulkActionButtons={false} rowClick={false}>

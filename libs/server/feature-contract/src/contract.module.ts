@@ -9,6 +9,7 @@ import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
 import { OutagesController } from './outages/outages.controller';
 import { OutagesService } from './outages/outages.service';
+import { LedgerExports } from './ledger.exports';
 import { LedgerStore } from './shared/ledger.store';
 import { SlaCreditsController } from './sla-credits/sla-credits.controller';
 import { SlaCreditsService } from './sla-credits/sla-credits.service';
@@ -68,6 +69,7 @@ registerFieldNames({
     OutagesService,
     SlaCreditsService,
     InvoicesService,
+    LedgerExports,
   ],
   exports: [SlaCreditsService],
 })
