@@ -1,7 +1,13 @@
+import { contractExposure, slaCredits } from '@fleet/domain/contract';
 import { addMonths, chinaDateOf } from '@fleet/domain/inventory';
 import {
   AssignmentEntity,
+  ContractEntity,
   createDataSource,
+  InstallmentEntity,
+  InstallmentPaymentEntity,
+  InvoiceEntity,
+  OutageEntity,
   DeviceEntity,
   MonthlyUsageEntity,
   OfficerEntity,
@@ -78,6 +84,39 @@ describe('the demo seed', () => {
         expect((await manager.findBy(SimCardEntity, { deviceId: loaner.id })).map((s) => s.id)).toEqual(
           lent.loanerSimIds,
         );
+
+        // The contract ledger: the first installment on time, the second late in two parts, a carrier
+        // outage of a few hours on 8 SIMs and a force-majeure one last month, one invoice for that month.
+        const contract = await manager.findOneByOrFail(ContractEntity, {});
+        const installments = await manager.find(InstallmentEntity, { order: { seq: 'ASC' } });
+        expect(installments).toHaveLength(6);
+        const payments = await manager.find(InstallmentPaymentEntity, { order: { paidOn: 'ASC' } });
+        expect(payments.map((p) => [p.installmentId, p.paidOn, p.amountFen])).toEqual([
+          [installments[0].id, '2025-12-10', 9_810_000],
+          [installments[1].id, '2026-06-20', 4_905_000],
+          [installments[1].id, '2026-07-03', 4_905_000],
+        ]);
+        const exposure = contractExposure(
+          contract,
+          installments.map((i) => ({ ...i, payments: payments.filter((p) => p.installmentId === i.id) })),
+          '2026-07-31',
+        );
+        expect(exposure.items.map((i) => [i.installmentId, i.daysOverdue])).toEqual([
+          [installments[1].id, 22],
+        ]);
+        const outages = await manager.find(OutageEntity, { order: { startAt: 'ASC' } });
+        expect(
+          outages.map((o) => [o.cause, o.scope, o.simIds.length, o.startAt.toISOString().slice(0, 7)]),
+        ).toEqual([
+          ['carrier', 'sims', 8, expect.stringMatching(/^\d{4}-\d{2}$/)],
+          ['force_majeure', 'all', 0, expect.stringMatching(/^\d{4}-\d{2}$/)],
+        ]);
+        const simIds = (await manager.find(SimCardEntity)).map((s) => s.id);
+        const credits = slaCredits({ period: lastMonth, terms: contract, simIds, outages });
+        expect(credits).toHaveLength(8);
+        expect(new Set(credits.map((c) => c.day))).toEqual(new Set([`${lastMonth}-12`]));
+        const invoice = await manager.findOneByOrFail(InvoiceEntity, {});
+        expect(invoice).toMatchObject({ fromPeriod: lastMonth, toPeriod: lastMonth, amountFen: 1_635_000 });
       } finally {
         await dataSource.destroy();
       }

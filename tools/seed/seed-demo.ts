@@ -4,6 +4,7 @@ import { OfficerEntity, UnitEntity, UserEntity, createDataSource } from '@fleet/
 import { AuditService, hashPassword } from '@fleet/server/platform';
 import type { Role } from '@fleet/shared/contracts';
 import { generateDemoBureau } from './demo-bureau';
+import { seedContract } from './seed-contract';
 import { seedInventory } from './seed-inventory';
 import { seedRepairs } from './seed-repairs';
 import { seedUsageMonth } from './seed-usage';
@@ -59,6 +60,7 @@ export async function seedDemoIfEmpty(databaseUrl: string, demoPassword: string)
       await seedInventory(manager, audit, officers, unitIds.get('qiemo-bureau')!);
       await seedUsageMonth(manager);
       await seedRepairs(manager, audit);
+      await seedContract(manager, audit);
       const firstActive = officers.find((o) => o.status === 'active')!;
       const logins: DemoLogin[] = [
         {

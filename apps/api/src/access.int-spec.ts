@@ -113,6 +113,43 @@ describe('route permissions', () => {
     );
   });
 
+  it('declares the contract ledger routes: admin writes, auditor reads, officer and repair intake nothing', () => {
+    const read: Role[] = ['admin', 'auditor'];
+    const write: Role[] = ['admin'];
+    const expected: Record<string, Role[]> = {
+      'GET /api/contracts': read,
+      'GET /api/contracts/:id': read,
+      'POST /api/contracts': write,
+      'PUT /api/contracts/:id': write,
+      'GET /api/contract/exposure': read,
+      'GET /api/installments': read,
+      'GET /api/installments/:id': read,
+      'GET /api/installments/:id/payments': read,
+      'POST /api/installments/:id/payments': write,
+      'POST /api/installments/:id/payments/:paymentId/reverse': write,
+      'GET /api/outages': read,
+      'GET /api/outages/:id': read,
+      'POST /api/outages': write,
+      'PUT /api/outages/:id': write,
+      'POST /api/outages/:id/void': write,
+      'GET /api/sla-credits': read,
+      'GET /api/invoices': read,
+      'GET /api/invoices/:id': read,
+      'POST /api/invoices': write,
+      'PUT /api/invoices/:id': write,
+      'GET /api/periods/:period/bill-check/sla-credits': read,
+    };
+    const ledger = /^\/api\/(contracts?|installments|outages|sla-credits|invoices)(\/|$)|sla-credits$/;
+    const declared = Object.fromEntries(
+      routes
+        .filter((r) => ledger.test(r.path))
+        .map((r) => [`${r.method} ${r.path}`, [...(r.roles ?? [])].sort()]),
+    );
+    expect(declared).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([route, roles]) => [route, [...roles].sort()])),
+    );
+  });
+
   it('answers 401 without a token and 403 to every role a route excludes', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => !r.isPublic)) {

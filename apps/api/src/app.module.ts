@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
 import { BillingModule } from '@fleet/server/feature-billing';
+import { ContractModule } from '@fleet/server/feature-contract';
 import { ImportsModule } from '@fleet/server/feature-imports';
 import { InventoryModule } from '@fleet/server/feature-inventory';
 import { OrgModule } from '@fleet/server/feature-org';
@@ -27,6 +28,7 @@ import { HealthController } from './health/health.controller';
     UsageModule,
     BillingModule,
     RepairsModule,
+    ContractModule,
   ],
   controllers: [HealthController],
 })

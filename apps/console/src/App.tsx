@@ -5,13 +5,17 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import apnProfiles from './apn-profiles';
 import assignments from './assignments';
 import auditLog from './audit-log';
+import contracts from './contracts';
 import devices from './devices';
 import imports from './imports';
+import installments from './installments';
+import invoices from './invoices';
 import { AppLayout } from './layout/AppMenu';
 import { Dashboard } from './layout/Dashboard';
 import { LoginPage } from './layout/LoginPage';
 import lostReports from './lost-reports';
 import officers from './officers';
+import outages from './outages';
 import periods from './periods';
 import plans from './plans';
 import repairTickets from './repairs';
@@ -19,6 +23,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import simCards from './sim-cards';
+import slaCredits from './sla-credits';
 import statements from './statements';
 import stocktakes from './stocktakes';
 import units from './units';
@@ -31,6 +36,7 @@ const MyUsagePage = lazy(() => import('./my-usage/MyUsagePage'));
 const RepairIntakePage = lazy(() => import('./repair-intake/RepairIntakePage'));
 const MyRepairsPage = lazy(() => import('./my-repairs/MyRepairsPage'));
 const RepairReportsPage = lazy(() => import('./repair-reports/RepairReportsPage'));
+const ContractLedgerPage = lazy(() => import('./contract-ledger/ContractLedgerPage'));
 
 // The menu and each page's buttons follow authProvider.canAccess, so a role sees only what it may use.
 export const App = () => (
@@ -55,6 +61,11 @@ export const App = () => (
     <Resource name="periods" {...periods} />
     <Resource name="statements" {...statements} />
     <Resource name="repair-tickets" {...repairTickets} />
+    <Resource name="installments" {...installments} />
+    <Resource name="outages" {...outages} />
+    <Resource name="sla-credits" {...slaCredits} />
+    <Resource name="invoices" {...invoices} />
+    <Resource name="contracts" {...contracts} />
     <Resource name="apn-profiles" {...apnProfiles} />
     <Resource name="plans" {...plans} />
     <Resource name="officers" {...officers} />
@@ -68,6 +79,7 @@ export const App = () => (
       <Route path="/repair-intake" element={<RepairIntakePage />} />
       <Route path="/my-repairs" element={<MyRepairsPage />} />
       <Route path="/repair-reports" element={<RepairReportsPage />} />
+      <Route path="/contract-ledger" element={<ContractLedgerPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,50 +1,10 @@
-import type { AlertDto } from '@fleet/shared/contracts';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { Alert, Card, CardActionArea, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Link, useCanAccess, useCreatePath, useTranslate } from 'react-admin';
 
 import { errorMessageOf, useApiAction } from '../common/apiAction';
-
-/** One card on the dashboard: alerts of a kind (and for warranties, of a threshold), and where they lead. */
-interface AlertGroup {
-  key: string;
-  title: string;
-  titleArgs?: Record<string, number>;
-  resource: string;
-  alerts: AlertDto[];
-  severity: 'error' | 'warning' | 'info';
-}
-
-const WARRANTY_THRESHOLDS = [7, 30, 90] as const;
-
-/** Warranties by the tightest threshold crossed (7, 30, 90 days), then the other kinds, each as one card. */
-export function groupAlerts(alerts: readonly AlertDto[]): AlertGroup[] {
-  const ofKind = (kind: AlertDto['kind']) => alerts.filter((alert) => alert.kind === kind);
-  const warranty = ofKind('warranty_ending');
-  const warrantyGroups = WARRANTY_THRESHOLDS.map((days, index): AlertGroup => {
-    const above = index === 0 ? -1 : WARRANTY_THRESHOLDS[index - 1];
-    return {
-      key: `warranty_${days}`,
-      title: 'fleet.alerts.warranty_ending',
-      titleArgs: { days },
-      resource: 'devices',
-      alerts: warranty.filter((alert) => (alert.daysLeft ?? 0) > above && (alert.daysLeft ?? 0) <= days),
-      severity: days === 7 ? 'error' : 'warning',
-    };
-  });
-  return [
-    ...warrantyGroups,
-    simple('lease_ending', 'devices', 'warning'),
-    simple('sim_not_real_name', 'sim-cards', 'warning'),
-    simple('sim_not_active', 'sim-cards', 'info'),
-    simple('device_lost', 'devices', 'error'),
-  ];
-
-  function simple(kind: AlertDto['kind'], resource: string, severity: AlertGroup['severity']): AlertGroup {
-    return { key: kind, title: `fleet.alerts.${kind}`, resource, alerts: ofKind(kind), severity };
-  }
-}
+import { type AlertGroup, groupAlerts } from './alertGroups';
 
 /** The alerts of today as cards, each leading to the list of the records it is about. */
 export const AlertCards = () => {

@@ -3,6 +3,7 @@ import BarChartIcon from '@mui/icons-material/BarChart';
 import BuildIcon from '@mui/icons-material/Build';
 import DataUsageIcon from '@mui/icons-material/DataUsage';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import PhoneIphoneIcon from '@mui/icons-material/PhoneIphone';
 import type { ReactElement } from 'react';
 import { Layout, Menu, useCanAccess, type LayoutProps } from 'react-admin';
@@ -40,6 +41,12 @@ const AppMenu = () => (
       to="/repair-intake"
       label="fleet.repair_intake.title"
       icon={<AddToHomeScreenIcon />}
+    />
+    <PageItem
+      resource="contract-ledger"
+      to="/contract-ledger"
+      label="fleet.ledger.title"
+      icon={<AccountBalanceIcon />}
     />
     <Menu.ResourceItems />
     <PageItem

@@ -1,5 +1,10 @@
 import type {
   AlertDto,
+  ExposureDto,
+  PaymentDto,
+  PaymentRequest,
+  OutageDto,
+  SlaCreditTotalDto,
   AssignmentDto,
   BillCheckDto,
   CloseResultDto,
@@ -160,6 +165,20 @@ const actions = {
       `/dashboard/usage${period ? `?${new URLSearchParams({ period }).toString()}` : ''}`,
     ),
   getAlerts: () => call<AlertDto[]>('GET', '/alerts'),
+  getExposure: (asOf: string, contractId?: number) =>
+    call<ExposureDto>(
+      'GET',
+      `/contract/exposure?${new URLSearchParams({ asOf, ...(contractId ? { contractId: String(contractId) } : {}) }).toString()}`,
+    ),
+  getPayments: (installmentId: number) =>
+    call<PaymentDto[]>('GET', `/installments/${installmentId}/payments`),
+  recordPayment: (installmentId: number, payment: PaymentRequest) =>
+    post<PaymentDto>(`/installments/${installmentId}/payments`, payment),
+  reversePayment: (installmentId: number, paymentId: number, reason: string) =>
+    post<PaymentDto>(`/installments/${installmentId}/payments/${paymentId}/reverse`, { reason }),
+  voidOutage: (id: number, reason: string) => post<OutageDto>(`/outages/${id}/void`, { reason }),
+  getSlaCreditTotal: (period: string) =>
+    call<SlaCreditTotalDto>('GET', `/periods/${period}/bill-check/sla-credits`),
   recomputeAlerts: () => post<unknown>('/alerts/recompute'),
 };
 

@@ -126,4 +126,27 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('officer', 'list', 'repair-intake')).toBe(false);
     expect(canRoleAccess('admin', 'list', 'my-repairs')).toBe(false);
   });
+
+  it('shows the contract ledger to administrators (who record in it) and auditors (who only read it)', () => {
+    for (const resource of ['contracts', 'installments', 'outages', 'invoices']) {
+      expect(canRoleAccess('admin', 'create', resource)).toBe(true);
+      expect(canRoleAccess('auditor', 'list', resource)).toBe(true);
+      expect(canRoleAccess('auditor', 'edit', resource)).toBe(false);
+    }
+    expect(canRoleAccess('auditor', 'list', 'sla-credits')).toBe(true);
+    expect(canRoleAccess('auditor', 'list', 'contract-ledger')).toBe(true);
+    expect(canRoleAccess('admin', 'create', 'sla-credits')).toBe(false);
+    for (const role of ['officer', 'repair_intake'] as const) {
+      for (const resource of [
+        'contract-ledger',
+        'contracts',
+        'installments',
+        'outages',
+        'sla-credits',
+        'invoices',
+      ]) {
+        expect(canRoleAccess(role, 'list', resource)).toBe(false);
+      }
+    }
+  });
 });

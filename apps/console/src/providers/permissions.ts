@@ -26,6 +26,12 @@ export const CONSOLE_RESOURCES = [
   'repair-intake',
   'repair-reports',
   'my-repairs',
+  'contract-ledger',
+  'contracts',
+  'installments',
+  'outages',
+  'sla-credits',
+  'invoices',
 ] as const;
 export type ConsoleResource = (typeof CONSOLE_RESOURCES)[number];
 
@@ -56,6 +62,15 @@ const BILLING_RECORDS: readonly ConsoleResource[] = [
 // auditors read the tickets and the reports.
 const REPAIR_RECORDS: readonly ConsoleResource[] = ['repair-tickets', 'repair-intake', 'repair-reports'];
 const OFFICER_PAGES: readonly ConsoleResource[] = ['my-devices', 'my-usage', 'my-repairs'];
+// The contract ledger (issue 13): finance (auditors) reads it, administrators record in it.
+const LEDGER_RECORDS: readonly ConsoleResource[] = [
+  'contract-ledger',
+  'contracts',
+  'installments',
+  'outages',
+  'sla-credits',
+  'invoices',
+];
 
 const READABLE: Record<Role, readonly ConsoleResource[]> = {
   admin: CONSOLE_RESOURCES.filter((resource) => !OFFICER_PAGES.includes(resource)),
@@ -68,6 +83,7 @@ const READABLE: Record<Role, readonly ConsoleResource[]> = {
     ...BILLING_RECORDS,
     'repair-tickets',
     'repair-reports',
+    ...LEDGER_RECORDS,
   ],
   repair_intake: [
     'officers',
@@ -103,6 +119,10 @@ const WRITABLE: Record<Role, readonly ConsoleResource[]> = {
     'periods',
     'repair-tickets',
     'repair-intake',
+    'contracts',
+    'installments',
+    'outages',
+    'invoices',
   ],
   auditor: [],
   repair_intake: ['repair-tickets', 'repair-intake'],

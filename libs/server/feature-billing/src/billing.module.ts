@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContractModule } from '@fleet/server/feature-contract';
 import { OveragesController } from './overages/overages.controller';
 import { OveragesExport } from './overages/overages.export';
 import { OveragesService } from './overages/overages.service';
@@ -15,6 +16,7 @@ import { UsageViewsService } from './usage-views/usage-views.service';
 
 /** Tariff and payer policy, month close, overages and statements, and the usage views built on them. */
 @Module({
+  imports: [ContractModule],
   controllers: [
     BillingRulesController,
     PeriodsController,

@@ -3,3 +3,4 @@ export * from './inventory';
 export * from './repairs';
 export * from './resources';
 export * from './roles';
+export * from './contract';

@@ -1,3 +1,4 @@
+import type { ContractAlertKind } from '@fleet/domain/contract';
 /**
  * Wire shapes of the inventory and custody resources (api.md). Dates are `YYYY-MM-DD`, moments ISO
  * 8601 with offset, money integer fen, volumes integer KB.
@@ -174,7 +175,13 @@ export interface BulkImportDto {
 export interface AlertDto {
   id: number;
   asOf: string;
-  kind: 'warranty_ending' | 'lease_ending' | 'sim_not_real_name' | 'sim_not_active' | 'device_lost';
+  kind:
+    | 'warranty_ending'
+    | 'lease_ending'
+    | 'sim_not_real_name'
+    | 'sim_not_active'
+    | 'device_lost'
+    | ContractAlertKind;
   resource: string;
   resourceId: number;
   dueOn: string | null;

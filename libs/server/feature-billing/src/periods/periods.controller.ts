@@ -10,6 +10,8 @@ import {
   type ListResult,
   Roles,
 } from '@fleet/server/platform';
+import type { SlaCreditTotalDto } from '@fleet/shared/contracts';
+import { SlaCreditsService } from '@fleet/server/feature-contract';
 import { StatementsWorkbookService } from '../statements/statements-workbook.service';
 import {
   type BillCheckDto,
@@ -29,6 +31,7 @@ export class PeriodsController {
     private readonly periods: PeriodsService,
     private readonly workbooks: StatementsWorkbookService,
     private readonly clock: Clock,
+    private readonly credits: SlaCreditsService,
   ) {}
 
   @Get()
@@ -49,6 +52,13 @@ export class PeriodsController {
   @Roles('admin', 'auditor')
   billCheck(@Param('period') period: string): Promise<BillCheckDto[]> {
     return this.periods.billCheck(period);
+  }
+
+  /** The month's SLA credits in total (clause 6.3), which the carrier's bill should deduct. */
+  @Get(':period/bill-check/sla-credits')
+  @Roles('admin', 'auditor')
+  slaCredits(@Param('period') period: string): Promise<SlaCreditTotalDto> {
+    return this.credits.total(period);
   }
 
   /** Every statement in force for the month, for finance: lines and each holder's total. */

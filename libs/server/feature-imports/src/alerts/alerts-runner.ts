@@ -1,9 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { contractAlerts } from '@fleet/domain/contract';
 import { computeAlerts, type IsoDate } from '@fleet/domain/inventory';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
-import { AlertEntity, DeviceEntity, SimCardEntity } from '@fleet/server/persistence';
-import type { DataSource } from 'typeorm';
+import {
+  AlertEntity,
+  ContractEntity,
+  DeviceEntity,
+  InstallmentEntity,
+  InstallmentPaymentEntity,
+  SimCardEntity,
+} from '@fleet/server/persistence';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 
 const keyOf = (a: { kind: string; resource: string; resourceId: number }) =>
   `${a.kind}|${a.resource}|${a.resourceId}`;
@@ -24,12 +32,15 @@ export class AlertsRunner {
       // Two runs for the same day (the schedule and an admin's click) take turns.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`alerts:${asOf}`]);
       const [devices, sims] = await Promise.all([manager.find(DeviceEntity), manager.find(SimCardEntity)]);
-      const drafts = computeAlerts({
-        today: asOf,
-        contractSignedOn: this.config.contractSignedOn,
-        devices,
-        sims,
-      });
+      const drafts = [
+        ...computeAlerts({
+          today: asOf,
+          contractSignedOn: this.config.contractSignedOn,
+          devices,
+          sims,
+        }),
+        ...(await this.contractDeadlines(manager, asOf)),
+      ];
       const existing = new Map((await manager.findBy(AlertEntity, { asOf })).map((a) => [keyOf(a), a]));
       const wanted = new Set(drafts.map(keyOf));
       const stale = [...existing.values()].filter((a) => !wanted.has(keyOf(a))).map((a) => a.id);
@@ -51,5 +62,23 @@ export class AlertsRunner {
       }
       return { asOf, alerts: drafts.length };
     });
+  }
+
+  /** Installments due or overdue, the end of each contract and its notice deadlines (issue 13). */
+  private async contractDeadlines(manager: EntityManager, asOf: IsoDate) {
+    // One after another: the three reads share the transaction's connection.
+    const contracts = await manager.find(ContractEntity);
+    const installments = await manager.find(InstallmentEntity, { order: { seq: 'ASC' } });
+    const payments = await manager.findBy(InstallmentPaymentEntity, { reversedAt: IsNull() });
+    return contracts.flatMap((contract) =>
+      contractAlerts({
+        today: asOf,
+        // The row carries every figure of the terms; the rule reads them from it.
+        contract: { id: contract.id, name: contract.name, terms: contract },
+        installments: installments
+          .filter((i) => i.contractId === contract.id)
+          .map((i) => ({ ...i, payments: payments.filter((p) => p.installmentId === i.id) })),
+      }),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { CONTRACT_ALERT_KINDS } from '@fleet/domain/contract';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const ALERT_KINDS = [
@@ -6,6 +7,7 @@ export const ALERT_KINDS = [
   'sim_not_real_name',
   'sim_not_active',
   'device_lost',
+  ...CONTRACT_ALERT_KINDS,
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -32,7 +34,7 @@ export class AlertEntity {
   @Column({ type: 'int' })
   resourceId: number;
 
-  /** The date the alert is about (warranty end, lease end, activation deadline), if any. */
+  /** The date the alert is about (warranty end, lease end, activation deadline, installment due), if any. */
   @Column({ type: 'date', nullable: true })
   dueOn: string | null;
 

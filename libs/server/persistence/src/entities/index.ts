@@ -8,6 +8,13 @@ import {
   StatementEntity,
   StatementLineEntity,
 } from './billing.entity';
+import {
+  ContractEntity,
+  InstallmentEntity,
+  InstallmentPaymentEntity,
+  InvoiceEntity,
+  OutageEntity,
+} from './contract.entity';
 import { BulkImportEntity, BulkImportRejectionEntity } from './bulk-import.entity';
 import { AssignmentEntity, SimInstallationEntity } from './custody.entity';
 import { DeviceEntity } from './device.entity';
@@ -29,6 +36,7 @@ export * from './billing.entity';
 export * from './usage.entity';
 export * from './bulk-import.entity';
 export * from './repair.entity';
+export * from './contract.entity';
 export {
   ApnProfileEntity,
   AssignmentEntity,
@@ -77,4 +85,9 @@ export const ENTITIES = [
   RepairTicketEntity,
   RepairTicketEventEntity,
   RepairPhotoEntity,
+  ContractEntity,
+  InstallmentEntity,
+  InstallmentPaymentEntity,
+  OutageEntity,
+  InvoiceEntity,
 ];

@@ -4,6 +4,7 @@ import { Inventory1795561023053 } from './1795561023053-Inventory';
 import { Usage1795563470699 } from './1795563470699-Usage';
 import { RepairTickets1795568512605 } from './1795568512605-RepairTickets';
 import { JobsThatSurvive1796523612365 } from './1796523612365-JobsThatSurvive';
+import { ContractLedger1796523710638 } from './1796523710638-ContractLedger';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Usage1795563470699,
   RepairTickets1795568512605,
   JobsThatSurvive1796523612365,
+  ContractLedger1796523710638,
 ];

@@ -1,0 +1,7 @@
+import SavingsIcon from '@mui/icons-material/Savings';
+import { lazy } from 'react';
+
+export default {
+  list: lazy(() => import('./SlaCreditList')),
+  icon: SavingsIcon,
+};

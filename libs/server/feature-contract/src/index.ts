@@ -1,0 +1,2 @@
+export * from './contract.module';
+export { SlaCreditsService } from './sla-credits/sla-credits.service';
