@@ -16,6 +16,7 @@ import { LostReportEntity } from './lost-report.entity';
 import { OfficerEntity } from './officer.entity';
 import { PlanEntity } from './plan.entity';
 import { RepairPhotoEntity, RepairTicketEntity, RepairTicketEventEntity } from './repair.entity';
+import { LoginFailureEntity, SessionEntity } from './session.entity';
 import { SimCardEntity } from './sim-card.entity';
 import { StocktakeEntity, StocktakeScanEntity } from './stocktake.entity';
 import { UnitEntity } from './unit.entity';
@@ -27,6 +28,7 @@ export * from './billing.entity';
 export * from './usage.entity';
 export * from './bulk-import.entity';
 export * from './repair.entity';
+export * from './session.entity';
 export {
   ApnProfileEntity,
   AssignmentEntity,
@@ -48,6 +50,8 @@ export const ENTITIES = [
   UnitEntity,
   OfficerEntity,
   UserEntity,
+  SessionEntity,
+  LoginFailureEntity,
   AuditLogEntity,
   ApnProfileEntity,
   PlanEntity,

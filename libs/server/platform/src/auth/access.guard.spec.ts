@@ -4,8 +4,26 @@ import { JwtService } from '@nestjs/jwt';
 import { Public, Roles } from './access.decorators';
 import { AccessGuard } from './access.guard';
 
+import type { LiveSession, SessionService } from './session.service';
+
 const jwt = new JwtService({ secret: 'unit-test-secret-unit-test-secret' });
-const guard = new AccessGuard(new Reflector(), jwt);
+/** Sessions as the database would answer: session "live" is running, with the role the test names. */
+let liveRole = 'admin';
+const sessions = {
+  live: (sid: string): Promise<LiveSession | null> =>
+    Promise.resolve(
+      sid === 'live'
+        ? ({
+            userId: 1,
+            username: 'u',
+            role: liveRole,
+            officerId: null,
+            mustChangePassword: false,
+          } as LiveSession)
+        : null,
+    ),
+} as unknown as SessionService;
+const guard = new AccessGuard(new Reflector(), jwt, sessions);
 
 class Endpoints {
   undeclared(): void {}
@@ -29,8 +47,10 @@ function context(handler: keyof Endpoints, token?: string): ExecutionContext {
   } as unknown as ExecutionContext;
 }
 
-const token = (role: string, expiresIn = 60) =>
-  jwt.sign({ sub: '1', username: 'u', role, officerId: null }, { expiresIn });
+const token = (role: string, expiresIn = 60, sid = 'live') => {
+  liveRole = role;
+  return jwt.sign({ sub: '1', sid, username: 'u', role, officerId: null }, { expiresIn });
+};
 
 describe('AccessGuard', () => {
   it('lets anyone call a public endpoint', async () => {
@@ -62,6 +82,14 @@ describe('AccessGuard', () => {
     });
     await expect(guard.canActivate(context('adminOnly', forged))).rejects.toMatchObject({ status: 401 });
     await expect(guard.canActivate(context('adminOnly', token('admin', -10)))).rejects.toMatchObject({
+      status: 401,
+    });
+  });
+
+  it('answers 401 to a token without exp and to a token of a session that has ended', async () => {
+    const noExp = jwt.sign({ sub: '1', sid: 'live', username: 'u', role: 'admin', officerId: null });
+    await expect(guard.canActivate(context('adminOnly', noExp))).rejects.toMatchObject({ status: 401 });
+    await expect(guard.canActivate(context('adminOnly', token('admin', 60, 'ended')))).rejects.toMatchObject({
       status: 401,
     });
   });
