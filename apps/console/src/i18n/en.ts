@@ -10,8 +10,20 @@ export const enMessages: AppMessages = {
       welcome: 'Welcome, %{name}',
       intro: 'Choose what to manage from the menu on the left.',
     },
+    account: {
+      change_password: 'Change password',
+      must_change: 'Someone else set this initial password: change it before using the console.',
+      policy:
+        'At least 12 characters, not a common or breached password, without the username. Changing it signs you out everywhere else.',
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'Confirm the new password',
+      mismatch: 'The two new passwords differ',
+      save: 'Change password',
+      changed: 'Password changed',
+    },
     auth: {
-      locked: 'This account is locked; try again later or contact the system administrator',
+      locked: 'Too many tries: try again later',
       unreachable: 'Cannot reach the server; check the network and try again',
     },
     officer_status: {
@@ -20,7 +32,9 @@ export const enMessages: AppMessages = {
       retired: 'Retired',
     },
     roles: {
-      admin: 'Administrator',
+      admin: 'System administrator',
+      secadmin: 'Security administrator',
+      auditadmin: 'Audit administrator',
       repair_intake: 'Repair intake',
       officer: 'Officer',
       auditor: 'Auditor',
@@ -31,6 +45,9 @@ export const enMessages: AppMessages = {
       delete: 'Delete',
       login: 'Login',
       login_failed: 'Failed login',
+      logout: 'Logout',
+      password_change: 'Password change',
+      sessions_revoked: 'Sessions ended',
     },
     json: {
       empty: '(none)',
