@@ -5,7 +5,7 @@ import type { LoginResponse, Role, UserDto } from '@fleet/shared/contracts';
 import { loginBackoffSeconds, passwordProblems, PASSWORD_PROBLEM_TEXT } from '@fleet/domain/accounts';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { LoginFailureEntity, UserEntity } from '@fleet/server/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, LessThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
 import type { Actor } from './access.decorators';
@@ -47,6 +47,8 @@ const SAME_PASSWORD = {
   zh: '新密码不能与当前密码相同',
   en: 'The new password must differ from the current one',
 };
+
+const DAY_MS = 24 * 3_600_000;
 
 /** A hash to verify against when the username is unknown, so both cases take the same time. */
 let dummyHash: Promise<string> | null = null;
@@ -126,6 +128,8 @@ export class AuthService {
         return { ok: false, retryAfter: 0 } as const;
       }
       await manager.delete(LoginFailureEntity, { username: key, client });
+      // Failures a day old count no more; names that never logged in leave no row behind for long.
+      await manager.delete(LoginFailureEntity, { lastFailedAt: LessThan(new Date(now.getTime() - DAY_MS)) });
       await manager.update(UserEntity, user.id, { lastLoginAt: now });
       const issued = await this.sessions.open(manager, user, ip, now);
       await this.audit.record(manager, {
