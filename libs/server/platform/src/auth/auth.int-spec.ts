@@ -321,6 +321,12 @@ describe('sessions, logins and passwords', () => {
       expect(await moved.json()).toMatchObject({ errors: [{ field: 'role' }] });
       const { id } = await createLogin(server, { username: 'climber', role: 'auditor' });
       expect((await secadmin.request('PUT', `/api/users/${id}`, { role: 'secadmin' })).status).toBe(400);
+      // The last working account of an administrator role stays.
+      const auditadminId = users.find((u) => u.username === 'auditadmin')!.id;
+      const last = await secadmin.request('DELETE', `/api/users/${auditadminId}`);
+      expect(last.status).toBe(409);
+      expect(await messageOf(last)).toBe('这是最后一个可用的审计管理员账号，不能停用或删除');
+      expect((await secadmin.request('PUT', `/api/users/${adminId}`, { disabled: true })).status).toBe(409);
       const selfId = users.find((u) => u.username === 'secadmin')!.id;
       expect((await secadmin.request('PUT', `/api/users/${selfId}`, { disabled: true })).status).toBe(409);
 

@@ -28,6 +28,12 @@ export const USER_LIST: ListSpec = {
 
 type UserValues = Partial<UserEntity> & { password?: string };
 
+const ADMINISTRATOR_NAMES = {
+  admin: { zh: '系统管理员', en: 'system administrator' },
+  secadmin: { zh: '安全管理员', en: 'security administrator' },
+  auditadmin: { zh: '审计管理员', en: 'audit administrator' },
+};
+
 const isAdministrator = (role: Role | undefined) =>
   role !== undefined && (ADMINISTRATOR_ROLES as readonly Role[]).includes(role);
 
@@ -163,16 +169,32 @@ export class UsersService extends CrudService<UserEntity, UserDto, CreateUserBod
     });
   }
 
-  /** Nobody disables, re-roles or deletes their own login, so the bureau is never locked out by accident. */
+  /**
+   * Nobody disables, re-roles or deletes their own login, and the last working account of each of the
+   * three administrators stays, so the bureau is never locked out of a duty by accident.
+   */
   override async update(id: number, input: UpdateUserBody, actor: Actor): Promise<UserDto> {
     if (id === actor.userId && (input.disabled || (input.role && input.role !== actor.role)))
       throw selfLockout();
+    if (input.disabled) await this.keepLastAdministrator(id);
     return super.update(id, input, actor);
   }
 
   override async remove(id: number, actor: Actor): Promise<UserDto> {
     if (id === actor.userId) throw selfLockout();
+    await this.keepLastAdministrator(id);
     return super.remove(id, actor);
+  }
+
+  private async keepLastAdministrator(id: number): Promise<void> {
+    const users = this.dataSource.getRepository(UserEntity);
+    const target = await users.findOneBy({ id });
+    if (!target || target.disabled || !isAdministrator(target.role)) return;
+    if ((await users.countBy({ role: target.role, disabled: false })) > 1) return;
+    throw new ApiException(HttpStatus.CONFLICT, {
+      zh: `这是最后一个可用的${ADMINISTRATOR_NAMES[target.role as keyof typeof ADMINISTRATOR_NAMES].zh}账号，不能停用或删除`,
+      en: `This is the last working ${ADMINISTRATOR_NAMES[target.role as keyof typeof ADMINISTRATOR_NAMES].en} login: it cannot be disabled or deleted`,
+    });
   }
 
   /** Ends every session of an account (the security administrator's "log this user out everywhere"). */
