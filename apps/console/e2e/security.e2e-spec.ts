@@ -8,7 +8,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../tools/test/test-server';
-import { chinesePage, launchChromium, signInAsAdmin, withScreenshotOnFailure } from './browser';
+import { chinesePage, launchChromium, signIn, signInAsAdmin, withScreenshotOnFailure } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -103,4 +103,31 @@ describe('the console’s session and security', () => {
       await page.getByRole('menuitem', { name: '终端' }).waitFor();
       expect(violations).toEqual([]);
     }));
+
+  it('lets the security administrator end an account’s sessions and reset its password, and nothing else', async () => {
+    const desk = await chinesePage(browser);
+    await withScreenshotOnFailure(desk, 'secadmin', async () => {
+      await signIn(desk, server, server.secadmin);
+      await expect(desk.getByRole('menuitem', { name: '终端' }).count()).resolves.toBe(0);
+      await expect(desk.getByRole('menuitem', { name: '审计日志' }).count()).resolves.toBe(0);
+      await desk.getByRole('menuitem', { name: '用户' }).click();
+      await desk.getByRole('cell', { name: 'newcomer', exact: true }).click();
+      await desk.waitForURL(/#\/users\/\d+\/show$/);
+      await desk.getByRole('button', { name: '结束全部会话' }).click();
+      await desk.getByText('已结束 1 个会话').waitFor();
+      // The newcomer's console is signed out at its next call.
+      await page.getByRole('menuitem', { name: '终端' }).click();
+      await page.getByRole('button', { name: '登录' }).waitFor();
+
+      await desk.getByRole('link', { name: '编辑' }).click();
+      await desk.getByLabel(/^重置密码/).fill('password1234');
+      await desk.getByRole('button', { name: '保存' }).click();
+      await desk.getByText('密码是常见或已泄露的密码，请换一个').waitFor();
+      await desk.getByLabel(/^重置密码/).fill('amber-quarry-lantern-6');
+      await desk.getByRole('button', { name: '保存' }).click();
+      await desk.waitForURL(/#\/users\/\d+\/show$/);
+    });
+    await desk.close();
+    expect(violations).toEqual([]);
+  });
 });

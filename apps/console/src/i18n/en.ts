@@ -21,6 +21,8 @@ export const enMessages: AppMessages = {
       mismatch: 'The two new passwords differ',
       save: 'Change password',
       changed: 'Password changed',
+      end_sessions: 'End all sessions',
+      sessions_ended: '%{count} session(s) ended',
     },
     auth: {
       locked: 'Too many tries: try again later',
@@ -413,6 +415,8 @@ export const enMessages: AppMessages = {
         officerId: 'Officer',
         disabled: 'Disabled',
         password: 'Initial password',
+        newPassword: 'Reset password (empty: unchanged)',
+        mustChangePassword: 'Must change initial password',
         q: 'Search username',
       },
     },

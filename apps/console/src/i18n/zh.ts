@@ -33,6 +33,8 @@ export const zhMessages = {
       mismatch: '两次输入的新密码不一致',
       save: '修改密码',
       changed: '密码已修改',
+      end_sessions: '结束全部会话',
+      sessions_ended: '已结束 %{count} 个会话',
     },
     auth: {
       locked: '尝试过于频繁，请稍后再试',
@@ -425,6 +427,8 @@ export const zhMessages = {
         officerId: '对应民警',
         disabled: '已停用',
         password: '初始密码',
+        newPassword: '重置密码（留空则不变）',
+        mustChangePassword: '须修改初始密码',
         q: '搜索用户名',
       },
     },
