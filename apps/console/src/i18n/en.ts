@@ -50,6 +50,7 @@ export const enMessages: AppMessages = {
       logout: 'Logout',
       password_change: 'Password change',
       sessions_revoked: 'Sessions ended',
+      access_denied: 'Access denied',
     },
     json: {
       empty: '(none)',

@@ -62,6 +62,7 @@ export const zhMessages = {
       logout: '退出登录',
       password_change: '修改密码',
       sessions_revoked: '结束会话',
+      access_denied: '拒绝访问',
     },
     json: {
       empty: '（无）',

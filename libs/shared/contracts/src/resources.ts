@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'logout',
   'password_change',
   'sessions_revoked',
+  'access_denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,8 @@ import { JwtService } from '@nestjs/jwt';
 import { Public, Roles } from './access.decorators';
 import { AccessGuard } from './access.guard';
 
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
 import type { LiveSession, SessionService } from './session.service';
 
 const jwt = new JwtService({ secret: 'unit-test-secret-unit-test-secret' });
@@ -23,7 +25,18 @@ const sessions = {
         : null,
     ),
 } as unknown as SessionService;
-const guard = new AccessGuard(new Reflector(), jwt, sessions);
+/** The audit rows the guard writes for refusals. */
+const refusals: { action: string; after: unknown }[] = [];
+const audit = {
+  record: (_manager: unknown, entry: { action: string; after: unknown }) => {
+    refusals.push(entry);
+    return Promise.resolve();
+  },
+} as unknown as AuditService;
+const dataSource = {
+  transaction: <T>(work: (manager: unknown) => Promise<T>) => work({}),
+} as unknown as DataSource;
+const guard = new AccessGuard(new Reflector(), jwt, sessions, audit, dataSource);
 
 class Endpoints {
   undeclared(): void {}
@@ -57,10 +70,17 @@ describe('AccessGuard', () => {
     await expect(guard.canActivate(context('open'))).resolves.toBe(true);
   });
 
-  it('refuses an endpoint that declares no roles, even to an admin', async () => {
+  it('refuses an endpoint that declares no roles, even to an admin, and audits the refusal', async () => {
+    refusals.length = 0;
     await expect(guard.canActivate(context('undeclared', token('admin')))).rejects.toMatchObject({
       status: 403,
     });
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        action: 'access_denied',
+        after: expect.objectContaining({ method: 'GET', path: '/x', reason: 'undeclared route' }),
+      }),
+    ]);
   });
 
   it.each([

@@ -308,6 +308,18 @@ describe('sessions, logins and passwords', () => {
       expect(await status(auditadmin, 'GET', '/api/devices')).toBe(403);
       expect(await status(auditadmin, 'GET', '/api/audit-log')).toBe(200);
       expect(await status(secadmin, 'GET', '/api/users')).toBe(200);
+      // Each refusal is in the audit log, with who asked for what.
+      const filter = encodeURIComponent(JSON.stringify({ action: 'access_denied', resource: 'users' }));
+      const refused = (await (await auditadmin.request('GET', `/api/audit-log?filter=${filter}`)).json()) as {
+        username: string;
+        after: { method: string; path: string; reason: string };
+      }[];
+      expect(
+        refused
+          .filter((r) => r.username === 'admin')
+          .map((r) => `${r.after.method} ${r.after.path}`)
+          .sort(),
+      ).toEqual(['GET /api/users', 'POST /api/users']);
     });
 
     it('never lets one account hold two administrator roles, nor link a non-officer login to an officer', async () => {
