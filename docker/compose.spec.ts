@@ -192,7 +192,13 @@ describe('docker/compose.yml', () => {
   it('requires the secrets to be set', () => {
     const required = requiredVariables(composeText);
     expect([...required]).toEqual(
-      expect.arrayContaining(['JWT_SECRET', 'POSTGRES_PASSWORD', 'ADMIN_PASSWORD']),
+      expect.arrayContaining([
+        'JWT_SECRET',
+        'POSTGRES_PASSWORD',
+        'ADMIN_PASSWORD',
+        'SECADMIN_PASSWORD',
+        'AUDITADMIN_PASSWORD',
+      ]),
     );
   });
 

@@ -58,7 +58,7 @@ describe('npm run backup and npm run restore', () => {
   });
 
   it('restores a backup into a fresh database with every count, the month totals, records, sequences and files equal', async () => {
-    await seedDemoIfEmpty(server.databaseUrl, 'demo-password-1');
+    await seedDemoIfEmpty(server.databaseUrl, () => 'demo-password-harbour-17');
     // A carrier detail file through the API and the worker: records in a month partition, a stored file.
     const admin = new ApiClient(server.baseUrl);
     const { accessToken } = (await (

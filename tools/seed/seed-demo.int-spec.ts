@@ -24,9 +24,12 @@ describe('the demo seed', () => {
   it('fills an empty database once: the bureau, its phones, a month of usage with some over the plan, and demo logins', async () => {
     const database = await createTestDatabase();
     try {
-      const logins = await seedDemoIfEmpty(database.url, 'demo-password-1');
+      let made = 0;
+      const logins = await seedDemoIfEmpty(database.url, () => `demo-harbour-lantern-${++made}`);
       expect(logins.map((l) => l.role)).toEqual(['repair_intake', 'auditor', 'officer']);
-      expect(await seedDemoIfEmpty(database.url, 'demo-password-1')).toEqual([]);
+      // Each login its own password, an initial one.
+      expect(new Set(logins.map((l) => l.password)).size).toBe(3);
+      expect(await seedDemoIfEmpty(database.url, () => 'unused-password-1234')).toEqual([]);
 
       const dataSource = await createDataSource(database.url).initialize();
       try {
@@ -34,6 +37,7 @@ describe('the demo seed', () => {
         expect(await manager.count(OfficerEntity)).toBe(60);
         expect(await manager.count(SimCardEntity)).toBe(60);
         expect(await manager.count(UserEntity)).toBe(3);
+        expect(await manager.countBy(UserEntity, { mustChangePassword: true })).toBe(3);
         const usage = await manager.find(MonthlyUsageEntity);
         expect(usage).toHaveLength(60);
         expect(new Set(usage.map((u) => u.period)).size).toBe(1);

@@ -18,8 +18,11 @@ export interface DemoLogin {
 
 const SEED_ACTOR = { userId: null, username: 'seed', ip: null };
 
-/** Seeds when the database has no units yet; returns the demo logins it created (none if it did not). */
-export async function seedDemoIfEmpty(databaseUrl: string, demoPassword: string): Promise<DemoLogin[]> {
+/**
+ * Seeds when the database has no units yet; returns the demo logins it created (none if it did not),
+ * each with its own password from `makePassword`, an initial one that must be changed at the first login.
+ */
+export async function seedDemoIfEmpty(databaseUrl: string, makePassword: () => string): Promise<DemoLogin[]> {
   const dataSource = await createDataSource(databaseUrl).initialize();
   const audit = new AuditService();
   try {
@@ -65,26 +68,27 @@ export async function seedDemoIfEmpty(databaseUrl: string, demoPassword: string)
       const logins: DemoLogin[] = [
         {
           username: 'repair',
-          password: demoPassword,
+          password: makePassword(),
           role: 'repair_intake',
           note: '维修接收 field repair intake',
         },
-        { username: 'auditor', password: demoPassword, role: 'auditor', note: '审计 auditor' },
+        { username: 'auditor', password: makePassword(), role: 'auditor', note: '审计 auditor' },
         {
           username: firstActive.badgeNo,
-          password: demoPassword,
+          password: makePassword(),
           role: 'officer',
           note: `警员 ${firstActive.name}`,
         },
       ];
-      const passwordHash = await hashPassword(demoPassword);
       for (const login of logins) {
         const saved = await manager.save(
           manager.create(UserEntity, {
             username: login.username,
-            passwordHash,
+            passwordHash: await hashPassword(login.password),
             role: login.role,
             officerId: login.role === 'officer' ? firstActive.id : null,
+            mustChangePassword: true,
+            passwordChangedAt: new Date(),
           }),
         );
         await audit.record(manager, {

@@ -1,28 +1,38 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { passwordProblems } from '@fleet/domain/accounts';
 
 export interface LocalSecrets {
   jwtSecret: string;
-  adminPassword: string;
-  demoPassword: string;
 }
 
 /**
- * Secrets of a local demo run, made once and kept in the data folder (git-ignored), so that a second
- * `npm start` keeps its logins working. A deployment sets JWT_SECRET and ADMIN_PASSWORD itself.
+ * The JWT secret of a local demo run, made once and kept in the data folder (git-ignored, mode 600), so a
+ * second `npm start` keeps its sessions valid. Passwords are never kept here: each is printed once, when
+ * it is made, and only its argon2 hash is stored (an older file that held passwords is rewritten without).
  */
 export async function localSecrets(dataDir: string): Promise<LocalSecrets> {
   const path = join(dataDir, 'secrets.json');
+  let stored: Partial<LocalSecrets> & Record<string, unknown> = {};
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as LocalSecrets;
+    stored = JSON.parse(await readFile(path, 'utf8')) as typeof stored;
   } catch {
-    const secrets: LocalSecrets = {
-      jwtSecret: randomBytes(32).toString('hex'),
-      adminPassword: `Admin-${randomBytes(6).toString('hex')}`,
-      demoPassword: `Demo-${randomBytes(6).toString('hex')}`,
-    };
+    // First start: made below.
+  }
+  const secrets: LocalSecrets = {
+    jwtSecret: typeof stored.jwtSecret === 'string' ? stored.jwtSecret : randomBytes(32).toString('hex'),
+  };
+  if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    return secrets;
+  }
+  return secrets;
+}
+
+/** A random password that the password policy accepts (96 bits, 16 characters). */
+export function generatePassword(): string {
+  for (;;) {
+    const password = randomBytes(12).toString('base64url');
+    if (!passwordProblems(password, null).length) return password;
   }
 }

@@ -6,10 +6,11 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { migrate } from '@fleet/server/persistence';
+import { ADMINISTRATOR_ROLES } from '@fleet/shared/contracts';
+import { createDataSource, migrate, UserEntity } from '@fleet/server/persistence';
 import { resolveDatabase, resolveRedis } from '../dev-services';
 import { seedDemoIfEmpty } from '../seed/seed-demo';
-import { localSecrets } from './secrets';
+import { generatePassword, localSecrets } from './secrets';
 import { Supervised } from './supervisor';
 
 const root = resolve(__dirname, '../../../..');
@@ -50,6 +51,30 @@ async function waitForApi(port: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`the API did not answer on port ${port} within ${timeoutMs / 1000} s`);
 }
 
+type AdministratorRole = (typeof ADMINISTRATOR_ROLES)[number];
+
+const ADMINISTRATORS: { role: AdministratorRole; prefix: string; note: string }[] = [
+  { role: 'admin', prefix: 'ADMIN', note: '系统管理员 system administrator' },
+  { role: 'secadmin', prefix: 'SECADMIN', note: '安全管理员 accounts' },
+  { role: 'auditadmin', prefix: 'AUDITADMIN', note: '审计管理员 audit log' },
+];
+
+/** The administrator roles that already have an account (their passwords were printed when made). */
+async function existingAdministrators(databaseUrl: string): Promise<Set<string>> {
+  const dataSource = await createDataSource(databaseUrl).initialize();
+  try {
+    const rows = await dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select('DISTINCT u.role', 'role')
+      .where('u.role IN (:...roles)', { roles: [...ADMINISTRATOR_ROLES] })
+      .getRawMany<{ role: string }>();
+    return new Set(rows.map((r) => r.role));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
   await mkdir(dataDir, { recursive: true });
@@ -67,7 +92,7 @@ async function main(): Promise<void> {
     const ran = await migrate(database.url);
     log(ran.length ? `migrations applied: ${ran.join(', ')}` : 'database schema up to date');
     const secrets = await localSecrets(dataDir);
-    const demoLogins = await seedDemoIfEmpty(database.url, secrets.demoPassword);
+    const demoLogins = await seedDemoIfEmpty(database.url, generatePassword);
     log(demoLogins.length ? 'demo bureau seeded' : 'existing data kept');
     log('building the console…');
     await run(process.execPath, [
@@ -80,17 +105,30 @@ async function main(): Promise<void> {
     ]);
 
     const port = process.env.PORT ?? '3000';
-    const admin = {
-      username: process.env.ADMIN_USERNAME ?? 'admin',
-      password: process.env.ADMIN_PASSWORD ?? secrets.adminPassword,
-    };
+    // The three administrators: a generated initial password for each role that has no account yet and
+    // no password in the environment, handed to the API in its environment only and printed once below.
+    const existing = await existingAdministrators(database.url);
+    const bootstrapEnv: NodeJS.ProcessEnv = {};
+    const created: { username: string; password: string; note: string }[] = [];
+    const kept: { username: string; note: string }[] = [];
+    for (const { role, prefix, note } of ADMINISTRATORS) {
+      const username = process.env[`${prefix}_USERNAME`] ?? role;
+      const given = process.env[`${prefix}_PASSWORD`];
+      if (existing.has(role)) {
+        kept.push({ username, note });
+        continue;
+      }
+      const password = given ?? generatePassword();
+      bootstrapEnv[`${prefix}_USERNAME`] = username;
+      bootstrapEnv[`${prefix}_PASSWORD`] = password;
+      if (!given) created.push({ username, password, note });
+    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      ...bootstrapEnv,
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
-      ADMIN_USERNAME: admin.username,
-      ADMIN_PASSWORD: admin.password,
       DATA_DIR: dataDir,
       CONSOLE_DIR: resolve(root, 'dist/console'),
       PORT: port,
@@ -114,17 +152,28 @@ async function main(): Promise<void> {
     process.on('SIGTERM', (s) => void stop(s));
 
     await waitForApi(port);
+    const printed = [
+      ...created.map((l) => `  ${l.note}:  ${l.username} / ${l.password}`),
+      ...demoLogins.map((l) => `  ${l.note}:  ${l.username} / ${l.password}`),
+    ];
     console.log(
       [
         '',
         `  警务通终端管理 · Police phone fleet console:  http://localhost:${port}`,
-        `  API docs: http://localhost:${port}/api/docs`,
-        `  admin login:  ${admin.username} / ${admin.password}`,
-        ...(demoLogins.length
-          ? demoLogins.map((l) => `  ${l.role} login:  ${l.username} / ${l.password}  (${l.note})`)
-          : [
-              `  other demo logins (repair, auditor, an officer's badge number) use the password ${secrets.demoPassword}`,
-            ]),
+        `  API docs (after login, or API_DOCS=public): http://localhost:${port}/api/docs`,
+        ...(printed.length
+          ? [
+              '  New logins, shown this once and stored nowhere in plain text; each must change its',
+              '  password at the first login (初始密码，首次登录须修改):',
+              ...printed,
+            ]
+          : []),
+        ...(kept.length || !demoLogins.length
+          ? [
+              `  Existing logins (${[...kept.map((k) => k.username), ...(demoLogins.length ? [] : ['repair', 'auditor', 'an officer'])].join(', ')}) keep the passwords`,
+              '  printed when they were made; the security administrator (secadmin) resets forgotten ones.',
+            ]
+          : []),
         '  Ctrl-C stops everything.',
         '',
       ].join('\n'),

@@ -150,9 +150,49 @@ describe('route permissions', () => {
     );
   });
 
+  it('separates the three administrators (三员分立): accounts for secadmin, the audit log for auditadmin, neither for admin', () => {
+    const declared = Object.fromEntries(
+      routes
+        .filter((r) => /^\/api\/(users|audit-log|auth)\b/.test(r.path))
+        .map((r) => [`${r.method} ${r.path}`, r.isPublic ? 'public' : [...(r.roles ?? [])].sort()]),
+    );
+    const everyone = [...ROLES].sort();
+    expect(declared).toEqual({
+      'POST /api/auth/login': 'public',
+      'POST /api/auth/refresh': 'public',
+      'POST /api/auth/logout': everyone,
+      'POST /api/auth/password': everyone,
+      'GET /api/auth/me': everyone,
+      'GET /api/users': ['secadmin'],
+      'GET /api/users/:id': ['secadmin'],
+      'POST /api/users': ['secadmin'],
+      'PUT /api/users/:id': ['secadmin'],
+      'DELETE /api/users/:id': ['secadmin'],
+      'POST /api/users/:id/sessions/end': ['secadmin'],
+      'GET /api/audit-log': ['auditadmin'],
+      'GET /api/audit-log/:id': ['auditadmin'],
+    });
+    // Nothing else is open to the security or audit administrator, but the officers and units a
+    // secadmin reads to link an officer's login.
+    const others = routes
+      .filter((r) => !r.isPublic && !/^\/api\/(users|audit-log|auth|exports)\b/.test(r.path))
+      .flatMap((r) =>
+        (r.roles ?? [])
+          .filter((role) => role === 'secadmin' || role === 'auditadmin')
+          .map((role) => `${role} ${r.method} ${r.path}`),
+      );
+    expect(others.sort()).toEqual([
+      'secadmin GET /api/officers',
+      'secadmin GET /api/officers/:id',
+      'secadmin GET /api/units',
+      'secadmin GET /api/units/:id',
+    ]);
+  });
+
   it('answers 401 without a token and 403 to every role a route excludes', async () => {
     const failures: string[] = [];
-    for (const route of routes.filter((r) => !r.isPublic)) {
+    // Logging out would end the client's session; it has tests of its own (auth.int-spec.ts).
+    for (const route of routes.filter((r) => !r.isPublic && r.path !== '/api/auth/logout')) {
       const path = route.path.replace(/:\w+/g, '999999');
       const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined;
       const anonymous = await new ApiClient(server.baseUrl).request(route.method, path, body);

@@ -1,7 +1,7 @@
 import { ROLES } from '@fleet/shared/contracts';
 import { Client } from 'pg';
 import { InventoryFixtures } from '../../../tools/test/inventory-fixtures';
-import { startTestServer, type TestServer } from '../../../tools/test/test-server';
+import { clientsByRole, startTestServer, type TestServer } from '../../../tools/test/test-server';
 
 /**
  * Hostile requests generated from the OpenAPI document, sent as every role and anonymously: out of range
@@ -261,30 +261,9 @@ describe('fuzzing every operation from the OpenAPI document', () => {
     await fixtures.assign(device, officer.id);
     await fixtures.sim(device.id, 1);
     await fixtures.close();
-    const login = async (username: string, password: string) => {
-      const response = await server.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password },
-      });
-      return response.json<{ accessToken: string }>().accessToken;
-    };
-    tokens.admin = await login(server.admin.username, server.admin.password);
-    for (const role of ROLES.filter((r) => r !== 'admin')) {
-      const created = await server.app.inject({
-        method: 'POST',
-        url: '/api/users',
-        headers: { authorization: `Bearer ${tokens.admin}` },
-        payload: {
-          username: `${role}-fuzz`,
-          password: `${role}-password-1`,
-          role,
-          ...(role === 'officer' ? { officerId: officer.id } : {}),
-        },
-      });
-      if (created.statusCode !== 201) throw new Error(`creating ${role}: ${created.body}`);
-      tokens[role] = await login(`${role}-fuzz`, `${role}-password-1`);
-    }
+    // A logged-in client of every role (the three administrators and the business roles).
+    const clients = await clientsByRole(server, officer.id);
+    for (const role of ROLES) tokens[role] = clients[role].accessToken!;
     db = new Client({ connectionString: server.databaseUrl });
     await db.connect();
   }, 60_000);

@@ -5,9 +5,9 @@ import { createApp } from './app';
 
 async function main(): Promise<void> {
   const app = await createApp();
-  const { port } = app.get<AppConfig>(APP_CONFIG);
-  await app.listen({ port, host: '0.0.0.0' });
-  new Logger('Api').log(`Listening on http://localhost:${port} (API /api, docs /api/docs)`);
+  const { port, host } = app.get<AppConfig>(APP_CONFIG);
+  await app.listen({ port, host });
+  new Logger('Api').log(`Listening on http://${host}:${port} (API /api, docs /api/docs)`);
 }
 
 main().catch((error: unknown) => {

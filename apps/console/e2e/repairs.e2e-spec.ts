@@ -10,7 +10,7 @@ import type {
 import { type Browser, type Page } from 'playwright-core';
 
 // The test harness is tooling, not a library with an @fleet alias: imported by path.
-import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
+import { ApiClient, createLogin, startTestServer, type TestServer } from '../../../tools/test/test-server';
 import {
   chinesePage,
   chinesePhonePage,
@@ -51,9 +51,9 @@ describe('repair intake on a phone, through to the officer’s statement', () =>
     name: '',
     badgeNo: '',
     username: `repofficer${randomDigits(4)}`,
-    password: 'officer-password-1',
+    password: 'cobalt-harbour-officer-7',
   };
-  const intake = { username: `intake${randomDigits(4)}`, password: 'intake-password-1' };
+  const intake = { username: `intake${randomDigits(4)}`, password: 'cobalt-harbour-intake-7' };
   let device: DeviceDto;
 
   // A create answers 201, an action on a ticket 200.
@@ -116,13 +116,12 @@ describe('repair intake on a phone, through to the officer’s statement', () =>
         status: 'active',
       })
     ).id;
-    await created('/api/users', {
-      username: officer.username,
-      password: officer.password,
-      role: 'officer',
-      officerId: officer.id,
-    });
-    await created('/api/users', { ...intake, role: 'repair_intake' });
+    await createLogin(
+      server,
+      { username: officer.username, role: 'officer', officerId: officer.id },
+      officer.password,
+    );
+    await createLogin(server, { username: intake.username, role: 'repair_intake' }, intake.password);
     const base = `86${randomDigits(10)}`;
     device = await created<DeviceDto>('/api/devices', {
       model: 'HUAWEI Mate60 维修测试',

@@ -10,7 +10,7 @@ import { type Browser, type Page } from 'playwright-core';
 
 // The test harness and the worker are tooling and an app, not libraries with an @fleet alias: imported by path.
 import { InventoryFixtures } from '../../../tools/test/inventory-fixtures';
-import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
+import { ApiClient, createLogin, startTestServer, type TestServer } from '../../../tools/test/test-server';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { chinesePage, launchChromium, randomDigits, signInAsAdmin, withScreenshotOnFailure } from './browser';
 
@@ -49,7 +49,7 @@ describe('usage, month close and statements in the console', () => {
   let page: Page;
   let voiceFenPerMin: number;
   const sample = readSample();
-  const officer = { username: `officer${randomDigits(4)}`, password: 'officer-password-1', name: '' };
+  const officer = { username: `officer${randomDigits(4)}`, password: 'cobalt-harbour-officer-7', name: '' };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -94,7 +94,7 @@ describe('usage, month close and statements in the console', () => {
       mobile: null,
       status: 'active',
     });
-    await created('/api/users', { ...officer, name: undefined, role: 'officer', officerId });
+    await createLogin(server, { username: officer.username, role: 'officer', officerId }, officer.password);
     const plan = await created<{ id: number }>('/api/plans', {
       name: `小套餐${randomDigits(4)}`,
       monthlyFeeFen: 1000,

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 
+import { ChangePasswordPage } from './account/ChangePasswordPage';
 import apnProfiles from './apn-profiles';
 import assignments from './assignments';
 import auditLog from './audit-log';
@@ -73,6 +74,7 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="audit-log" {...auditLog} />
     <CustomRoutes>
+      <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route path="/lease-end" element={<LeaseEndPage />} />
       <Route path="/my-devices" element={<MyDevicesPage />} />
       <Route path="/my-usage" element={<MyUsagePage />} />

@@ -22,8 +22,22 @@ export const zhMessages = {
       welcome: '欢迎，%{name}',
       intro: '请从左侧菜单选择要管理的内容。',
     },
+    account: {
+      change_password: '修改密码',
+      must_change: '这是他人为您设置的初始密码，请先修改密码再使用系统。',
+      policy:
+        '新密码至少 12 个字符，不能是常见或已泄露的密码，不能包含用户名。修改后其他设备上的登录将全部退出。',
+      current: '当前密码',
+      new: '新密码',
+      confirm: '确认新密码',
+      mismatch: '两次输入的新密码不一致',
+      save: '修改密码',
+      changed: '密码已修改',
+      end_sessions: '结束全部会话',
+      sessions_ended: '已结束 %{count} 个会话',
+    },
     auth: {
-      locked: '账户已被锁定，请稍后再试或联系系统管理员',
+      locked: '尝试过于频繁，请稍后再试',
       unreachable: '无法连接服务器，请检查网络后重试',
     },
     officer_status: {
@@ -33,6 +47,8 @@ export const zhMessages = {
     },
     roles: {
       admin: '系统管理员',
+      secadmin: '安全管理员',
+      auditadmin: '审计管理员',
       repair_intake: '维修受理员',
       officer: '民警',
       auditor: '审计员',
@@ -43,6 +59,10 @@ export const zhMessages = {
       delete: '删除',
       login: '登录',
       login_failed: '登录失败',
+      logout: '退出登录',
+      password_change: '修改密码',
+      sessions_revoked: '结束会话',
+      access_denied: '拒绝访问',
     },
     json: {
       empty: '（无）',
@@ -484,6 +504,8 @@ export const zhMessages = {
         officerId: '对应民警',
         disabled: '已停用',
         password: '初始密码',
+        newPassword: '重置密码（留空则不变）',
+        mustChangePassword: '须修改初始密码',
         q: '搜索用户名',
       },
     },

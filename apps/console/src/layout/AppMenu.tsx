@@ -5,8 +5,25 @@ import DataUsageIcon from '@mui/icons-material/DataUsage';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import PhoneIphoneIcon from '@mui/icons-material/PhoneIphone';
+import KeyIcon from '@mui/icons-material/Key';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactElement } from 'react';
-import { Layout, Menu, useCanAccess, type LayoutProps } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  Logout,
+  Menu,
+  useCanAccess,
+  useGetIdentity,
+  useTranslate,
+  UserMenu,
+  useUserMenu,
+  type LayoutProps,
+} from 'react-admin';
+import { useNavigate } from 'react-router-dom';
+
+import { ChangePasswordPage } from '../account/ChangePasswordPage';
+import type { ConsoleIdentity } from '../providers/authProvider';
 
 /** A menu entry for a page that is not a resource, shown to the roles that may open it. */
 const PageItem = ({
@@ -59,4 +76,44 @@ const AppMenu = () => (
   </Menu>
 );
 
-export const AppLayout = (props: LayoutProps) => <Layout {...props} menu={AppMenu} />;
+/** 修改密码 in the user menu, for every role. */
+const ChangePasswordItem = () => {
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem
+      onClick={() => {
+        userMenu?.onClose();
+        navigate('/change-password');
+      }}
+    >
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('fleet.account.change_password')}</ListItemText>
+    </MenuItem>
+  );
+};
+
+const AppAppBar = () => (
+  <AppBar
+    userMenu={
+      <UserMenu>
+        <ChangePasswordItem />
+        <Logout />
+      </UserMenu>
+    }
+  />
+);
+
+/** While the account has an initial password, the password change is all the console shows. */
+export const AppLayout = ({ children, ...props }: LayoutProps) => {
+  const { identity } = useGetIdentity();
+  const forced = (identity as ConsoleIdentity | undefined)?.mustChangePassword === true;
+  return (
+    <Layout {...props} menu={AppMenu} appBar={AppAppBar}>
+      {forced ? <ChangePasswordPage forced /> : children}
+    </Layout>
+  );
+};

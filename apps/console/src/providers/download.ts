@@ -1,12 +1,14 @@
 import { HttpError } from 'react-admin';
 
 import { API_URL, apiHeaders } from './http';
+import { freshSession } from './renewal';
 
 /**
  * A file the API serves behind the bearer token (a receipt, an export, rejected rows): a plain link cannot
  * send the token, so the console fetches it and hands the browser a blob URL.
  */
 export async function fetchApiBlob(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  await freshSession();
   const response = await fetch(`${API_URL}${path}`, { headers: apiHeaders({ Accept: '*/*' }) });
   if (!response.ok) {
     throw await httpErrorOf(response);

@@ -3,28 +3,41 @@ import { describe, expect, it } from '@jest/globals';
 import { canRoleAccess } from './permissions';
 
 describe('canRoleAccess', () => {
-  it('lets an administrator manage officers, units and user accounts', () => {
-    for (const resource of ['officers', 'units', 'users']) {
+  it('lets the system administrator manage officers and units, but not accounts or the audit log (三员分立)', () => {
+    for (const resource of ['officers', 'units']) {
       for (const action of ['list', 'show', 'create', 'edit', 'delete']) {
         expect(canRoleAccess('admin', action, resource)).toBe(true);
       }
     }
+    expect(canRoleAccess('admin', 'list', 'users')).toBe(false);
+    expect(canRoleAccess('admin', 'create', 'users')).toBe(false);
+    expect(canRoleAccess('admin', 'list', 'audit-log')).toBe(false);
   });
 
-  it('keeps the audit log read-only, even for an administrator', () => {
-    expect(canRoleAccess('admin', 'list', 'audit-log')).toBe(true);
-    expect(canRoleAccess('admin', 'edit', 'audit-log')).toBe(false);
-    expect(canRoleAccess('admin', 'delete', 'audit-log')).toBe(false);
+  it('lets the security administrator manage accounts and only read officers and units to link them', () => {
+    for (const action of ['list', 'show', 'create', 'edit', 'delete']) {
+      expect(canRoleAccess('secadmin', action, 'users')).toBe(true);
+    }
+    expect(canRoleAccess('secadmin', 'list', 'officers')).toBe(true);
+    expect(canRoleAccess('secadmin', 'edit', 'officers')).toBe(false);
+    expect(canRoleAccess('secadmin', 'list', 'devices')).toBe(false);
+    expect(canRoleAccess('secadmin', 'list', 'audit-log')).toBe(false);
   });
 
-  it('lets an auditor read officers, units and the audit log but change nothing', () => {
-    expect(canRoleAccess('auditor', 'list', 'audit-log')).toBe(true);
+  it('lets the audit administrator read the audit log and nothing else, never change it', () => {
+    expect(canRoleAccess('auditadmin', 'list', 'audit-log')).toBe(true);
+    expect(canRoleAccess('auditadmin', 'edit', 'audit-log')).toBe(false);
+    expect(canRoleAccess('auditadmin', 'delete', 'audit-log')).toBe(false);
+    for (const resource of ['users', 'officers', 'devices', 'statements']) {
+      expect(canRoleAccess('auditadmin', 'list', resource)).toBe(false);
+    }
+  });
+
+  it('lets an auditor read officers and units but change nothing, and see neither accounts nor the audit log', () => {
     expect(canRoleAccess('auditor', 'show', 'officers')).toBe(true);
     expect(canRoleAccess('auditor', 'create', 'officers')).toBe(false);
     expect(canRoleAccess('auditor', 'edit', 'units')).toBe(false);
-  });
-
-  it('shows user accounts to administrators only', () => {
+    expect(canRoleAccess('auditor', 'list', 'audit-log')).toBe(false);
     expect(canRoleAccess('auditor', 'list', 'users')).toBe(false);
     expect(canRoleAccess('repair_intake', 'list', 'users')).toBe(false);
   });

@@ -72,13 +72,19 @@ const LEDGER_RECORDS: readonly ConsoleResource[] = [
   'invoices',
 ];
 
+// 三员分立: accounts are the security administrator's, the audit log the audit administrator's.
+const SEPARATED: readonly ConsoleResource[] = ['users', 'audit-log'];
+
 const READABLE: Record<Role, readonly ConsoleResource[]> = {
-  admin: CONSOLE_RESOURCES.filter((resource) => !OFFICER_PAGES.includes(resource)),
-  // api.md lets auditors read user accounts too; the console keeps account management to administrators.
+  admin: CONSOLE_RESOURCES.filter(
+    (resource) => !OFFICER_PAGES.includes(resource) && !SEPARATED.includes(resource),
+  ),
+  // Officers and units only to pick the officer an officer's login belongs to.
+  secadmin: ['users', 'officers', 'units'],
+  auditadmin: ['audit-log'],
   auditor: [
     'units',
     'officers',
-    'audit-log',
     ...INVENTORY_RECORDS,
     ...BILLING_RECORDS,
     'repair-tickets',
@@ -105,7 +111,6 @@ const WRITABLE: Record<Role, readonly ConsoleResource[]> = {
   admin: [
     'units',
     'officers',
-    'users',
     'devices',
     'sim-cards',
     'apn-profiles',
@@ -124,6 +129,8 @@ const WRITABLE: Record<Role, readonly ConsoleResource[]> = {
     'outages',
     'invoices',
   ],
+  secadmin: ['users'],
+  auditadmin: [],
   auditor: [],
   repair_intake: ['repair-tickets', 'repair-intake'],
   officer: [],
@@ -132,6 +139,8 @@ const WRITABLE: Record<Role, readonly ConsoleResource[]> = {
 /** Single actions a role may take without being able to change the resource otherwise. */
 const EXTRA_ACTIONS: Record<Role, Partial<Record<ConsoleResource, readonly string[]>>> = {
   admin: {},
+  secadmin: {},
+  auditadmin: {},
   auditor: {},
   // Repair intake counts phones in the field: it scans into a stocktake an administrator has started.
   repair_intake: { stocktakes: ['scan'] },

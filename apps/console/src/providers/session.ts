@@ -1,6 +1,10 @@
 import { ROLES, type LoginResponse, type UserDto } from '@fleet/shared/contracts';
 
-/** The signed-in person: the API's bearer token, when it stops being valid, and who it belongs to. */
+/**
+ * The signed-in person: the API's short-lived access token, when it stops being valid, and who it
+ * belongs to. Kept in memory only (a script injected into the page finds no token in storage); the
+ * session itself lives on in the httpOnly refresh cookie, which renews it after a reload.
+ */
 export interface Session {
   accessToken: string;
   /** Epoch milliseconds. */
@@ -8,53 +12,32 @@ export interface Session {
   user: UserDto;
 }
 
-const SESSION_STORAGE_KEY = 'fleet.console.session';
+let current: Session | null = null;
 
 export function saveSession(response: LoginResponse, now: number): Session {
-  const session: Session = {
+  current = {
     accessToken: response.accessToken,
     expiresAt: now + response.expiresIn * 1000,
     user: response.user,
   };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
-  return session;
+  return current;
 }
 
 export function updateSessionUser(user: UserDto): void {
-  const session = readSession(Date.now());
-  if (session) {
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ ...session, user }));
+  if (current) {
+    current = { ...current, user };
   }
 }
 
-/** The stored session, or null when there is none, it is unreadable or it has expired. */
+/** The session, or null when there is none or its access token has expired. */
 export function readSession(now: number): Session | null {
-  const raw = localStorage.getItem(SESSION_STORAGE_KEY);
-  if (raw === null) {
-    return null;
-  }
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return isSession(parsed) && parsed.expiresAt > now ? parsed : null;
-  } catch {
-    return null;
-  }
+  return current && current.expiresAt > now && isSession(current) ? current : null;
 }
 
 export function clearSession(): void {
-  localStorage.removeItem(SESSION_STORAGE_KEY);
+  current = null;
 }
 
-function isSession(value: unknown): value is Session {
-  if (typeof value !== 'object' || value === null) {
-    return false;
-  }
-  const candidate = value as Partial<Session>;
-  return (
-    typeof candidate.accessToken === 'string' &&
-    typeof candidate.expiresAt === 'number' &&
-    typeof candidate.user === 'object' &&
-    candidate.user !== null &&
-    ROLES.includes(candidate.user.role)
-  );
+function isSession(value: Session): boolean {
+  return typeof value.accessToken === 'string' && ROLES.includes(value.user.role);
 }

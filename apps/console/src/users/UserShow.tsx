@@ -1,14 +1,32 @@
-import { BooleanField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import {
+  BooleanField,
+  EditButton,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 
 import { ROLE_CHOICES } from '../common/choices';
+import { EndSessionsButton } from './EndSessionsButton';
+
+const UserShowActions = () => (
+  <TopToolbar>
+    <EndSessionsButton />
+    <EditButton />
+  </TopToolbar>
+);
 
 const UserShow = () => (
-  <Show>
+  <Show actions={<UserShowActions />}>
     <SimpleShowLayout>
       <TextField source="username" />
       <SelectField source="role" choices={ROLE_CHOICES} />
       <ReferenceField source="officerId" reference="officers" link="show" emptyText="—" />
       <BooleanField source="disabled" />
+      <BooleanField source="mustChangePassword" />
     </SimpleShowLayout>
   </Show>
 );

@@ -21,9 +21,19 @@ describe('loadConfig', () => {
   it('applies defaults to a minimal valid environment', () => {
     const config = loadConfig(valid);
     expect(config.port).toBe(3000);
-    expect(config.login).toEqual({ maxFailures: 5, lockMinutes: 15 });
-    expect(config.jwt.expiresInMinutes).toBe(480);
-    expect(config.adminBootstrap).toBeNull();
+    expect(config.login).toEqual({
+      ratePerMinute: 20,
+      maxFailures: 5,
+      backoffSeconds: 30,
+      backoffMaxMinutes: 15,
+    });
+    expect(config.jwt.expiresInMinutes).toBe(15);
+    expect(config.session).toEqual({ idleMinutes: 30, maxHours: 12 });
+    expect(config.bootstrap).toEqual([]);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.trustProxy).toBe(false);
+    expect(config.apiDocs).toBe('login');
     expect(config.badgeNoPattern.test('651003')).toBe(true);
     expect(config.contractSignedOn).toBe('2025-11-20');
   });
@@ -40,12 +50,57 @@ describe('loadConfig', () => {
       { ADMIN_USERNAME: 'admin' },
       'ADMIN_USERNAME and ADMIN_PASSWORD must be given together',
     ],
+    [
+      'ADMIN_PASSWORD',
+      { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'password1234' },
+      'ADMIN_PASSWORD is too weak',
+    ],
+    [
+      'SECADMIN_PASSWORD',
+      { SECADMIN_USERNAME: 'secadmin', SECADMIN_PASSWORD: 'secadmin-harbour-7' },
+      'SECADMIN_PASSWORD is too weak (contains_username)',
+    ],
+    [
+      'AUDITADMIN_USERNAME',
+      {
+        ADMIN_USERNAME: 'boss',
+        ADMIN_PASSWORD: 'harbour-lantern-42',
+        AUDITADMIN_USERNAME: 'boss',
+        AUDITADMIN_PASSWORD: 'quiet-meadow-river-9',
+      },
+      'AUDITADMIN_USERNAME must differ',
+    ],
+    [
+      'JWT_EXPIRES_IN_MINUTES',
+      { JWT_EXPIRES_IN_MINUTES: '480' },
+      'JWT_EXPIRES_IN_MINUTES must be a whole number from 1 to 60',
+    ],
+    ['CORS_ORIGINS', { CORS_ORIGINS: '*' }, 'CORS_ORIGINS must list origins'],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'https://ok.example, http://x/path' }, 'got "http://x/path"'],
+    ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }, 'TRUST_PROXY must list IP addresses'],
+    ['API_DOCS', { API_DOCS: 'open' }, 'API_DOCS must be one of login, public, off'],
+    ['HOST', { HOST: 'a b' }, 'HOST must be an address'],
     ['BADGE_NO_PATTERN', { BADGE_NO_PATTERN: '(' }, 'BADGE_NO_PATTERN is not a valid regular expression'],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     ['CONTRACT_SIGNED_ON', { CONTRACT_SIGNED_ON: '2025-02-30' }, 'CONTRACT_SIGNED_ON must be a date'],
     ['CONTRACT_SIGNED_ON', { CONTRACT_SIGNED_ON: '20251120' }, 'CONTRACT_SIGNED_ON must be a date'],
   ])('names %s when it is bad', (_name, override, expected) => {
     expect(problemsOf({ ...valid, ...override }).join('\n')).toContain(expected);
+  });
+
+  it('reads the three administrators, the allowed origins and the proxies', () => {
+    const config = loadConfig({
+      ...valid,
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: 'harbour-lantern-42',
+      SECADMIN_USERNAME: 'sec',
+      SECADMIN_PASSWORD: 'quiet-meadow-river-9',
+      CORS_ORIGINS: 'https://console.example:8443, http://10.0.0.5',
+      TRUST_PROXY: '127.0.0.1, 172.16.0.0/12',
+    });
+    expect(config.bootstrap.map((b) => `${b.role}:${b.username}`)).toEqual(['admin:admin', 'secadmin:sec']);
+    expect(config.corsOrigins).toEqual(['https://console.example:8443', 'http://10.0.0.5']);
+    expect(config.trustProxy).toBe('127.0.0.1,172.16.0.0/12');
   });
 
   it('requires of the worker only what the worker uses', () => {

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { passwordProblems } from '@fleet/domain/accounts';
 import { type App, SETTINGS, type SettingName } from './settings';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -16,9 +17,17 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   port: number;
+  host: string;
+  /** Fastify's trustProxy: false, or the proxies' addresses and CIDRs. */
+  trustProxy: string | false;
+  /** Origins allowed to call the API from a browser; empty: same origin only. */
+  corsOrigins: string[];
+  apiDocs: ApiDocsAccess;
   jwt: { secret: string; expiresInMinutes: number };
-  adminBootstrap: { username: string; password: string } | null;
-  login: { maxFailures: number; lockMinutes: number };
+  session: { idleMinutes: number; maxHours: number };
+  /** The first account of each administrator role, created when none of that role exists. */
+  bootstrap: BootstrapAccount[];
+  login: { ratePerMinute: number; maxFailures: number; backoffSeconds: number; backoffMaxMinutes: number };
   dataDir: string;
   /** Photos of repair tickets: where they are kept and the largest accepted. */
   repairPhotos: { dir: string; maxBytes: number; maxPixels: number };
@@ -39,6 +48,15 @@ export interface AppConfig {
   reconcileEverySeconds: number;
   /** Tests only: the moment the clock reads when the process starts (see Clock). */
   clockStart: Date | null;
+}
+
+export const API_DOCS_ACCESS = ['login', 'public', 'off'] as const;
+export type ApiDocsAccess = (typeof API_DOCS_ACCESS)[number];
+
+export interface BootstrapAccount {
+  role: 'admin' | 'secadmin' | 'auditadmin';
+  username: string;
+  password: string;
 }
 
 export class ConfigError extends Error {
@@ -93,18 +111,50 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
   const port = int('PORT', 1, 65535);
   const secret = read('JWT_SECRET');
   if (secret && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  const expiresInMinutes = int('JWT_EXPIRES_IN_MINUTES', 1, 60 * 24 * 30);
-
-  const adminUsername = read('ADMIN_USERNAME');
-  const adminPassword = read('ADMIN_PASSWORD');
-  if (Boolean(adminUsername) !== Boolean(adminPassword)) {
-    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be given together');
+  const expiresInMinutes = int('JWT_EXPIRES_IN_MINUTES', 1, 60);
+  const idleMinutes = int('SESSION_IDLE_MINUTES', 1, 24 * 60);
+  const maxHours = int('SESSION_MAX_HOURS', 1, 7 * 24);
+  const host = read('HOST');
+  if (!/^[\w.:-]+$/.test(host))
+    problems.push(`HOST must be an address like 127.0.0.1 or 0.0.0.0, got "${host}"`);
+  const trustProxy = read('TRUST_PROXY');
+  if (trustProxy && !/^[\d.:/a-fA-F, ]+$/.test(trustProxy))
+    problems.push('TRUST_PROXY must list IP addresses or CIDRs separated by commas');
+  const corsOrigins = read('CORS_ORIGINS')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s*]+$/.test(origin))
+      problems.push(`CORS_ORIGINS must list origins like https://host:port (no path, no *), got "${origin}"`);
   }
-  if (adminPassword && adminPassword.length < 10)
-    problems.push('ADMIN_PASSWORD must be at least 10 characters');
+  const apiDocs = read('API_DOCS') as ApiDocsAccess;
+  if (!API_DOCS_ACCESS.includes(apiDocs))
+    problems.push(`API_DOCS must be one of ${API_DOCS_ACCESS.join(', ')}, got "${apiDocs}"`);
 
+  const bootstrap: BootstrapAccount[] = [];
+  for (const [role, prefix] of [
+    ['admin', 'ADMIN'],
+    ['secadmin', 'SECADMIN'],
+    ['auditadmin', 'AUDITADMIN'],
+  ] as const) {
+    const username = read(`${prefix}_USERNAME`);
+    const password = read(`${prefix}_PASSWORD`);
+    if (Boolean(username) !== Boolean(password)) {
+      problems.push(`${prefix}_USERNAME and ${prefix}_PASSWORD must be given together`);
+    } else if (username) {
+      const weak = passwordProblems(password, username);
+      if (weak.length) problems.push(`${prefix}_PASSWORD is too weak (${weak.join(', ')})`);
+      if (bootstrap.some((account) => account.username === username))
+        problems.push(`${prefix}_USERNAME must differ from the other administrators' (三员分立)`);
+      bootstrap.push({ role, username, password });
+    }
+  }
+
+  const ratePerMinute = int('LOGIN_RATE_PER_MINUTE', 1, 10_000);
   const maxFailures = int('LOGIN_MAX_FAILURES', 1, 100);
-  const lockMinutes = int('LOGIN_LOCK_MINUTES', 1, 24 * 60);
+  const backoffSeconds = int('LOGIN_BACKOFF_SECONDS', 1, 3600);
+  const backoffMaxMinutes = int('LOGIN_BACKOFF_MAX_MINUTES', 1, 24 * 60);
   // CONSOLE_DIR set but empty means: serve the API only (the console has a server of its own).
   const consoleDir = env.CONSOLE_DIR !== undefined && !env.CONSOLE_DIR.trim() ? '' : read('CONSOLE_DIR');
   const queuePrefix = read('QUEUE_PREFIX');
@@ -149,9 +199,14 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     databaseUrl,
     redisUrl,
     port,
+    host,
+    trustProxy: trustProxy ? trustProxy.replace(/\s+/g, '') : false,
+    corsOrigins,
+    apiDocs,
     jwt: { secret, expiresInMinutes },
-    adminBootstrap: adminUsername ? { username: adminUsername, password: adminPassword } : null,
-    login: { maxFailures, lockMinutes },
+    session: { idleMinutes, maxHours },
+    bootstrap,
+    login: { ratePerMinute, maxFailures, backoffSeconds, backoffMaxMinutes },
     dataDir,
     repairPhotos: {
       dir: repairPhotoDir ? resolve(repairPhotoDir) : join(dataDir, 'repair-photos'),

@@ -302,7 +302,10 @@ describe('bulk imports, exports and alerts', () => {
     const clients = await clientsByRole(server, officerId);
     expect((await clients.officer.request('GET', '/api/exports/users')).status).toBe(403);
     expect((await clients.repair_intake.request('GET', '/api/exports/audit-log')).status).toBe(403);
-    expect((await clients.auditor.request('GET', '/api/exports/audit-log?format=xlsx')).status).toBe(200);
+    expect((await clients.auditor.request('GET', '/api/exports/audit-log?format=xlsx')).status).toBe(403);
+    expect((await clients.auditadmin.request('GET', '/api/exports/audit-log?format=xlsx')).status).toBe(200);
+    expect((await clients.secadmin.request('GET', '/api/exports/users')).status).toBe(200);
+    expect((await clients.secadmin.request('GET', '/api/exports/devices')).status).toBe(403);
     expect((await admin.request('GET', '/api/exports/nothing')).status).toBe(404);
     expect((await admin.request('GET', '/api/exports/units?format=pdf')).status).toBe(400);
     const own = await (await clients.officer.request('GET', '/api/exports/officers')).text();

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ROLES } from '@fleet/shared/contracts';
+import { DATA_ROLES } from '@fleet/shared/contracts';
 import { ExportRegistry } from '@fleet/server/platform';
 import { DEVICE_LIST, DevicesService } from './devices/devices.service';
 import { SIM_CARD_LIST, SimCardsService } from './sim-cards/sim-cards.service';
@@ -16,7 +16,7 @@ export class InventoryExports implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       resource: 'devices',
-      roles: ROLES,
+      roles: DATA_ROLES,
       spec: DEVICE_LIST,
       columns: [
         { key: 'id', header: { zh: '编号', en: 'id' } },
@@ -35,7 +35,7 @@ export class InventoryExports implements OnModuleInit {
     });
     this.registry.register({
       resource: 'sim-cards',
-      roles: ROLES,
+      roles: DATA_ROLES,
       spec: SIM_CARD_LIST,
       columns: [
         { key: 'id', header: { zh: '编号', en: 'id' } },

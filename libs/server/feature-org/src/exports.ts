@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ROLES } from '@fleet/shared/contracts';
+import { DATA_ROLES } from '@fleet/shared/contracts';
 import { ExportRegistry } from '@fleet/server/platform';
 import { OFFICER_LIST, OfficersService } from './officers/officers.service';
 import { UNIT_LIST, UnitsService } from './units/units.service';
@@ -16,7 +16,7 @@ export class OrgExports implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       resource: 'units',
-      roles: ROLES,
+      roles: DATA_ROLES,
       spec: UNIT_LIST,
       columns: [
         { key: 'id', header: { zh: '编号', en: 'id' } },
@@ -27,7 +27,7 @@ export class OrgExports implements OnModuleInit {
     });
     this.registry.register({
       resource: 'officers',
-      roles: ROLES,
+      roles: DATA_ROLES,
       spec: OFFICER_LIST,
       columns: [
         { key: 'id', header: { zh: '编号', en: 'id' } },

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import {
   ApiClient,
+  auditadminOf,
   clientsByRole,
   startTestServer,
   type TestServer,
@@ -154,10 +155,9 @@ describe('units and officers over HTTP', () => {
       JSON.stringify({ resource: 'officers', resourceId: String(created.id) }),
     );
     const rows = await json<{ action: string; before: unknown; after: unknown; username: string }[]>(
-      await admin.request(
-        'GET',
-        `/api/audit-log?filter=${filter}&sort=${encodeURIComponent('["id","ASC"]')}`,
-      ),
+      await (
+        await auditadminOf(server)
+      ).request('GET', `/api/audit-log?filter=${filter}&sort=${encodeURIComponent('["id","ASC"]')}`),
     );
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
     expect(rows[1]).toMatchObject({

@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
-  ROLES,
+  DATA_ROLES,
   type RepairEventDto,
   type RepairIntakeLookupDto,
   type RepairPhotoDto,
@@ -51,7 +51,7 @@ import { REPAIR_TICKET_LIST, RepairTicketsService } from './repair-tickets.servi
 @Controller('repair-tickets')
 export class RepairTicketsController extends ReadController<RepairTicketDto>({
   spec: REPAIR_TICKET_LIST,
-  readRoles: ROLES,
+  readRoles: DATA_ROLES,
 }) {
   constructor(
     private readonly tickets: RepairTicketsService,
@@ -151,7 +151,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
   }
 
   @Get(':id/events')
-  @Roles(...ROLES)
+  @Roles(...DATA_ROLES)
   events(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<RepairEventDto[]> {
     return this.tickets.events(actor, id);
   }
@@ -175,13 +175,13 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
   }
 
   @Get(':id/photos')
-  @Roles(...ROLES)
+  @Roles(...DATA_ROLES)
   photoList(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<RepairPhotoDto[]> {
     return this.photos.list(actor, id);
   }
 
   @Get(':id/photos/:photoId')
-  @Roles(...ROLES)
+  @Roles(...DATA_ROLES)
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   photo(
     @Param('id', ParseIntPipe) id: number,
@@ -214,7 +214,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
   }
 
   @Get(':id/receipt')
-  @Roles(...ROLES)
+  @Roles(...DATA_ROLES)
   @ApiProduces('text/html')
   async receipt(
     @Param('id', ParseIntPipe) id: number,

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ROLES, type RepairTicketDto } from '@fleet/shared/contracts';
+import { DATA_ROLES, type RepairTicketDto } from '@fleet/shared/contracts';
 import { ExportRegistry } from '@fleet/server/platform';
 import { REPAIR_TICKET_LIST, RepairTicketsService } from './repair-tickets.service';
 
@@ -16,7 +16,7 @@ export class RepairExports implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register<RepairTicketDto>({
       resource: 'repair-tickets',
-      roles: ROLES,
+      roles: DATA_ROLES,
       spec: REPAIR_TICKET_LIST,
       columns: [
         { key: 'ticketNo', header: { zh: '维修单号', en: 'ticket no' } },

@@ -1,6 +1,7 @@
 export * from './audit/audit.service';
 export * from './auth/access.decorators';
 export * from './auth/auth.service';
+export * from './auth/session.service';
 export * from './auth/password';
 export * from './crud/crud.controller';
 export * from './crud/crud.service';

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { SessionService } from './auth/session.service';
 import { AuditLogController, AuditLogService } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -35,6 +36,7 @@ import { UsersService } from './users/users.service';
     AuditService,
     AuditLogService,
     AuthService,
+    SessionService,
     UsersService,
     IdentifierConstraint,
     PlatformExports,
@@ -43,6 +45,6 @@ import { UsersService } from './users/users.service';
     { provide: APP_INTERCEPTOR, useClass: ContentRangeInterceptor },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [AuditService, UsersService, IdentifierConstraint],
+  exports: [AuditService, AuthService, SessionService, UsersService, IdentifierConstraint],
 })
 export class PlatformModule {}

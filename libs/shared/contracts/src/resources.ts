@@ -26,16 +26,37 @@ export interface UserDto {
   role: Role;
   officerId: number | null;
   disabled: boolean;
+  /** A password someone else set (or generated): every call but changing it answers 403 until it is changed. */
+  mustChangePassword: boolean;
 }
 
+/**
+ * A login's answer. The refresh token travels only as an httpOnly cookie (`fleet_refresh`, path
+ * /api/auth), so page scripts never see it; `POST /api/auth/refresh` answers the same shape.
+ */
 export interface LoginResponse {
   accessToken: string;
-  /** Seconds until the token expires. */
+  /** Seconds until the access token expires. */
   expiresIn: number;
   user: UserDto;
 }
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'login_failed'] as const;
+export interface ChangePasswordBody {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'login',
+  'login_failed',
+  'logout',
+  'password_change',
+  'sessions_revoked',
+  'access_denied',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditLogDto {

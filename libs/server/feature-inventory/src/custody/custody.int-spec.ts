@@ -9,6 +9,7 @@ import type {
 } from '@fleet/shared/contracts';
 import {
   ApiClient,
+  auditadminOf,
   clientsByRole,
   startTestServer,
   type TestServer,
@@ -343,7 +344,9 @@ describe('custody: handovers, SIM installations, history at a moment, voids and 
     await expectStatus(admin, 200, 'POST', `/api/devices/${id}/return`, { at: T2 });
     const audit = async (resource: string, resourceId: number) =>
       body<{ action: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]>(
-        await admin.request(
+        await (
+          await auditadminOf(server)
+        ).request(
           'GET',
           `/api/audit-log${filterQuery({ resource, resourceId: String(resourceId) }, { sort: '["id","ASC"]' })}`,
         ),

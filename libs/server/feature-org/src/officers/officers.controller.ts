@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ROLES, type OfficerDto } from '@fleet/shared/contracts';
+import { DATA_ROLES, type OfficerDto } from '@fleet/shared/contracts';
 import { CrudController } from '@fleet/server/platform';
 import { CreateOfficerBody, UpdateOfficerBody } from './officer.dto';
 import { OFFICER_LIST, OfficersService } from './officers.service';
@@ -13,7 +13,8 @@ export class OfficersController extends CrudController<OfficerDto, CreateOfficer
   spec: OFFICER_LIST,
   createBody: CreateOfficerBody,
   updateBody: UpdateOfficerBody,
-  readRoles: ROLES,
+  // The security administrator reads them to link an officer's login (三员分立: nothing more).
+  readRoles: [...DATA_ROLES, 'secadmin'],
   writeRoles: ['admin'],
 }) {
   constructor(officers: OfficersService) {

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ROLES, type UnitDto } from '@fleet/shared/contracts';
+import { DATA_ROLES, type UnitDto } from '@fleet/shared/contracts';
 import { CrudController } from '@fleet/server/platform';
 import { CreateUnitBody, UpdateUnitBody } from './unit.dto';
 import { UNIT_LIST, UnitsService } from './units.service';
@@ -12,7 +12,8 @@ export class UnitsController extends CrudController<UnitDto, CreateUnitBody, Upd
   spec: UNIT_LIST,
   createBody: CreateUnitBody,
   updateBody: UpdateUnitBody,
-  readRoles: ROLES,
+  // The security administrator reads them to link an officer's login (三员分立: nothing more).
+  readRoles: [...DATA_ROLES, 'secadmin'],
   writeRoles: ['admin'],
 }) {
   constructor(units: UnitsService) {

@@ -24,6 +24,7 @@ import { LostReportEntity } from './lost-report.entity';
 import { OfficerEntity } from './officer.entity';
 import { PlanEntity } from './plan.entity';
 import { RepairPhotoEntity, RepairTicketEntity, RepairTicketEventEntity } from './repair.entity';
+import { LoginFailureEntity, SessionEntity } from './session.entity';
 import { SimCardEntity } from './sim-card.entity';
 import { StocktakeEntity, StocktakeScanEntity } from './stocktake.entity';
 import { UnitEntity } from './unit.entity';
@@ -37,6 +38,7 @@ export * from './usage.entity';
 export * from './bulk-import.entity';
 export * from './repair.entity';
 export * from './contract.entity';
+export * from './session.entity';
 export {
   ApnProfileEntity,
   AssignmentEntity,
@@ -60,6 +62,8 @@ export const ENTITIES = [
   UnitEntity,
   OfficerEntity,
   UserEntity,
+  SessionEntity,
+  LoginFailureEntity,
   AuditLogEntity,
   ApnProfileEntity,
   PlanEntity,

@@ -7,7 +7,7 @@ import { inList } from './sql';
 /** A login. An officer's login is linked to the officer record whose data it may see. */
 @Entity('users')
 @Check('users_role_check', inList('role', ROLES))
-@Check('users_officer_link_check', `"role" <> 'officer' OR "officer_id" IS NOT NULL`)
+@Check('users_officer_link_check', `("role" = 'officer') = ("officer_id" IS NOT NULL)`)
 export class UserEntity extends Timestamped {
   @PrimaryGeneratedColumn()
   id: number;
@@ -32,11 +32,12 @@ export class UserEntity extends Timestamped {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
-  @Column({ type: 'int', default: 0 })
-  failedLogins: number;
+  /** Set when someone other than the user chose the password (creation, reset, bootstrap). */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
 
   @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
+  passwordChangedAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;

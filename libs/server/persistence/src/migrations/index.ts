@@ -3,6 +3,7 @@ import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Inventory1795561023053 } from './1795561023053-Inventory';
 import { Usage1795563470699 } from './1795563470699-Usage';
 import { RepairTickets1795568512605 } from './1795568512605-RepairTickets';
+import { Sessions1796523524239 } from './1796523524239-Sessions';
 import { JobsThatSurvive1796523612365 } from './1796523612365-JobsThatSurvive';
 import { ContractLedger1796523710638 } from './1796523710638-ContractLedger';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   Inventory1795561023053,
   Usage1795563470699,
   RepairTickets1795568512605,
+  Sessions1796523524239,
   JobsThatSurvive1796523612365,
   ContractLedger1796523710638,
 ];

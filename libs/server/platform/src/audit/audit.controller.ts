@@ -37,7 +37,7 @@ function toDto(row: AuditLogEntity): AuditLogDto {
   };
 }
 
-/** The audit log, read for admins and auditors; no service or route writes, changes or deletes its rows. */
+/** The audit log, read by the audit administrator alone (三员分立); no service or route writes, changes or deletes its rows. */
 @Injectable()
 export class AuditLogService extends ReadService<AuditLogEntity, AuditLogDto> {
   constructor(@InjectDataSource() dataSource: DataSource) {
@@ -54,7 +54,7 @@ export class AuditLogService extends ReadService<AuditLogEntity, AuditLogDto> {
 @Controller('audit-log')
 export class AuditLogController extends ReadController<AuditLogDto>({
   spec: AUDIT_LOG_LIST,
-  readRoles: ['admin', 'auditor'],
+  readRoles: ['auditadmin'],
 }) {
   constructor(auditLog: AuditLogService) {
     super(auditLog);

@@ -4,12 +4,19 @@ import type { FastifyRequest } from 'fastify';
 
 export const ROLES_KEY = 'access:roles';
 export const PUBLIC_KEY = 'access:public';
+export const TEMPORARY_PASSWORD_KEY = 'access:temporary-password';
 
 /** The roles that may call this endpoint. An endpoint without @Roles or @Public is refused to all. */
 export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_KEY, roles);
 
 /** Open without a login (login itself, health, docs). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * Callable while the account still has a password someone else chose (its own details, changing the
+ * password, logging out); every other endpoint answers 403 until the password is changed.
+ */
+export const AllowTemporaryPassword = () => SetMetadata(TEMPORARY_PASSWORD_KEY, true);
 
 /** Who is calling: put on the request by the access guard. */
 export interface Actor {
@@ -18,6 +25,8 @@ export interface Actor {
   role: Role;
   officerId: number | null;
   ip: string | null;
+  /** The login session of the request; absent for work the system does on a user's behalf. */
+  sessionId?: string;
 }
 
 export type RequestWithActor = FastifyRequest & { actor?: Actor };

@@ -1,11 +1,50 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { Clock } from '@fleet/server/config';
 import { JwtService } from '@nestjs/jwt';
 import { Public, Roles } from './access.decorators';
 import { AccessGuard } from './access.guard';
 
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import type { LiveSession, SessionService } from './session.service';
+
 const jwt = new JwtService({ secret: 'unit-test-secret-unit-test-secret' });
-const guard = new AccessGuard(new Reflector(), jwt);
+/** Sessions as the database would answer: session "live" is running, with the role the test names. */
+let liveRole = 'admin';
+const sessions = {
+  live: (sid: string): Promise<LiveSession | null> =>
+    Promise.resolve(
+      sid === 'live'
+        ? ({
+            userId: 1,
+            username: 'u',
+            role: liveRole,
+            officerId: null,
+            mustChangePassword: false,
+          } as LiveSession)
+        : null,
+    ),
+} as unknown as SessionService;
+/** The audit rows the guard writes for refusals. */
+const refusals: { action: string; after: unknown }[] = [];
+const audit = {
+  record: (_manager: unknown, entry: { action: string; after: unknown }) => {
+    refusals.push(entry);
+    return Promise.resolve();
+  },
+} as unknown as AuditService;
+const dataSource = {
+  transaction: <T>(work: (manager: unknown) => Promise<T>) => work({}),
+} as unknown as DataSource;
+const guard = new AccessGuard(
+  new Reflector(),
+  jwt,
+  sessions,
+  audit,
+  dataSource,
+  new Clock({ clockStart: null }),
+);
 
 class Endpoints {
   undeclared(): void {}
@@ -29,18 +68,27 @@ function context(handler: keyof Endpoints, token?: string): ExecutionContext {
   } as unknown as ExecutionContext;
 }
 
-const token = (role: string, expiresIn = 60) =>
-  jwt.sign({ sub: '1', username: 'u', role, officerId: null }, { expiresIn });
+const token = (role: string, expiresIn = 60, sid = 'live') => {
+  liveRole = role;
+  return jwt.sign({ sub: '1', sid, username: 'u', role, officerId: null }, { expiresIn });
+};
 
 describe('AccessGuard', () => {
   it('lets anyone call a public endpoint', async () => {
     await expect(guard.canActivate(context('open'))).resolves.toBe(true);
   });
 
-  it('refuses an endpoint that declares no roles, even to an admin', async () => {
+  it('refuses an endpoint that declares no roles, even to an admin, and audits the refusal', async () => {
+    refusals.length = 0;
     await expect(guard.canActivate(context('undeclared', token('admin')))).rejects.toMatchObject({
       status: 403,
     });
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        action: 'access_denied',
+        after: expect.objectContaining({ method: 'GET', path: '/x', reason: 'undeclared route' }),
+      }),
+    ]);
   });
 
   it.each([
@@ -62,6 +110,14 @@ describe('AccessGuard', () => {
     });
     await expect(guard.canActivate(context('adminOnly', forged))).rejects.toMatchObject({ status: 401 });
     await expect(guard.canActivate(context('adminOnly', token('admin', -10)))).rejects.toMatchObject({
+      status: 401,
+    });
+  });
+
+  it('answers 401 to a token without exp and to a token of a session that has ended', async () => {
+    const noExp = jwt.sign({ sub: '1', sid: 'live', username: 'u', role: 'admin', officerId: null });
+    await expect(guard.canActivate(context('adminOnly', noExp))).rejects.toMatchObject({ status: 401 });
+    await expect(guard.canActivate(context('adminOnly', token('admin', 60, 'ended')))).rejects.toMatchObject({
       status: 401,
     });
   });

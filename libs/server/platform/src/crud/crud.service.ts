@@ -32,6 +32,15 @@ export abstract class CrudService<
   /** Checks a create (existing null) or an update before it is written; throws ApiException. */
   protected abstract validate(manager: EntityManager, values: Partial<E>, existing: E | null): Promise<void>;
 
+  /** Runs in the change's transaction after it is saved (sessions ended, further audit rows). */
+  protected async afterSave(
+    _manager: EntityManager,
+    _saved: E,
+    _existing: E | null,
+    _input: C | U,
+    _actor: Actor,
+  ): Promise<void> {}
+
   /** The entity values of a request body; an `id` in the body (react-admin sends one) never changes the key. */
   protected toValues(input: C | U): Partial<E> {
     const { id: _id, ...values } = input as Partial<E>;
@@ -43,6 +52,7 @@ export abstract class CrudService<
       const values = this.toValues(input);
       await this.validate(manager, values, null);
       const saved = await manager.save(this.entity, manager.create(this.entity, values as E));
+      await this.afterSave(manager, saved, null, input, actor);
       const after = this.toDto(saved);
       await this.audit.record(manager, {
         actor,
@@ -59,9 +69,11 @@ export abstract class CrudService<
     return this.write(async (manager) => {
       const existing = await this.load(manager, id, true);
       const before = this.toDto(existing);
+      const previous = { ...existing };
       const values = this.toValues(input);
       await this.validate(manager, values, existing);
       const saved = await manager.save(this.entity, manager.merge(this.entity, existing, values as E));
+      await this.afterSave(manager, saved, previous, input, actor);
       const after = this.toDto(saved);
       await this.audit.record(manager, {
         actor,

@@ -101,6 +101,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body: ApiErrorBody = { statusCode: status, message: '' };
     if (exception instanceof ApiException) {
       body.message = exception.text[lang];
+      for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
       if (exception.fieldErrors.length) {
         body.errors = exception.fieldErrors.map((e) => ({ field: e.field, reason: e.reason[lang] }));
       }

@@ -15,6 +15,8 @@ export class ApiException extends HttpException {
     status: HttpStatus,
     readonly text: LocalizedText,
     readonly fieldErrors: LocalizedFieldError[] = [],
+    /** Response headers that belong to the answer (Retry-After of a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(text.en, status);
   }

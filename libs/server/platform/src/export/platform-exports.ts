@@ -7,7 +7,7 @@ import { findList } from '../list/find-list';
 import { USER_LIST, UsersService } from '../users/users.service';
 import { ExportRegistry } from './export.registry';
 
-/** The platform's own exportable lists: users and the audit log (admin and auditor). */
+/** The platform's own exportable lists: users and the audit log (users for the security administrator, the audit log for the audit administrator). */
 @Injectable()
 export class PlatformExports implements OnModuleInit {
   constructor(
@@ -19,7 +19,7 @@ export class PlatformExports implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       resource: 'users',
-      roles: ['admin', 'auditor'],
+      roles: ['secadmin'],
       spec: USER_LIST,
       columns: [
         { key: 'id', header: { zh: '编号', en: 'id' } },
@@ -32,7 +32,7 @@ export class PlatformExports implements OnModuleInit {
     });
     this.registry.register({
       resource: 'audit-log',
-      roles: ['admin', 'auditor'],
+      roles: ['auditadmin'],
       spec: AUDIT_LOG_LIST,
       columns: [
         { key: 'id', header: { zh: '编号', en: 'id' } },

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PartialBody } from '../errors/dto-decorators';
 import { ROLES, type Role } from '@fleet/shared/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@fleet/domain/accounts';
 import {
   IsBoolean,
   IsIn,
@@ -10,7 +11,6 @@ import {
   IsString,
   Matches,
   MaxLength,
-  MinLength,
   ValidateIf,
 } from 'class-validator';
 
@@ -20,10 +20,13 @@ export class CreateUserBody {
   @Matches(/^[\w.-]{3,64}$/)
   username: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    description:
+      'Initial password: at least 12 characters, not common, without the username; changed at first login',
+  })
   @IsString()
-  @MinLength(10)
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
   @ApiProperty({ enum: ROLES })

@@ -1,10 +1,12 @@
-import { Controller } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { UserDto } from '@fleet/shared/contracts';
+import { type Actor, CurrentActor, Roles } from '../auth/access.decorators';
 import { CrudController } from '../crud/crud.controller';
 import { CreateUserBody, UpdateUserBody } from './user.dto';
 import { USER_LIST, UsersService } from './users.service';
 
+/** Accounts: the security administrator's alone (三员分立). */
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
@@ -12,10 +14,20 @@ export class UsersController extends CrudController<UserDto, CreateUserBody, Upd
   spec: USER_LIST,
   createBody: CreateUserBody,
   updateBody: UpdateUserBody,
-  readRoles: ['admin', 'auditor'],
-  writeRoles: ['admin'],
+  readRoles: ['secadmin'],
+  writeRoles: ['secadmin'],
 }) {
-  constructor(users: UsersService) {
+  constructor(private readonly users: UsersService) {
     super(users);
+  }
+
+  @Post(':id/sessions/end')
+  @Roles('secadmin')
+  @HttpCode(200)
+  endSessions(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ sessionsEnded: number }> {
+    return this.users.endSessions(id, actor);
   }
 }

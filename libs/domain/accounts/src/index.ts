@@ -1,0 +1,2 @@
+export * from './password-policy.util';
+export * from './login-backoff.util';
