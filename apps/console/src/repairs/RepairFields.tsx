@@ -87,7 +87,7 @@ export const CauseField = (_props: TicketFieldProps) => {
 };
 
 /** 待复核 / 已批准 / 已驳回 with why the charge waits (issue 12 item 9); nothing when none is needed. */
-export const ApprovalField = (_props: TicketFieldProps) => {
+export const ApprovalField = ({ compact }: TicketFieldProps & { compact?: boolean }) => {
   const translate = useTranslate();
   const ticket = useRecordContext<RepairTicketDto>();
   const { identity } = useGetIdentity();
@@ -100,15 +100,16 @@ export const ApprovalField = (_props: TicketFieldProps) => {
       : ticket.approvalStatus === 'approved'
         ? 'success'
         : 'error';
+  const chip = (
+    <Chip size="small" color={color} label={translate(`fleet.repair_approval.${ticket.approvalStatus}`)} />
+  );
+  if (compact) {
+    return chip;
+  }
   return (
     <Stack spacing={0.5} component="span">
       <Stack direction="row" spacing={1} alignItems="center" component="span">
-        <Chip
-          size="small"
-          color={color}
-          label={translate(`fleet.repair_approval.${ticket.approvalStatus}`)}
-          data-testid="repair-approval-status"
-        />
+        {chip}
         <span>
           {ticket.approvalCauses
             .map((cause) => translate(`fleet.repairs.approval_cause_${cause}`))

@@ -114,6 +114,14 @@ describe('repair charges that wait for a second admin', () => {
     });
     await closeMonth();
     expect((await billed()).has(over.id)).toBe(false);
+    // The second admin finds it among the charges waiting (待复核).
+    const waiting = await expectStatus<RepairTicketDto[]>(
+      second,
+      200,
+      'GET',
+      `/api/repair-tickets${filterQuery({ approvalStatus: 'pending' }, { range: '[0,499]' })}`,
+    );
+    expect(waiting.map((t) => t.id)).toEqual([over.id]);
 
     // The admin who closed it at that cost may not approve it (nor reject it), in either language.
     const own = await clients.admin.request('POST', `/api/repair-tickets/${over.id}/approve`, {});

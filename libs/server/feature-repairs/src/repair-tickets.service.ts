@@ -70,6 +70,7 @@ export const REPAIR_TICKET_LIST: ListSpec = {
     'costFen',
     'closedAt',
     'updatedAt',
+    'approvalStatus',
   ],
   defaultSort: ['reportedAt', 'DESC'],
   filters: {
@@ -78,6 +79,8 @@ export const REPAIR_TICKET_LIST: ListSpec = {
     liability: { property: 'liability', type: 'string' },
     deviceId: { property: 'deviceId', type: 'int' },
     chargePeriod: { property: 'chargePeriod', type: 'string' },
+    // 待复核: the charges waiting for a second admin (issue 12 item 9).
+    approvalStatus: { property: 'approvalStatus', type: 'string' },
     officerId: OFFICER_FILTER,
     unitId: UNIT_FILTER,
   },
