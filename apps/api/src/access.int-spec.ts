@@ -92,6 +92,8 @@ describe('route permissions', () => {
       'POST /api/repair-tickets/:id/return': [A, R],
       'POST /api/repair-tickets/:id/close': [A, R],
       'POST /api/repair-tickets/:id/cancel': [A, R],
+      'POST /api/repair-tickets/:id/approve': [A],
+      'POST /api/repair-tickets/:id/reject': [A],
       'GET /api/repair-tickets/:id/events': [A, R, O, U],
       'POST /api/repair-tickets/:id/photos': [A, R, O],
       'GET /api/repair-tickets/:id/photos': [A, R, O, U],

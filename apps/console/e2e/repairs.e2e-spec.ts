@@ -231,6 +231,11 @@ describe('repair intake on a phone, through to the officer’s statement', () =>
 
       ticket = await ticketOfDevice();
       expect(ticket.status).toBe('closed');
+      // ¥380.00 paid by the officer is above the approval threshold (¥200.00): it waits for an admin,
+      // and the desk that closed it has nothing to approve it with.
+      await page.getByText('待复核', { exact: true }).waitFor();
+      expect(ticket.approvalStatus).toBe('pending');
+      await expect(page.getByRole('button', { name: '批准', exact: true }).count()).resolves.toBe(0);
 
       // The desk's report counts it under its cause, paid by the officer.
       await page.goto(`${server.baseUrl}/#/repair-reports`);
@@ -250,6 +255,23 @@ describe('repair intake on a phone, through to the officer’s statement', () =>
       // Charged in the month it was closed (China time).
       expect(ticket.chargePeriod).toBe(chinaDateOf(new Date()).slice(0, 7));
     }));
+
+  it('lets an administrator other than the desk approve the waiting charge', async () => {
+    const ticket = await ticketOfDevice();
+    const adminPage = await chinesePage(browser, { width: 1400, height: 900 });
+    await withScreenshotOnFailure(adminPage, 'repairs-approve', async () => {
+      await signInAsAdmin(adminPage, server);
+      await adminPage.goto(`${server.baseUrl}/#/repair-tickets/${ticket.id}/show`);
+      await adminPage.getByText('待复核', { exact: true }).waitFor();
+      await adminPage.getByRole('button', { name: '批准', exact: true }).click();
+      await adminPage.getByRole('dialog').getByRole('textbox', { name: '理由' }).fill('已核对维修商发票');
+      await adminPage.getByRole('dialog').getByRole('button', { name: '批准', exact: true }).click();
+      await adminPage.getByRole('dialog').waitFor({ state: 'detached' });
+      await adminPage.getByText('已批准', { exact: true }).waitFor();
+    });
+    await adminPage.close();
+    expect((await ticketOfDevice()).approvalStatus).toBe('approved');
+  });
 
   it('shows the officer the repair charge on their statement once the month is closed', async () => {
     const ticket = await ticketOfDevice();
@@ -364,6 +386,11 @@ describe('repair intake on a phone, through to the officer’s statement', () =>
       const changed = await get<RepairTicketDto>(`/api/repair-tickets/${ticket.id}`);
       expect(changed.liability).toBe('bureau');
       expect(changed.liabilityOverridden).toBe(true);
+      // The override waits for another admin: the one who made it is told so and gets no 批准.
+      expect(changed.approvalStatus).toBe('pending');
+      await page.getByText('待复核', { exact: true }).waitFor();
+      await page.getByText('此项由您提交，须由另一名管理员复核').waitFor();
+      await expect(page.getByRole('button', { name: '批准', exact: true }).count()).resolves.toBe(0);
 
       // The desk corrects what was taken in: the fault and the quote (yuan in, fen stored).
       await page.getByRole('link', { name: '编辑' }).click();

@@ -1,4 +1,9 @@
-import { LIABLE_PARTY_LABELS, REPAIR_CAUSE_LABELS, REPAIR_STATUS_LABELS } from '@fleet/domain/repairs';
+import {
+  LIABLE_PARTY_LABELS,
+  REPAIR_APPROVAL_LABELS,
+  REPAIR_CAUSE_LABELS,
+  REPAIR_STATUS_LABELS,
+} from '@fleet/domain/repairs';
 
 import { labelsIn, type AppMessages } from './zh';
 
@@ -368,6 +373,7 @@ export const enMessages: AppMessages = {
     repair_status: labelsIn(REPAIR_STATUS_LABELS, 'en'),
     repair_cause: labelsIn(REPAIR_CAUSE_LABELS, 'en'),
     liable_party: labelsIn(LIABLE_PARTY_LABELS, 'en'),
+    repair_approval: labelsIn(REPAIR_APPROVAL_LABELS, 'en'),
     repairs: {
       report: 'Report a fault',
       device_tickets: 'Repairs',
@@ -387,6 +393,13 @@ export const enMessages: AppMessages = {
       lend_loaner_title: 'Lend a loaner phone',
       take_loaner_back: 'Take loaner back',
       take_loaner_back_title: 'Take the loaner back',
+      approve: 'Approve',
+      approve_title: 'Approve the repair charge (a second admin reviews it)',
+      reject: 'Reject',
+      reject_title: 'Reject the repair charge (with a reason)',
+      approval_cause_amount: 'officer-paid cost above the approval threshold',
+      approval_cause_override: 'liable party changed by an admin',
+      approval_own: 'You made this change: another admin must review it',
       receipt: 'Print intake receipt',
       overridden: 'Changed by an administrator',
       in_warranty: 'In warranty',
@@ -861,6 +874,9 @@ export const enMessages: AppMessages = {
         loanerBackAt: 'Loaner back at',
         closedAt: 'Closed at',
         chargePeriod: 'Billing month',
+        approvalStatus: 'Approval',
+        approvalReason: 'Approval note',
+        approvalDecidedAt: 'Reviewed at',
         cancelReason: 'Cancel reason',
         notes: 'Notes',
         loanerSimIds: 'SIMs moved into the loaner',

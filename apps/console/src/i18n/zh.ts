@@ -1,4 +1,9 @@
-import { LIABLE_PARTY_LABELS, REPAIR_CAUSE_LABELS, REPAIR_STATUS_LABELS } from '@fleet/domain/repairs';
+import {
+  LIABLE_PARTY_LABELS,
+  REPAIR_APPROVAL_LABELS,
+  REPAIR_CAUSE_LABELS,
+  REPAIR_STATUS_LABELS,
+} from '@fleet/domain/repairs';
 
 /** One language of the domain's bilingual labels (repairs), so the words live in one place. */
 export function labelsIn<K extends string>(
@@ -378,6 +383,7 @@ export const zhMessages = {
     repair_status: labelsIn(REPAIR_STATUS_LABELS, 'zh'),
     repair_cause: labelsIn(REPAIR_CAUSE_LABELS, 'zh'),
     liable_party: labelsIn(LIABLE_PARTY_LABELS, 'zh'),
+    repair_approval: labelsIn(REPAIR_APPROVAL_LABELS, 'zh'),
     repairs: {
       report: '报修',
       device_tickets: '维修记录',
@@ -397,6 +403,13 @@ export const zhMessages = {
       lend_loaner_title: '借出备用机',
       take_loaner_back: '收回备用机',
       take_loaner_back_title: '收回备用机',
+      approve: '批准',
+      approve_title: '批准维修费用（须由另一名管理员复核）',
+      reject: '驳回',
+      reject_title: '驳回维修费用（须写明理由）',
+      approval_cause_amount: '警员承担的费用超过复核金额',
+      approval_cause_override: '人工更改了责任方',
+      approval_own: '此项由您提交，须由另一名管理员复核',
       receipt: '打印维修接收单',
       overridden: '已人工更改',
       in_warranty: '在保',
@@ -871,6 +884,9 @@ export const zhMessages = {
         loanerBackAt: '备用机收回时间',
         closedAt: '结单时间',
         chargePeriod: '计费月份',
+        approvalStatus: '复核',
+        approvalReason: '复核意见',
+        approvalDecidedAt: '复核时间',
         cancelReason: '取消原因',
         notes: '备注',
         loanerSimIds: '移入备用机的 SIM 卡',

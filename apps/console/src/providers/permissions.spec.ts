@@ -121,6 +121,9 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('repair_intake', 'edit', 'repair-tickets')).toBe(true);
     expect(canRoleAccess('repair_intake', 'override_liability', 'repair-tickets')).toBe(false);
     expect(canRoleAccess('admin', 'override_liability', 'repair-tickets')).toBe(true);
+    expect(canRoleAccess('repair_intake', 'approve_charge', 'repair-tickets')).toBe(false);
+    expect(canRoleAccess('auditor', 'approve_charge', 'repair-tickets')).toBe(false);
+    expect(canRoleAccess('admin', 'approve_charge', 'repair-tickets')).toBe(true);
     expect(canRoleAccess('repair_intake', 'list', 'my-repairs')).toBe(false);
   });
 

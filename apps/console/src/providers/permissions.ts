@@ -151,8 +151,9 @@ const EXTRA_ACTIONS: Record<Role, Partial<Record<ConsoleResource, readonly strin
 
 /** Actions a role may not take although it may otherwise change the resource. */
 const DENIED_ACTIONS: Partial<Record<Role, Partial<Record<ConsoleResource, readonly string[]>>>> = {
-  // Only an administrator changes who is liable for a repair (domain.md §3.2).
-  repair_intake: { 'repair-tickets': ['override_liability'] },
+  // Only an administrator changes who is liable for a repair (domain.md §3.2), and only an administrator
+  // (another than the one who asked) approves a charge that waits (issue 12 item 9).
+  repair_intake: { 'repair-tickets': ['override_liability', 'approve_charge'] },
 };
 
 /** What a role may do in the console: it hides what the API would refuse, and the API still enforces it. */

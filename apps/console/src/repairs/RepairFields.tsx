@@ -1,6 +1,6 @@
 import type { RepairTicketDto } from '@fleet/shared/contracts';
 import { Chip, Stack, Typography } from '@mui/material';
-import { useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { useGetIdentity, useLocale, useRecordContext, useTranslate } from 'react-admin';
 
 import { statusColor } from './repairChoices';
 
@@ -84,4 +84,43 @@ export const CauseField = (_props: TicketFieldProps) => {
   const translate = useTranslate();
   const ticket = useRecordContext<RepairTicketDto>();
   return <span>{ticket?.cause ? translate(`fleet.repair_cause.${ticket.cause}`) : '—'}</span>;
+};
+
+/** 待复核 / 已批准 / 已驳回 with why the charge waits (issue 12 item 9); nothing when none is needed. */
+export const ApprovalField = ({ compact }: TicketFieldProps & { compact?: boolean }) => {
+  const translate = useTranslate();
+  const ticket = useRecordContext<RepairTicketDto>();
+  const { identity } = useGetIdentity();
+  if (!ticket?.approvalStatus) {
+    return <span>—</span>;
+  }
+  const color =
+    ticket.approvalStatus === 'pending'
+      ? 'warning'
+      : ticket.approvalStatus === 'approved'
+        ? 'success'
+        : 'error';
+  const chip = (
+    <Chip size="small" color={color} label={translate(`fleet.repair_approval.${ticket.approvalStatus}`)} />
+  );
+  if (compact) {
+    return chip;
+  }
+  return (
+    <Stack spacing={0.5} component="span">
+      <Stack direction="row" spacing={1} alignItems="center" component="span">
+        {chip}
+        <span>
+          {ticket.approvalCauses
+            .map((cause) => translate(`fleet.repairs.approval_cause_${cause}`))
+            .join('；')}
+        </span>
+      </Stack>
+      {ticket.approvalStatus === 'pending' && identity?.id === ticket.approvalRequestedByUserId && (
+        <Typography variant="caption" color="text.secondary" component="span">
+          {translate('fleet.repairs.approval_own')}
+        </Typography>
+      )}
+    </Stack>
+  );
 };

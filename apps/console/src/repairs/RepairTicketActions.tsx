@@ -1,6 +1,7 @@
 import { chinaDateOf } from '@fleet/domain/inventory';
 import { isOpenRepairStatus, repairLiability, type RepairCause } from '@fleet/domain/repairs';
 import type {
+  RepairApprovalRequest,
   RepairDiagnoseRequest,
   RepairCancelRequest,
   RepairLiabilityOverrideRequest,
@@ -14,6 +15,8 @@ import { Alert } from '@mui/material';
 import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import BlockIcon from '@mui/icons-material/Block';
 import BuildIcon from '@mui/icons-material/Build';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import CancelIcon from '@mui/icons-material/Cancel';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import GavelIcon from '@mui/icons-material/Gavel';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
@@ -32,6 +35,7 @@ import {
   minLength,
   TopToolbar,
   useCanAccess,
+  useGetIdentity,
   useLocale,
   useNotify,
   useRecordContext,
@@ -61,6 +65,8 @@ export const RepairTicketActions = () => {
   const ticket = useRecordContext<RepairTicketDto>();
   const { canAccess: canWork } = useCanAccess({ action: 'edit', resource: RESOURCE });
   const { canAccess: canOverride } = useCanAccess({ action: 'override_liability', resource: RESOURCE });
+  const { canAccess: canApprove } = useCanAccess({ action: 'approve_charge', resource: RESOURCE });
+  const { identity } = useGetIdentity();
   if (!ticket) {
     return null;
   }
@@ -71,12 +77,21 @@ export const RepairTicketActions = () => {
     (status) => status === 'returned' || status === 'replaced' || status === 'beyond_repair',
   );
   const loanerOut = ticket.loanerDeviceId !== null && ticket.loanerBackAt === null;
+  // Four eyes (issue 12 item 9): a waiting charge is approved or rejected by another admin than the one
+  // who asked (the API also refuses the admin who closed the ticket at that cost).
+  const canReview =
+    canApprove &&
+    ticket.approvalStatus === 'pending' &&
+    identity !== undefined &&
+    identity.id !== ticket.approvalRequestedByUserId;
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
       <ReceiptButton ticketId={ticket.id} />
       {canWork && open && <EditButton />}
       {canWork && next.includes('diagnosed') && <DiagnoseButton ticket={ticket} />}
       {canOverride && open && ticket.liability !== null && <LiabilityButton ticket={ticket} />}
+      {canReview && <ApproveButton ticket={ticket} />}
+      {canReview && <RejectButton ticket={ticket} />}
       {canWork && next.includes('sent_out') && <SendButton ticket={ticket} />}
       {canWork && canReturn && <ReturnButton ticket={ticket} />}
       {canWork && next.includes('closed') && <CloseButton ticket={ticket} />}
@@ -183,6 +198,30 @@ const LiabilityButton = ({ ticket }: TicketProps) => (
       }
     </FormDataConsumer>
     <TextInput source="reason" validate={overrideReason} multiline fullWidth />
+  </ActionDialog>
+);
+
+const ApproveButton = ({ ticket }: TicketProps) => (
+  <ActionDialog<RepairApprovalRequest>
+    label="fleet.repairs.approve"
+    icon={<CheckCircleIcon />}
+    title="fleet.repairs.approve_title"
+    resource={RESOURCE}
+    action={(_, { reason }) => repairApi.approve(ticket.id, reason?.trim() ? { reason: reason.trim() } : {})}
+  >
+    <TextInput source="reason" multiline fullWidth />
+  </ActionDialog>
+);
+
+const RejectButton = ({ ticket }: TicketProps) => (
+  <ActionDialog<RepairApprovalRequest>
+    label="fleet.repairs.reject"
+    icon={<CancelIcon />}
+    title="fleet.repairs.reject_title"
+    resource={RESOURCE}
+    action={(_, { reason }) => repairApi.reject(ticket.id, { reason: (reason ?? '').trim() })}
+  >
+    <TextInput source="reason" validate={requiredValue} multiline fullWidth />
   </ActionDialog>
 );
 

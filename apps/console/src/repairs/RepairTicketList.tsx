@@ -9,14 +9,20 @@ import { MoneyField } from '../common/MoneyField';
 import { SearchFilterInput } from '../common/SearchFilterInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { formatYuan } from '../statements/usageFormat';
-import { CauseField, LiabilityField, RepairStatusField } from './RepairFields';
-import { LIABLE_PARTY_CHOICES, REPAIR_CAUSE_CHOICES, REPAIR_STATUS_CHOICES } from './repairChoices';
+import { ApprovalField, CauseField, LiabilityField, RepairStatusField } from './RepairFields';
+import {
+  LIABLE_PARTY_CHOICES,
+  REPAIR_APPROVAL_CHOICES,
+  REPAIR_CAUSE_CHOICES,
+  REPAIR_STATUS_CHOICES,
+} from './repairChoices';
 
 const repairFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={REPAIR_STATUS_CHOICES} alwaysOn />,
   <SelectInput key="cause" source="cause" choices={REPAIR_CAUSE_CHOICES} alwaysOn />,
   <SelectInput key="liability" source="liability" choices={LIABLE_PARTY_CHOICES} alwaysOn />,
+  <SelectInput key="approvalStatus" source="approvalStatus" choices={REPAIR_APPROVAL_CHOICES} alwaysOn />,
 ];
 
 /** Repair tickets, newest first; a phone gets one line per ticket instead of the table. */
@@ -50,6 +56,9 @@ const RepairTable = () => (
     </DataTable.Col>
     <DataTable.Col source="costFen">
       <MoneyField source="costFen" emptyText="—" />
+    </DataTable.Col>
+    <DataTable.Col source="approvalStatus">
+      <ApprovalField compact />
     </DataTable.Col>
     <DataTable.Col source="reportedAt">
       <DateTimeField source="reportedAt" />

@@ -14,6 +14,7 @@ import { CalendarDateField } from '../common/CalendarDateField';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
 import {
+  ApprovalField,
   CauseField,
   InWarrantyField,
   LiabilityField,
@@ -65,6 +66,9 @@ const RepairTicketShow = () => (
       <DateTimeField source="loanerBackAt" emptyText="—" />
       <DateTimeField source="closedAt" emptyText="—" />
       <TextField source="chargePeriod" emptyText="—" />
+      <ApprovalField source="approvalStatus" />
+      <TextField source="approvalReason" emptyText="—" />
+      <DateTimeField source="approvalDecidedAt" emptyText="—" />
       <TextField source="cancelReason" emptyText="—" />
       <TextField source="notes" emptyText="—" />
       <Divider flexItem />

@@ -1,4 +1,5 @@
 import type {
+  RepairApprovalRequest,
   RepairCancelRequest,
   RepairCloseRequest,
   RepairDiagnoseRequest,
@@ -42,6 +43,10 @@ export const repairApi = {
   close: (id: number, params: RepairCloseRequest) => post<RepairTicketDto>(`${ticketPath(id)}/close`, params),
   cancel: (id: number, params: RepairCancelRequest) =>
     post<RepairTicketDto>(`${ticketPath(id)}/cancel`, params),
+  approve: (id: number, params: RepairApprovalRequest) =>
+    post<RepairTicketDto>(`${ticketPath(id)}/approve`, params),
+  reject: (id: number, params: RepairApprovalRequest) =>
+    post<RepairTicketDto>(`${ticketPath(id)}/reject`, params),
   lendLoaner: (id: number, params: RepairLoanerRequest) =>
     post<RepairTicketDto>(`${ticketPath(id)}/loaner`, params),
   takeLoanerBack: (id: number, params: RepairLoanerReturnRequest) =>

@@ -1,6 +1,7 @@
 import {
   allowedRepairTransitions,
   LIABLE_PARTIES,
+  REPAIR_APPROVAL_STATUSES,
   REPAIR_CAUSES,
   REPAIR_STATUSES,
   type RepairStatus,
@@ -15,6 +16,7 @@ const choicesFrom = (values: readonly string[], keyPrefix: string) =>
 export const REPAIR_STATUS_CHOICES = choicesFrom(REPAIR_STATUSES, 'fleet.repair_status');
 export const REPAIR_CAUSE_CHOICES = choicesFrom(REPAIR_CAUSES, 'fleet.repair_cause');
 export const LIABLE_PARTY_CHOICES = choicesFrom(LIABLE_PARTIES, 'fleet.liable_party');
+export const REPAIR_APPROVAL_CHOICES = choicesFrom(REPAIR_APPROVAL_STATUSES, 'fleet.repair_approval');
 export const RETURN_OUTCOME_CHOICES = choicesFrom(REPAIR_OUTCOMES, 'fleet.repair_status');
 
 /** The accessories a phone usually comes in with: toggled on the intake page, printed on the receipt. */

@@ -127,6 +127,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('holds officer-liable repair charges above 200.00 CNY for a second admin unless REPAIR_APPROVAL_THRESHOLD_FEN says otherwise', () => {
+    expect(loadConfig(valid).repairApprovalThresholdFen).toBe(20_000);
+    expect(loadConfig({ ...valid, REPAIR_APPROVAL_THRESHOLD_FEN: '0' }).repairApprovalThresholdFen).toBe(0);
+    expect(problemsOf({ ...valid, REPAIR_APPROVAL_THRESHOLD_FEN: '200.00' }).join('\n')).toContain(
+      'REPAIR_APPROVAL_THRESHOLD_FEN must be a whole number',
+    );
+  });
+
   it('bounds JSON bodies and XLSX uploads, with defaults and validated overrides', () => {
     expect(loadConfig(valid).limits).toEqual({
       jsonBodyMaxBytes: 1024 * 1024,

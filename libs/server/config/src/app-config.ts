@@ -31,6 +31,8 @@ export interface AppConfig {
   dataDir: string;
   /** Photos of repair tickets: where they are kept and the largest accepted. */
   repairPhotos: { dir: string; maxBytes: number; maxPixels: number };
+  /** Four eyes on money: an officer-liable repair cost above this (fen) waits for a second admin. */
+  repairApprovalThresholdFen: number;
   /** Bounds of what a request may carry (issue 12, hard edges and uploads). */
   limits: {
     jsonBodyMaxBytes: number;
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
   const repairPhotoDir = read('REPAIR_PHOTO_DIR');
   const repairPhotoMaxBytes = int('REPAIR_PHOTO_MAX_BYTES', 1024, 50 * 1024 * 1024);
   const repairPhotoMaxPixels = int('REPAIR_PHOTO_MAX_PIXELS', 1, 268_402_689);
+  const repairApprovalThresholdFen = int('REPAIR_APPROVAL_THRESHOLD_FEN', 0, 2_147_483_647);
   const limits = {
     jsonBodyMaxBytes: int('JSON_BODY_MAX_BYTES', 1024, 100 * 1024 * 1024),
     jsonMaxDepth: int('JSON_MAX_DEPTH', 2, 1000),
@@ -213,6 +216,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
       maxBytes: repairPhotoMaxBytes,
       maxPixels: repairPhotoMaxPixels,
     },
+    repairApprovalThresholdFen,
     limits,
     consoleDir: consoleDir ? resolve(consoleDir) : null,
     queuePrefix,

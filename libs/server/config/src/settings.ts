@@ -182,6 +182,14 @@ export const SETTINGS = [
     description: 'Largest repair photo accepted, in pixels (width × height) once decoded',
   },
   {
+    name: 'REPAIR_APPROVAL_THRESHOLD_FEN',
+    required: false,
+    default: '20000',
+    usedBy: ['api'],
+    description:
+      'An officer-liable repair charge above this (fen; 20000 = 200.00 CNY) waits for a second admin before a statement',
+  },
+  {
     name: 'JSON_BODY_MAX_BYTES',
     required: false,
     default: '1048576',

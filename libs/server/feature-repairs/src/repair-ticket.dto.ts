@@ -3,6 +3,7 @@ import { LIABLE_PARTIES, type LiableParty, REPAIR_CAUSES, type RepairCause } fro
 import {
   REPAIR_OUTCOMES,
   REPAIR_SUMMARY_GROUPS,
+  type RepairApprovalRequest,
   type RepairCancelRequest,
   type RepairCloseRequest,
   type RepairDiagnoseRequest,
@@ -232,6 +233,15 @@ export class CancelBody implements RepairCancelRequest {
   @IsNotEmpty()
   @MaxLength(500)
   reason: string;
+}
+
+export class ApprovalBody implements RepairApprovalRequest {
+  @ApiPropertyOptional({ example: '已核对维修商发票，金额属实', description: 'Required to reject' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class LoanerBody implements RepairLoanerRequest {

@@ -48,6 +48,12 @@ export function toRepairTicketDto(t: RepairTicketEntity, imei: string): RepairTi
     cancelReason: t.cancelReason,
     loanerSimIds: t.loanerSimIds,
     nextStatuses: [...allowedRepairTransitions(t.status)],
+    approvalStatus: t.approvalStatus,
+    approvalCauses: t.approvalCauses,
+    approvalRequestedByUserId: t.approvalRequestedByUserId,
+    approvalDecidedByUserId: t.approvalDecidedByUserId,
+    approvalDecidedAt: iso(t.approvalDecidedAt),
+    approvalReason: t.approvalReason,
   };
 }
 

@@ -30,6 +30,7 @@ import { RepairLoanersService } from './repair-loaners.service';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import {
+  ApprovalBody,
   CancelBody,
   CloseBody,
   DiagnoseBody,
@@ -148,6 +149,28 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
     return this.tickets.cancel(id, body, actor, this.clock.now());
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('admin')
+  approve(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ApprovalBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.approve(id, body, actor, this.clock.now());
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('admin')
+  reject(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ApprovalBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<RepairTicketDto> {
+    return this.tickets.reject(id, body, actor, this.clock.now());
   }
 
   @Get(':id/events')

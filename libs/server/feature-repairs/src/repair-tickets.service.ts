@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { chinaDateOf, isInWarranty, nextDeviceStatus, warrantyEndOn } from '@fleet/domain/inventory';
 import { identifierErrorMessage, parseImei } from '@fleet/domain/identifiers';
 import {
   OPEN_REPAIR_STATUSES,
+  repairApprovalCauses,
+  REPAIR_APPROVAL_LABELS,
   repairChargePeriod,
   repairLiability,
   repairTicketNo,
@@ -23,6 +25,7 @@ import {
   UnitEntity,
   UserEntity,
 } from '@fleet/server/persistence';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { CustodyHistoryService, CustodyService } from '@fleet/server/feature-inventory';
 import {
   type Actor,
@@ -35,6 +38,7 @@ import {
 } from '@fleet/server/platform';
 import { Brackets, type EntityManager, In, IsNull } from 'typeorm';
 import type {
+  ApprovalBody,
   CancelBody,
   CloseBody,
   DiagnoseBody,
@@ -66,6 +70,7 @@ export const REPAIR_TICKET_LIST: ListSpec = {
     'costFen',
     'closedAt',
     'updatedAt',
+    'approvalStatus',
   ],
   defaultSort: ['reportedAt', 'DESC'],
   filters: {
@@ -74,6 +79,8 @@ export const REPAIR_TICKET_LIST: ListSpec = {
     liability: { property: 'liability', type: 'string' },
     deviceId: { property: 'deviceId', type: 'int' },
     chargePeriod: { property: 'chargePeriod', type: 'string' },
+    // 待复核: the charges waiting for a second admin (issue 12 item 9).
+    approvalStatus: { property: 'approvalStatus', type: 'string' },
     officerId: OFFICER_FILTER,
     unitId: UNIT_FILTER,
   },
@@ -90,6 +97,16 @@ function damageMoment(damagedAt: Date | null, reportedAt: Date): Date {
   return damagedAt && damagedAt.getTime() < reportedAt.getTime() ? damagedAt : beforeReport;
 }
 
+/** A charge that needs no second pair of eyes. */
+const NO_APPROVAL = {
+  approvalStatus: null,
+  approvalCauses: [],
+  approvalRequestedByUserId: null,
+  approvalDecidedByUserId: null,
+  approvalDecidedAt: null,
+  approvalReason: null,
+} satisfies Partial<RepairTicketEntity>;
+
 const bad = (field: string, zh: string, en: string) =>
   ApiException.badRequest([{ field, reason: { zh, en } }]);
 const ids = (value: unknown): number[] => (Array.isArray(value) ? value : [value]).map(Number);
@@ -105,6 +122,7 @@ export class RepairTicketsService {
     private readonly store: RepairTicketStore,
     private readonly custody: CustodyService,
     private readonly history: CustodyHistoryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private get manager(): EntityManager {
@@ -372,6 +390,7 @@ export class RepairTicketsService {
         liabilityReason: liability.reason.zh,
         liabilityReasonEn: liability.reason.en,
         liabilityOverridden: false,
+        ...NO_APPROVAL,
         ...(body.quoteFen !== undefined ? { quoteFen: body.quoteFen } : {}),
       });
       const note = `${REPAIR_CAUSE_LABELS[body.cause].zh}；${LIABLE_PARTY_LABELS[liability.party].zh}：${liability.reason.zh}`;
@@ -414,6 +433,8 @@ export class RepairTicketsService {
       ticket.liabilityReason = body.reason;
       ticket.liabilityReasonEn = body.reason;
       ticket.liabilityOverridden = true;
+      // Any override waits for a second admin (issue 12 item 9), whoever asked for an earlier one.
+      this.requestApproval(ticket, actor);
     });
   }
 
@@ -485,8 +506,110 @@ export class RepairTicketsService {
       ticket.costFen = cost;
       ticket.closedAt = now;
       ticket.chargePeriod = repairChargePeriod(now);
+      this.reviewClosedCharge(ticket, actor);
       await this.store.transition(manager, ticket, 'closed', actor, now, `¥${(cost / 100).toFixed(2)}`);
     });
+  }
+
+  /**
+   * A second admin approves the charge (or the override) that waits; it reaches the statements of its
+   * month at the month's next close. Whoever asked for it (or closed the ticket at that cost) may not.
+   */
+  approve(id: number, body: ApprovalBody, actor: Actor, now: Date): Promise<RepairTicketDto> {
+    return this.store.change(id, actor, async (manager, ticket) => {
+      await this.requireSecondPair(manager, ticket, actor, 'approve');
+      Object.assign(ticket, {
+        approvalStatus: 'approved',
+        approvalDecidedByUserId: actor.userId,
+        approvalDecidedAt: now,
+        approvalReason: body.reason || null,
+      });
+    });
+  }
+
+  /** A second admin rejects the waiting charge, with a reason: it stays off every statement. */
+  reject(id: number, body: ApprovalBody, actor: Actor, now: Date): Promise<RepairTicketDto> {
+    return this.store.change(id, actor, async (manager, ticket) => {
+      if (!body.reason) throw bad('reason', '驳回须写明理由', 'Give the reason for the rejection');
+      await this.requireSecondPair(manager, ticket, actor, 'reject');
+      Object.assign(ticket, {
+        approvalStatus: 'rejected',
+        approvalDecidedByUserId: actor.userId,
+        approvalDecidedAt: now,
+        approvalReason: body.reason,
+      });
+    });
+  }
+
+  private causesOf(ticket: RepairTicketEntity) {
+    return repairApprovalCauses({
+      liability: ticket.liability,
+      costFen: ticket.costFen,
+      liabilityOverridden: ticket.liabilityOverridden,
+      thresholdFen: this.config.repairApprovalThresholdFen,
+    });
+  }
+
+  /** The charge waits from now on, asked for by this actor; an earlier decision no longer stands. */
+  private requestApproval(ticket: RepairTicketEntity, actor: Actor): void {
+    Object.assign(ticket, {
+      ...NO_APPROVAL,
+      approvalStatus: 'pending',
+      approvalCauses: this.causesOf(ticket),
+      approvalRequestedByUserId: actor.userId,
+    });
+  }
+
+  /**
+   * At the close: an officer-liable cost above the threshold waits (asked for by whoever closes, unless
+   * an override already waits, whose requester stays); an override's own approval or rejection stands
+   * when the cost adds nothing to approve; otherwise the charge goes straight through.
+   */
+  private reviewClosedCharge(ticket: RepairTicketEntity, actor: Actor): void {
+    const causes = this.causesOf(ticket);
+    if (!causes.length) {
+      Object.assign(ticket, NO_APPROVAL);
+    } else if (ticket.approvalStatus === 'pending') {
+      ticket.approvalCauses = causes;
+    } else if (!causes.includes('amount') && ticket.approvalStatus !== null) {
+      ticket.approvalCauses = causes;
+    } else {
+      this.requestApproval(ticket, actor);
+    }
+  }
+
+  /**
+   * Refuses 409 when nothing waits, and 403 (naming why) when the approver asked for it, made the
+   * override or closed the ticket at the cost that waits: four eyes are two people.
+   */
+  private async requireSecondPair(
+    manager: EntityManager,
+    ticket: RepairTicketEntity,
+    actor: Actor,
+    verb: 'approve' | 'reject',
+  ): Promise<void> {
+    if (ticket.approvalStatus !== 'pending') {
+      const state = ticket.approvalStatus ? REPAIR_APPROVAL_LABELS[ticket.approvalStatus] : null;
+      throw ApiException.conflict({
+        zh: `维修单 ${ticket.ticketNo} 没有待复核的费用${state ? `（${state.zh}）` : ''}`,
+        en: `Repair ticket ${ticket.ticketNo} has no charge awaiting approval${state ? ` (${state.en})` : ''}`,
+      });
+    }
+    const closer =
+      ticket.status === 'closed' && ticket.approvalCauses.includes('amount')
+        ? await manager.findOne(RepairTicketEventEntity, {
+            where: { ticketId: ticket.id, toStatus: 'closed' },
+            order: { id: 'DESC' },
+          })
+        : null;
+    const own = [ticket.approvalRequestedByUserId, closer?.userId ?? null].includes(actor.userId);
+    if (own) {
+      const zhVerb = verb === 'approve' ? '批准' : '驳回';
+      throw new ApiException(HttpStatus.FORBIDDEN, {
+        zh: `不能${zhVerb}本人提交的维修费用或责任变更（维修单 ${ticket.ticketNo}）：须由另一名管理员复核`,
+        en: `You cannot ${verb} a repair charge or liability change you made yourself (ticket ${ticket.ticketNo}): another admin must review it`,
+      });
+    }
   }
 
   /** Cancels a ticket not yet sent out; the device goes back in stock (to be handed back). */

@@ -118,6 +118,9 @@ describe('repair tickets over HTTP', () => {
       // The fixtures are of December 2025 and the reports look back from "now": the product runs on
       // a fixed day, so the suite gives the same answer whatever the calendar says.
       CLOCK_START: '2026-11-25T12:00:00+08:00',
+      // Charges above 200.00 CNY wait for a second admin (repair-approvals.int-spec.ts); this suite
+      // bills without that step.
+      REPAIR_APPROVAL_THRESHOLD_FEN: '10000000',
       REPAIR_PHOTO_DIR: photoDir,
       REPAIR_PHOTO_MAX_BYTES: String(PHOTO_MAX_BYTES),
       REPAIR_PHOTO_MAX_PIXELS: String(PHOTO_MAX_PIXELS),

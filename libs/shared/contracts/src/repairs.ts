@@ -1,4 +1,10 @@
-import type { LiableParty, RepairCause, RepairStatus } from '@fleet/domain/repairs';
+import type {
+  LiableParty,
+  RepairApprovalCause,
+  RepairApprovalStatus,
+  RepairCause,
+  RepairStatus,
+} from '@fleet/domain/repairs';
 
 // Wire shapes of repair tickets, their events, photos, loaners and reports (issue 5).
 //
@@ -15,6 +21,8 @@ import type { LiableParty, RepairCause, RepairStatus } from '@fleet/domain/repai
 //                                                 replacementDeviceId?, note? } (A R)
 //   POST   /repair-tickets/:id/close             { finalCostFen } (A R)
 //   POST   /repair-tickets/:id/cancel            { reason } (A R)
+//   POST   /repair-tickets/:id/approve           { reason? } a second admin approves the waiting charge (A)
+//   POST   /repair-tickets/:id/reject            { reason } a second admin rejects it (A)
 //   GET    /repair-tickets/:id/events            the status history (A R U; O own)
 //   POST   /repair-tickets/:id/photos            multipart `file` (jpeg/png/webp, size-checked) (A R; O own)
 //   GET    /repair-tickets/:id/photos            list (A R U; O own)
@@ -79,6 +87,24 @@ export interface RepairTicketDto {
   loanerSimIds: number[];
   /** The statuses the flow allows next (empty when closed or cancelled), to offer the right actions. */
   nextStatuses: RepairStatus[];
+  /**
+   * The second pair of eyes on the charge (issue 12 item 9): null when none is needed; pending (待复核)
+   * keeps it off statements until another admin approves it.
+   */
+  approvalStatus: RepairApprovalStatus | null;
+  /** Why it waits: an officer-liable cost above REPAIR_APPROVAL_THRESHOLD_FEN, a liability override. */
+  approvalCauses: RepairApprovalCause[];
+  /** Who made the change that waits (may not approve it). */
+  approvalRequestedByUserId: number | null;
+  approvalDecidedByUserId: number | null;
+  approvalDecidedAt: string | null;
+  /** The approver's note, or the reason for a rejection. */
+  approvalReason: string | null;
+}
+
+/** POST /repair-tickets/:id/approve and /reject (a rejection needs its reason). */
+export interface RepairApprovalRequest {
+  reason?: string;
 }
 
 /** What a ticket is back as: repaired, replaced by a new phone, or beyond repair. */

@@ -1,7 +1,7 @@
 import type { StatementLineDraft } from '@fleet/domain/billing';
 import { REPAIR_CAUSE_LABELS } from '@fleet/domain/repairs';
 import { DeviceEntity, RepairTicketEntity } from '@fleet/server/persistence';
-import { type EntityManager, In, MoreThan } from 'typeorm';
+import { type EntityManager, In, IsNull, MoreThan } from 'typeorm';
 
 /** A statement line as a close writes it: a usage line, or a repair charge pointing at its ticket. */
 export type IssuedLine =
@@ -22,19 +22,26 @@ export type IssuedLine =
  * The repair charges of a month (issue 5, §3.2): every ticket closed in it (its charge period) with a
  * cost, on the liable officer's statement or the bureau's summary. A carrier-liable repair charges
  * nobody. Read from the tickets themselves, so a repair closed after the month was closed is on the
- * amended statement the next close issues.
+ * amended statement the next close issues. A charge awaiting a second admin's approval (or rejected)
+ * is not billed; approved, it is on the statements of the month's next close.
  */
 export async function repairCharges(
   manager: EntityManager,
   period: string,
 ): Promise<Map<number | null, IssuedLine[]>> {
+  const charged = {
+    status: 'closed' as const,
+    chargePeriod: period,
+    liability: In(['officer' as const, 'bureau' as const]),
+    costFen: MoreThan(0),
+  };
+  // Four eyes on money (issue 12 item 9): a charge waiting for a second admin, or rejected, is left
+  // off; once approved, the month's next close puts it on (repairChargeBillable).
   const tickets = await manager.find(RepairTicketEntity, {
-    where: {
-      status: 'closed',
-      chargePeriod: period,
-      liability: In(['officer', 'bureau']),
-      costFen: MoreThan(0),
-    },
+    where: [
+      { ...charged, approvalStatus: IsNull() },
+      { ...charged, approvalStatus: 'approved' },
+    ],
     order: { id: 'ASC' },
   });
   const devices = tickets.length

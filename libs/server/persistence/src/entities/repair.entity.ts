@@ -2,8 +2,11 @@ import {
   LIABLE_PARTIES,
   type LiableParty,
   OPEN_REPAIR_STATUSES,
+  REPAIR_APPROVAL_STATUSES,
   REPAIR_CAUSES,
   REPAIR_STATUSES,
+  type RepairApprovalCause,
+  type RepairApprovalStatus,
   type RepairCause,
   type RepairStatus,
 } from '@fleet/domain/repairs';
@@ -38,6 +41,10 @@ import { Timestamped } from './timestamps';
 @Check(
   'repair_tickets_closed_check',
   `"status" <> 'closed' OR ("closed_at" IS NOT NULL AND "charge_period" IS NOT NULL AND "cost_fen" IS NOT NULL)`,
+)
+@Check(
+  'repair_tickets_approval_status_check',
+  `"approval_status" IS NULL OR ${inList('approval_status', REPAIR_APPROVAL_STATUSES)}`,
 )
 @Index('repair_tickets_open_per_device', ['deviceId'], {
   unique: true,
@@ -183,6 +190,32 @@ export class RepairTicketEntity extends Timestamped {
 
   @Column({ type: 'int', nullable: true })
   createdByUserId: number | null;
+
+  /**
+   * Four eyes on money (issue 12 item 9): null when the charge needs no approval; pending keeps it off
+   * statements until a second admin approves it; rejected keeps it off for good.
+   */
+  @Index()
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  approvalStatus: RepairApprovalStatus | null;
+
+  /** Why it waits: 'amount' (officer-liable cost above the threshold), 'override'. */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  approvalCauses: RepairApprovalCause[];
+
+  /** Who made the change that waits; they may not approve it. */
+  @Column({ type: 'int', nullable: true })
+  approvalRequestedByUserId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  approvalDecidedByUserId: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvalDecidedAt: Date | null;
+
+  /** The approver's note or the reason for the rejection. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  approvalReason: string | null;
 }
 
 /** One step of a ticket's status flow, with when and by whom. */
