@@ -6,6 +6,7 @@ import { RepairTickets1795568512605 } from './1795568512605-RepairTickets';
 import { Sessions1796523524239 } from './1796523524239-Sessions';
 import { JobsThatSurvive1796523612365 } from './1796523612365-JobsThatSurvive';
 import { ContractLedger1796523710638 } from './1796523710638-ContractLedger';
+import { AuditChain1796529086714 } from './1796529086714-AuditChain';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Sessions1796523524239,
   JobsThatSurvive1796523612365,
   ContractLedger1796523710638,
+  AuditChain1796529086714,
 ];
