@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
+import { createDataSource } from '@fleet/server/persistence';
+import { verifyAuditLogChain } from '@fleet/server/platform';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { seedDemoIfEmpty } from '../seed/seed-demo';
 import { createTestDatabase } from '../test/test-db';
@@ -103,6 +105,16 @@ describe('npm run backup and npm run restore', () => {
         replace: true,
       });
       expect(await snapshot(target.url)).toEqual(before);
+      // The audit log comes back as the same unbroken hash chain.
+      const restored = await createDataSource(target.url).initialize();
+      try {
+        expect(await verifyAuditLogChain(restored)).toMatchObject({
+          ok: true,
+          count: before.counts.audit_log,
+        });
+      } finally {
+        await restored.destroy();
+      }
       const db = new Client({ connectionString: target.url });
       await db.connect();
       const { stored_path } = (await db.query(`SELECT stored_path FROM usage_imports WHERE id = $1`, [id]))

@@ -173,6 +173,7 @@ describe('route permissions', () => {
       'POST /api/users/:id/sessions/end': ['secadmin'],
       'GET /api/audit-log': ['auditadmin'],
       'GET /api/audit-log/:id': ['auditadmin'],
+      'GET /api/audit-log/verify': ['auditadmin'],
     });
     // Nothing else is open to the security or audit administrator, but the officers and units a
     // secadmin reads to link an officer's login.

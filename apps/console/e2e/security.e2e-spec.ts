@@ -130,4 +130,17 @@ describe('the console’s session and security', () => {
     await desk.close();
     expect(violations).toEqual([]);
   });
+
+  it('lets the audit administrator verify the audit chain from the audit log (issue 12, item 7)', async () => {
+    const desk = await chinesePage(browser);
+    await withScreenshotOnFailure(desk, 'auditadmin', async () => {
+      await signIn(desk, server, server.auditadmin);
+      await desk.getByRole('menuitem', { name: '审计日志' }).click();
+      await desk.waitForURL(/#\/audit-log/);
+      await desk.getByRole('button', { name: '验证审计链' }).click();
+      await desk.getByText(/审计链完整：已验证 \d+ 条记录/).waitFor();
+    });
+    await desk.close();
+    expect(violations).toEqual([]);
+  });
 });

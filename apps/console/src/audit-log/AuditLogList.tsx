@@ -1,4 +1,4 @@
-import { DataTable, DateTimeInput, List, SelectField, SelectInput, TextInput } from 'react-admin';
+import { DataTable, DateTimeInput, List, SelectField, SelectInput, TextInput, TopToolbar } from 'react-admin';
 
 import { AUDIT_ACTION_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
@@ -6,6 +6,7 @@ import { ListPagination } from '../common/ListPagination';
 import { SearchFilterInput } from '../common/SearchFilterInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { AuditResourceField } from './AuditResourceField';
+import { VerifyChainButton } from './VerifyChainButton';
 
 const auditLogFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
@@ -22,6 +23,11 @@ const AuditLogList = () => (
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
     exporter={false}
+    actions={
+      <TopToolbar>
+        <VerifyChainButton />
+      </TopToolbar>
+    }
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="at">

@@ -528,6 +528,7 @@ export const enMessages: AppMessages = {
         at_gte: 'From',
         at_lte: 'Until',
       },
+      verify: { button: 'Verify audit chain', title: 'Audit chain verification' },
     },
     devices: {
       name: 'Device |||| Devices',

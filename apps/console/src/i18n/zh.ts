@@ -538,6 +538,7 @@ export const zhMessages = {
         at_gte: '起始时间',
         at_lte: '截止时间',
       },
+      verify: { button: '验证审计链', title: '审计链验证结果' },
     },
     devices: {
       name: '终端',

@@ -1,4 +1,5 @@
 export * from './audit/audit.service';
+export * from './audit/audit-chain.service';
 export * from './auth/access.decorators';
 export * from './auth/auth.service';
 export * from './auth/session.service';

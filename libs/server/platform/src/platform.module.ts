@@ -6,6 +6,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { SessionService } from './auth/session.service';
+import { AuditChainService } from './audit/audit-chain.service';
 import { AuditLogController, AuditLogService } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -35,6 +36,7 @@ import { UsersService } from './users/users.service';
   providers: [
     AuditService,
     AuditLogService,
+    AuditChainService,
     AuthService,
     SessionService,
     UsersService,

@@ -71,6 +71,19 @@ export interface AuditLogDto {
   after: unknown;
 }
 
+/** The answer of `GET /api/audit-log/verify`: the hash chain walked from the first row (issue 12, item 7). */
+export interface AuditChainVerifyDto {
+  ok: boolean;
+  /** Rows verified (all of them when ok, those before the break otherwise). */
+  count: number;
+  /** The first row whose link or hash does not hold. */
+  brokenId: number | null;
+  /** prev_hash: a row before it was removed or inserted; hash: the row itself was changed. */
+  reason: 'prev_hash' | 'hash' | null;
+  /** The result in the caller's language. */
+  message: string;
+}
+
 /** The error body of every 4xx answer (api.md). `reason` is in the caller's language. */
 export interface ApiErrorBody {
   statusCode: number;

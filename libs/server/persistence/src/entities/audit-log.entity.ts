@@ -4,7 +4,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * One row per change or login. Written in the same transaction as the change; a trigger in the
  * migration refuses UPDATE and DELETE, so no code path can rewrite history. No foreign key to users,
- * because deleting a user must not touch its audit rows.
+ * because deleting a user must not touch its audit rows. Each row carries the hash of the row before it
+ * (`prevHash`, unique, so the chain cannot fork) and its own (`hash`, SHA-256 over its fields and
+ * `prevHash`, see @fleet/domain/audit); the AuditService appends under an advisory lock.
  */
 @Entity('audit_log')
 @Index(['resource', 'resourceId'])
@@ -40,4 +42,11 @@ export class AuditLogEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip: string | null;
+
+  @Index({ unique: true })
+  @Column({ type: 'char', length: 64 })
+  prevHash: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
 }

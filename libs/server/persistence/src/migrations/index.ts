@@ -7,6 +7,7 @@ import { Sessions1796523524239 } from './1796523524239-Sessions';
 import { JobsThatSurvive1796523612365 } from './1796523612365-JobsThatSurvive';
 import { ContractLedger1796523710638 } from './1796523710638-ContractLedger';
 import { RepairApprovals1796529068233 } from './1796529068233-RepairApprovals';
+import { AuditChain1796529086714 } from './1796529086714-AuditChain';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   JobsThatSurvive1796523612365,
   ContractLedger1796523710638,
   RepairApprovals1796529068233,
+  AuditChain1796529086714,
 ];

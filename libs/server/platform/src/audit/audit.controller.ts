@@ -1,10 +1,13 @@
-import { Controller, Injectable } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Injectable } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditLogDto } from '@fleet/shared/contracts';
+import type { AuditChainVerifyDto, AuditLogDto } from '@fleet/shared/contracts';
 import { AuditLogEntity } from '@fleet/server/persistence';
 import type { DataSource } from 'typeorm';
+import { Roles } from '../auth/access.decorators';
 import { ReadController } from '../crud/crud.controller';
+import { langFromHeader } from '../i18n/lang';
+import { AuditChainService } from './audit-chain.service';
 import { ReadService } from '../crud/read.service';
 import type { ListSpec } from '../list/list-query';
 
@@ -56,7 +59,18 @@ export class AuditLogController extends ReadController<AuditLogDto>({
   spec: AUDIT_LOG_LIST,
   readRoles: ['auditadmin'],
 }) {
-  constructor(auditLog: AuditLogService) {
+  constructor(
+    auditLog: AuditLogService,
+    private readonly chain: AuditChainService,
+  ) {
     super(auditLog);
+  }
+
+  @Get('verify')
+  @Roles('auditadmin')
+  @ApiOperation({ summary: 'Walks the audit hash chain: intact, or the first row that breaks it' })
+  @ApiOkResponse({ description: '{ ok, count, brokenId, reason, message }' })
+  verify(@Headers('accept-language') acceptLanguage?: string): Promise<AuditChainVerifyDto> {
+    return this.chain.verify(langFromHeader(acceptLanguage));
   }
 }
