@@ -56,6 +56,7 @@ export const enMessages: AppMessages = {
       password_change: 'Password change',
       sessions_revoked: 'Sessions ended',
       access_denied: 'Access denied',
+      export: 'Export',
     },
     json: {
       empty: '(none)',

@@ -68,6 +68,7 @@ export const zhMessages = {
       password_change: '修改密码',
       sessions_revoked: '结束会话',
       access_denied: '拒绝访问',
+      export: '导出',
     },
     json: {
       empty: '（无）',

@@ -296,6 +296,13 @@ describe('bulk imports, exports and alerts', () => {
       'status',
     ]);
     expect(sheet.rowCount).toBe(1 + 60);
+    // Each export is in the audit log: who, which list, which filter, how many rows.
+    const exported = await db.query(
+      `SELECT username, after FROM audit_log WHERE action = 'export' AND resource = 'officers' ORDER BY id`,
+    );
+    expect(exported.rows).toEqual([
+      { username: 'admin', after: { format: 'xlsx', sort: null, filter: '{"q":"651"}', rows: 60 } },
+    ]);
 
     const officerId = (await db.query(`SELECT id FROM officers WHERE badge_no = '651003'`)).rows[0]
       .id as number;

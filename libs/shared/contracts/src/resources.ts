@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   'password_change',
   'sessions_revoked',
   'access_denied',
+  'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

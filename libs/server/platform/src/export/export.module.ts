@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { ExportController } from './export.controller';
 import { ExportRegistry } from './export.registry';
 import { ExportService } from './export.service';
@@ -7,7 +8,7 @@ import { ExportService } from './export.service';
 @Global()
 @Module({
   controllers: [ExportController],
-  providers: [ExportRegistry, ExportService],
+  providers: [ExportRegistry, ExportService, AuditService],
   exports: [ExportRegistry],
 })
 export class ExportModule {}

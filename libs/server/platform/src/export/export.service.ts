@@ -1,4 +1,7 @@
 import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/access.decorators';
 import { ApiException } from '../errors/api.exception';
 import type { Lang } from '../i18n/lang';
@@ -33,6 +36,8 @@ export class ExportService {
   constructor(
     private readonly registry: ExportRegistry,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async export(request: ExportRequest): Promise<StreamableFile> {
@@ -64,6 +69,16 @@ export class ExportService {
         },
       ]);
     }
+    // Who took which rows out (personal data: officers, holders, statements): one audit row an export.
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        actor: request.actor,
+        action: 'export',
+        resource: definition.resource,
+        resourceId: null,
+        after: { format, sort: request.sort ?? null, filter: request.filter ?? null, rows: first.total },
+      }),
+    );
     const toRow = (item: unknown): Cell[] =>
       definition.columns.map((c) =>
         toCell(c.value ? c.value(item) : (item as Record<string, unknown>)[c.key]),
