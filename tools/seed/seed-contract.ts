@@ -4,7 +4,7 @@
 // force-majeure one in the demo month (last month), and the carrier's invoice for that month, which does
 // not deduct the SLA credits. Called by seed-demo.ts inside the seed's transaction; dates after `today`
 // are left out, so the demo stays true whenever it is seeded.
-import { installmentSchedule } from '@fleet/domain/contract';
+import { installmentSchedule, TERMS_2025 } from '@fleet/domain/contract';
 import { addMonths, chinaDateOf } from '@fleet/domain/inventory';
 import type { ContractRequest } from '@fleet/shared/contracts';
 import {
@@ -26,23 +26,7 @@ export const CONTRACT_2025: ContractRequest = {
   bureau: '且末县公安局',
   carrier: '中国移动通信集团新疆有限公司巴音郭楞分公司',
   signedOn: '2025-11-20',
-  startsOn: '2025-11-20',
-  termMonths: 36,
-  simCount: 60,
-  monthlyFeeFen: 27_250,
-  installmentFen: 9_810_000,
-  installmentCount: 6,
-  firstDueOn: '2025-12-10',
-  installmentIntervalMonths: 6,
-  lateRateBp: 30,
-  lateDailyFen: 100_000,
-  terminationDays: 90,
-  terminationClaimBp: 3_000,
-  vatRateBp: 600,
-  slaDayHours: 3,
-  slaMonthHours: 72,
-  changeNoticeDays: 15,
-  terminationNoticeDays: 30,
+  ...TERMS_2025,
 };
 
 /** How many SIMs the carrier outage touched: one township station's phones. */

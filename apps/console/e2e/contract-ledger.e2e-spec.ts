@@ -1,3 +1,4 @@
+import { TERMS_2025 } from '@fleet/domain/contract';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,23 +19,7 @@ const CONTRACT = {
   bureau: '且末县公安局',
   carrier: '中国移动巴州分公司',
   signedOn: '2025-11-20',
-  startsOn: '2025-11-20',
-  termMonths: 36,
-  simCount: 60,
-  monthlyFeeFen: 27_250,
-  installmentFen: 9_810_000,
-  installmentCount: 6,
-  firstDueOn: '2025-12-10',
-  installmentIntervalMonths: 6,
-  lateRateBp: 30,
-  lateDailyFen: 100_000,
-  terminationDays: 90,
-  terminationClaimBp: 3_000,
-  vatRateBp: 600,
-  slaDayHours: 3,
-  slaMonthHours: 72,
-  changeNoticeDays: 15,
-  terminationNoticeDays: 30,
+  ...TERMS_2025,
 };
 
 describe('the contract ledger in the console', () => {

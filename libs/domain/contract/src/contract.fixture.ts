@@ -1,6 +1,9 @@
 import type { ContractTerms } from './contract-terms';
 
-/** The contract of domain.md §1, as the seed stores it: a test input, never read by a rule. */
+/**
+ * The terms of the contract of domain.md §1: the demo seed records them and tests take them as input;
+ * no rule reads them (every rule takes the terms it is given).
+ */
 export const TERMS_2025: ContractTerms = {
   startsOn: '2025-11-20',
   termMonths: 36,

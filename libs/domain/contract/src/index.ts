@@ -5,3 +5,4 @@ export * from './exposure.util';
 export * from './sla-credits.util';
 export * from './invoice.util';
 export * from './contract-alerts.util';
+export * from './contract.fixture';
