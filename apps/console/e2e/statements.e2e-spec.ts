@@ -152,6 +152,30 @@ describe('usage, month close and statements in the console', () => {
       await page.getByText(`接受 ${sample.rows}`).waitFor();
     }));
 
+  it('retries a failed import from its page (admin), and it runs to the end again', () =>
+    withScreenshotOnFailure(page, 'statements-retry', async () => {
+      // As if every attempt had failed (the worker's database gone): the import shows 失败 and 重试.
+      const FILE = 'usage-detail-2026-01.gbk.csv';
+      await fx.db.query(
+        `UPDATE usage_imports SET status = 'failed', error = '{"zh":"导入因系统错误中断","en":"system error"}'
+          WHERE file_name = $1`,
+        [FILE],
+      );
+      await page.reload();
+      await page.getByText('导入因系统错误中断').waitFor();
+      await page.getByRole('button', { name: '重试' }).waitFor();
+      await page.screenshot({ path: '/tmp/console-usage-import-failed.png' });
+      await page.getByRole('button', { name: '重试' }).click();
+      await page.getByText('已完成').waitFor({ timeout: 60_000 });
+      await page.getByText(`接受 ${sample.rows}`).waitFor();
+      expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+      const rows = await fx.db.query<{ status: string }[]>(
+        `SELECT status FROM usage_imports WHERE file_name = $1`,
+        [FILE],
+      );
+      expect(rows).toEqual([{ status: 'succeeded' }]);
+    }));
+
   it('closes January in the console', () =>
     withScreenshotOnFailure(page, 'statements-close', async () => {
       await page.getByRole('menuitem', { name: '月结' }).click();
