@@ -1,11 +1,34 @@
 import {
+  labelsIn,
+  AUDIT_ACTION_LABELS,
+  CATEGORY_LABELS,
+  CREDIT_REASON_LABELS,
+  DEVICE_STATUS_LABELS,
+  IMPORT_KIND_LABELS,
+  IMPORT_STATUS_LABELS,
+  INSTALLMENT_STATUS_LABELS,
+  LOST_KIND_LABELS,
+  OFFICER_STATUS_LABELS,
+  OUTAGE_CAUSE_LABELS,
+  OUTAGE_SCOPE_LABELS,
+  OWNERSHIP_LABELS,
+  PAYER_LABELS,
+  PERIOD_STATUS_LABELS,
+  ROLE_LABELS,
+  SIM_SLOT_LABELS,
+  SIM_STATUS_LABELS,
+  STATEMENT_STATUS_LABELS,
+  STOCKTAKE_STATUS_LABELS,
+  USAGE_KIND_LABELS,
+} from '@fleet/shared/contracts';
+import {
   LIABLE_PARTY_LABELS,
   REPAIR_APPROVAL_LABELS,
   REPAIR_CAUSE_LABELS,
   REPAIR_STATUS_LABELS,
 } from '@fleet/domain/repairs';
 
-import { labelsIn, type AppMessages } from './zh';
+import { type AppMessages } from './zh';
 
 export const enMessages: AppMessages = {
   fleet: {
@@ -33,75 +56,20 @@ export const enMessages: AppMessages = {
       locked: 'Too many tries: try again later',
       unreachable: 'Cannot reach the server; check the network and try again',
     },
-    officer_status: {
-      active: 'Active',
-      transferred: 'Transferred',
-      retired: 'Retired',
-    },
-    roles: {
-      admin: 'System administrator',
-      secadmin: 'Security administrator',
-      auditadmin: 'Audit administrator',
-      repair_intake: 'Repair intake',
-      officer: 'Officer',
-      auditor: 'Auditor',
-    },
-    audit_actions: {
-      create: 'Create',
-      update: 'Update',
-      delete: 'Delete',
-      login: 'Login',
-      login_failed: 'Failed login',
-      logout: 'Logout',
-      password_change: 'Password change',
-      sessions_revoked: 'Sessions ended',
-      access_denied: 'Access denied',
-      export: 'Export',
-    },
+    officer_status: labelsIn(OFFICER_STATUS_LABELS, 'en'),
+    roles: labelsIn(ROLE_LABELS, 'en'),
+    audit_actions: labelsIn(AUDIT_ACTION_LABELS, 'en'),
     json: {
       empty: '(none)',
     },
-    device_status: {
-      in_stock: 'In stock',
-      assigned: 'Assigned',
-      in_repair: 'In repair',
-      lost: 'Lost',
-      retired: 'Retired',
-    },
-    ownership: {
-      leased: 'Leased',
-      bureau: 'Bureau asset',
-    },
-    sim_status: {
-      inactive: 'Inactive',
-      active: 'Active',
-      suspended: 'Suspended',
-      terminated: 'Terminated',
-    },
-    lost_kind: {
-      lost: 'Lost',
-      stolen: 'Stolen',
-    },
-    import_kind: {
-      devices: 'Devices',
-      sim_cards: 'SIM cards',
-      officers: 'Officers',
-      units: 'Units',
-    },
-    import_status: {
-      queued: 'Queued',
-      running: 'Running',
-      succeeded: 'Finished',
-      failed: 'Failed',
-    },
-    stocktake_status: {
-      open: 'Counting',
-      closed: 'Closed',
-    },
-    sim_slot: {
-      1: 'Slot 1',
-      2: 'Slot 2',
-    },
+    device_status: labelsIn(DEVICE_STATUS_LABELS, 'en'),
+    ownership: labelsIn(OWNERSHIP_LABELS, 'en'),
+    sim_status: labelsIn(SIM_STATUS_LABELS, 'en'),
+    lost_kind: labelsIn(LOST_KIND_LABELS, 'en'),
+    import_kind: labelsIn(IMPORT_KIND_LABELS, 'en'),
+    import_status: labelsIn(IMPORT_STATUS_LABELS, 'en'),
+    stocktake_status: labelsIn(STOCKTAKE_STATUS_LABELS, 'en'),
+    sim_slot: labelsIn(SIM_SLOT_LABELS, 'en'),
     timeline: {
       title: 'Custody timeline',
       empty: 'Nothing recorded yet',
@@ -201,32 +169,11 @@ export const enMessages: AppMessages = {
       none: 'No device is due',
       selected: '%{count} selected',
     },
-    usage_kind: {
-      auto: 'Detect',
-      summary: 'Monthly summary',
-      detail: 'Detail records',
-    },
-    period_status: {
-      open: 'Open',
-      closed: 'Closed',
-    },
-    statement_status: {
-      issued: 'Awaiting answer',
-      acknowledged: 'Acknowledged',
-      disputed: 'Disputed',
-      superseded: 'Superseded',
-    },
-    category: {
-      voice: 'Voice',
-      sms: 'SMS',
-      national: 'National data',
-      apn: 'APN data',
-      repair: 'Repair',
-    },
-    payer: {
-      officer: 'Officer',
-      bureau: 'Bureau',
-    },
+    usage_kind: labelsIn(USAGE_KIND_LABELS, 'en'),
+    period_status: labelsIn(PERIOD_STATUS_LABELS, 'en'),
+    statement_status: labelsIn(STATEMENT_STATUS_LABELS, 'en'),
+    category: labelsIn(CATEGORY_LABELS, 'en'),
+    payer: labelsIn(PAYER_LABELS, 'en'),
     usage: {
       import_counts: '%{rate} rows/s · accepted %{accepted} · rejected %{rejected} · duplicate %{duplicate}',
       unit_min: '%{n} min',
@@ -335,26 +282,10 @@ export const enMessages: AppMessages = {
       credits_hint:
         "A carrier outage of 3 hours or more waives that day's fee; 72 hours or more in a month waives every day of the month it touched. A SIM's day is waived once, at the monthly fee ÷ the days of the month.",
     },
-    installment_status: {
-      upcoming: 'Upcoming',
-      due: 'Due soon',
-      overdue: 'Overdue',
-      partly_paid: 'Partly paid',
-      paid: 'Paid',
-    },
-    outage_cause: {
-      carrier: 'Carrier',
-      force_majeure: 'Force majeure',
-      bureau: 'Bureau',
-    },
-    outage_scope: {
-      all: 'All SIMs',
-      sims: 'Listed SIMs',
-    },
-    credit_reason: {
-      over_3h: 'One outage of 3 h or more',
-      over_72h: '72 h or more in the month',
-    },
+    installment_status: labelsIn(INSTALLMENT_STATUS_LABELS, 'en'),
+    outage_cause: labelsIn(OUTAGE_CAUSE_LABELS, 'en'),
+    outage_scope: labelsIn(OUTAGE_SCOPE_LABELS, 'en'),
+    credit_reason: labelsIn(CREDIT_REASON_LABELS, 'en'),
     alerts: {
       title: 'Alerts',
       none: 'No alerts',

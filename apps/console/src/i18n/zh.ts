@@ -1,19 +1,32 @@
 import {
+  labelsIn,
+  AUDIT_ACTION_LABELS,
+  CATEGORY_LABELS,
+  CREDIT_REASON_LABELS,
+  DEVICE_STATUS_LABELS,
+  IMPORT_KIND_LABELS,
+  IMPORT_STATUS_LABELS,
+  INSTALLMENT_STATUS_LABELS,
+  LOST_KIND_LABELS,
+  OFFICER_STATUS_LABELS,
+  OUTAGE_CAUSE_LABELS,
+  OUTAGE_SCOPE_LABELS,
+  OWNERSHIP_LABELS,
+  PAYER_LABELS,
+  PERIOD_STATUS_LABELS,
+  ROLE_LABELS,
+  SIM_SLOT_LABELS,
+  SIM_STATUS_LABELS,
+  STATEMENT_STATUS_LABELS,
+  STOCKTAKE_STATUS_LABELS,
+  USAGE_KIND_LABELS,
+} from '@fleet/shared/contracts';
+import {
   LIABLE_PARTY_LABELS,
   REPAIR_APPROVAL_LABELS,
   REPAIR_CAUSE_LABELS,
   REPAIR_STATUS_LABELS,
 } from '@fleet/domain/repairs';
-
-/** One language of the domain's bilingual labels (repairs), so the words live in one place. */
-export function labelsIn<K extends string>(
-  labels: Record<K, { zh: string; en: string }>,
-  language: 'zh' | 'en',
-): Record<K, string> {
-  return Object.fromEntries(
-    (Object.keys(labels) as K[]).map((key) => [key, labels[key][language]]),
-  ) as Record<K, string>;
-}
 
 /**
  * The console's own messages in Simplified Chinese, the primary language. `en.ts` must have the same keys
@@ -45,75 +58,20 @@ export const zhMessages = {
       locked: '尝试过于频繁，请稍后再试',
       unreachable: '无法连接服务器，请检查网络后重试',
     },
-    officer_status: {
-      active: '在职',
-      transferred: '已调离',
-      retired: '已退休',
-    },
-    roles: {
-      admin: '系统管理员',
-      secadmin: '安全管理员',
-      auditadmin: '审计管理员',
-      repair_intake: '维修受理员',
-      officer: '民警',
-      auditor: '审计员',
-    },
-    audit_actions: {
-      create: '新增',
-      update: '修改',
-      delete: '删除',
-      login: '登录',
-      login_failed: '登录失败',
-      logout: '退出登录',
-      password_change: '修改密码',
-      sessions_revoked: '结束会话',
-      access_denied: '拒绝访问',
-      export: '导出',
-    },
+    officer_status: labelsIn(OFFICER_STATUS_LABELS, 'zh'),
+    roles: labelsIn(ROLE_LABELS, 'zh'),
+    audit_actions: labelsIn(AUDIT_ACTION_LABELS, 'zh'),
     json: {
       empty: '（无）',
     },
-    device_status: {
-      in_stock: '在库',
-      assigned: '已配发',
-      in_repair: '维修中',
-      lost: '已遗失',
-      retired: '已报废',
-    },
-    ownership: {
-      leased: '租赁',
-      bureau: '局属资产',
-    },
-    sim_status: {
-      inactive: '未激活',
-      active: '正常',
-      suspended: '已停机',
-      terminated: '已销户',
-    },
-    lost_kind: {
-      lost: '遗失',
-      stolen: '被盗',
-    },
-    import_kind: {
-      devices: '终端',
-      sim_cards: 'SIM 卡',
-      officers: '民警',
-      units: '单位',
-    },
-    import_status: {
-      queued: '排队中',
-      running: '导入中',
-      succeeded: '已完成',
-      failed: '失败',
-    },
-    stocktake_status: {
-      open: '盘点中',
-      closed: '已结束',
-    },
-    sim_slot: {
-      1: '卡槽 1',
-      2: '卡槽 2',
-    },
+    device_status: labelsIn(DEVICE_STATUS_LABELS, 'zh'),
+    ownership: labelsIn(OWNERSHIP_LABELS, 'zh'),
+    sim_status: labelsIn(SIM_STATUS_LABELS, 'zh'),
+    lost_kind: labelsIn(LOST_KIND_LABELS, 'zh'),
+    import_kind: labelsIn(IMPORT_KIND_LABELS, 'zh'),
+    import_status: labelsIn(IMPORT_STATUS_LABELS, 'zh'),
+    stocktake_status: labelsIn(STOCKTAKE_STATUS_LABELS, 'zh'),
+    sim_slot: labelsIn(SIM_SLOT_LABELS, 'zh'),
     timeline: {
       title: '领用记录',
       empty: '暂无记录',
@@ -213,32 +171,11 @@ export const zhMessages = {
       none: '没有到期的终端',
       selected: '已选 %{count} 部',
     },
-    usage_kind: {
-      auto: '自动识别',
-      summary: '月汇总',
-      detail: '详单',
-    },
-    period_status: {
-      open: '未结账',
-      closed: '已结账',
-    },
-    statement_status: {
-      issued: '待确认',
-      acknowledged: '已确认',
-      disputed: '有异议',
-      superseded: '已被更正',
-    },
-    category: {
-      voice: '语音',
-      sms: '短信',
-      national: '国内流量',
-      apn: '专网流量',
-      repair: '维修',
-    },
-    payer: {
-      officer: '个人',
-      bureau: '局里',
-    },
+    usage_kind: labelsIn(USAGE_KIND_LABELS, 'zh'),
+    period_status: labelsIn(PERIOD_STATUS_LABELS, 'zh'),
+    statement_status: labelsIn(STATEMENT_STATUS_LABELS, 'zh'),
+    category: labelsIn(CATEGORY_LABELS, 'zh'),
+    payer: labelsIn(PAYER_LABELS, 'zh'),
     usage: {
       import_counts: '%{rate} 行/秒 · 接受 %{accepted} · 拒绝 %{rejected} · 重复 %{duplicate}',
       unit_min: '%{n} 分钟',
@@ -345,26 +282,10 @@ export const zhMessages = {
       credits_hint:
         '运营商原因中断满 3 小时，当天服务费减免；一个月内累计满 72 小时，该月受影响的每一天都减免。每张号卡每天只减免一次，金额为月费 ÷ 当月天数。',
     },
-    installment_status: {
-      upcoming: '未到期',
-      due: '即将到期',
-      overdue: '已逾期',
-      partly_paid: '部分已付',
-      paid: '已付清',
-    },
-    outage_cause: {
-      carrier: '运营商原因',
-      force_majeure: '不可抗力',
-      bureau: '甲方原因',
-    },
-    outage_scope: {
-      all: '全部号卡',
-      sims: '指定号卡',
-    },
-    credit_reason: {
-      over_3h: '单次中断满 3 小时',
-      over_72h: '当月累计满 72 小时',
-    },
+    installment_status: labelsIn(INSTALLMENT_STATUS_LABELS, 'zh'),
+    outage_cause: labelsIn(OUTAGE_CAUSE_LABELS, 'zh'),
+    outage_scope: labelsIn(OUTAGE_SCOPE_LABELS, 'zh'),
+    credit_reason: labelsIn(CREDIT_REASON_LABELS, 'zh'),
     alerts: {
       title: '提醒',
       none: '暂无提醒',
