@@ -9,6 +9,14 @@ import { UnitReferenceInput } from '../common/UnitReferenceInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { FindDeviceByImei } from './FindDeviceByImei';
 import { WarrantyEndField } from './WarrantyEndField';
+import { BulkActions, BulkSetUnitButton } from '../common/BulkActions';
+import { CalendarDateInput } from '../common/DateTextInputs';
+import {
+  ChoiceFilterList,
+  FilterSidebar,
+  UnitFilterList,
+  WarrantyEndFilterList,
+} from '../common/FilterSidebar';
 
 const deviceFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
@@ -16,6 +24,7 @@ const deviceFilters = [
   <SelectInput key="ownership" source="ownership" choices={OWNERSHIP_CHOICES} alwaysOn />,
   <OfficerReferenceInput key="currentOfficerId" source="currentOfficerId" alwaysOn />,
   <UnitReferenceInput key="unitId" source="unitId" alwaysOn />,
+  <CalendarDateInput key="warrantyEndOn_lte" source="warrantyEndOn_lte" />,
 ];
 
 const DeviceList = () => (
@@ -24,13 +33,28 @@ const DeviceList = () => (
     sort={{ field: 'imei1', order: 'ASC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
+    aside={
+      <FilterSidebar>
+        <ChoiceFilterList source="status" choices={DEVICE_STATUS_CHOICES} />
+        <ChoiceFilterList source="ownership" label="fleet.sidebar.ownership" choices={OWNERSHIP_CHOICES} />
+        <UnitFilterList />
+        <WarrantyEndFilterList />
+      </FilterSidebar>
+    }
     actions={
       <ListActions>
         <FindDeviceByImei />
       </ListActions>
     }
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable
+      rowClick="show"
+      bulkActionButtons={
+        <BulkActions>
+          <BulkSetUnitButton />
+        </BulkActions>
+      }
+    >
       <DataTable.Col source="imei1" />
       <DataTable.Col source="model" />
       <DataTable.Col source="serialNumber" />

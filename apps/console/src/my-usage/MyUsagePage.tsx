@@ -5,22 +5,19 @@ import {
   DataTable,
   ListBase,
   ResourceContextProvider,
-  SelectField,
   Title,
   useTranslate,
   WithListContext,
   WithRecord,
 } from 'react-admin';
 
-import { STATEMENT_STATUS_CHOICES } from '../common/choices';
-import { DateTimeField } from '../common/DateTimeField';
-import { MoneyField } from '../common/MoneyField';
 import { dataProvider } from '../providers/dataProvider';
 import {
   AcknowledgeStatementButton,
   DisputeStatementButton,
   PrintStatementButton,
 } from '../statements/StatementButtons';
+import { StatementTable } from '../statements/StatementTable';
 import { AllowanceTable } from './AllowanceTable';
 
 /**
@@ -66,18 +63,7 @@ const MyUsagePage = () => {
                   ) : null
                 }
               />
-              <DataTable rowClick="show" bulkActionButtons={false}>
-                <DataTable.Col source="period" />
-                <DataTable.NumberCol source="version" />
-                <DataTable.Col source="status">
-                  <SelectField source="status" choices={STATEMENT_STATUS_CHOICES} />
-                </DataTable.Col>
-                <DataTable.Col source="totalFen">
-                  <MoneyField source="totalFen" />
-                </DataTable.Col>
-                <DataTable.Col source="issuedAt">
-                  <DateTimeField source="issuedAt" />
-                </DataTable.Col>
+              <StatementTable>
                 <DataTable.Col>
                   <WithRecord<StatementDto>
                     render={(statement) => (
@@ -89,7 +75,7 @@ const MyUsagePage = () => {
                     )}
                   />
                 </DataTable.Col>
-              </DataTable>
+              </StatementTable>
             </ListBase>
           </ResourceContextProvider>
         </CardContent>

@@ -27,7 +27,6 @@ import {
   EditButton,
   BooleanInput,
   Button,
-  DateTimeInput,
   FormDataConsumer,
   required,
   SelectInput,
@@ -41,6 +40,8 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+
+import { DateTimeInput } from '../common/DateTextInputs';
 
 import { ActionDialog } from '../common/ActionDialog';
 import { errorMessageOf, withoutEmpty } from '../common/apiAction';

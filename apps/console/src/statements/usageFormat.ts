@@ -1,6 +1,5 @@
-import { formatFen, KB_PER_MB } from '@fleet/domain/billing';
-
-const KB_PER_GB = KB_PER_MB * 1024;
+import { formatFen } from '@fleet/domain/billing';
+import { KB_PER_GB, KB_PER_MB } from '@fleet/shared/contracts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

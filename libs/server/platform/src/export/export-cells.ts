@@ -1,4 +1,5 @@
-import { KB_PER_GB, KB_PER_MB, YES_NO_LABELS, chinaDate, chinaMoment } from '@fleet/shared/contracts';
+import { chinaDateOf } from '@fleet/domain/inventory';
+import { KB_PER_GB, KB_PER_MB, YES_NO_LABELS, chinaMoment } from '@fleet/shared/contracts';
 import type { Lang } from '../i18n/lang';
 import type { ExportColumn, ExportColumnKind } from './export.registry';
 import { type Cell, type SheetColumn, displayWidth, toCell } from './spreadsheet-files';
@@ -40,7 +41,7 @@ export function exportCell<T>(column: ExportColumn<T>, row: T, lang: Lang, names
     case 'mb':
       return scaled(value, KB_PER_MB);
     case 'date':
-      return value instanceof Date ? chinaDate(value) : (toCell(value)?.toString().slice(0, 10) ?? null);
+      return value instanceof Date ? chinaDateOf(value) : (toCell(value)?.toString().slice(0, 10) ?? null);
     case 'moment':
       return chinaMoment(value as string | Date);
     case 'label':

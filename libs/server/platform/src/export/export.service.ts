@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaDate } from '@fleet/shared/contracts';
+import { chinaDateOf } from '@fleet/domain/inventory';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/access.decorators';
@@ -96,7 +96,7 @@ export class ExportService {
     const stream = spreadsheetStream(format, columns, batches, definition.title[request.lang]);
     return new StreamableFile(stream, {
       type: CONTENT_TYPES[format],
-      disposition: `attachment; filename="${definition.resource}-${chinaDate(this.clock.now())}.${format}"`,
+      disposition: `attachment; filename="${definition.resource}-${chinaDateOf(this.clock.now())}.${format}"`,
     });
   }
 
