@@ -20,11 +20,11 @@ import {
 
 const deviceFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={DEVICE_STATUS_CHOICES} alwaysOn />,
-  <SelectInput key="ownership" source="ownership" choices={OWNERSHIP_CHOICES} alwaysOn />,
+  <SelectInput key="status" source="status" choices={DEVICE_STATUS_CHOICES} />,
+  <SelectInput key="ownership" source="ownership" choices={OWNERSHIP_CHOICES} />,
   <OfficerReferenceInput key="currentOfficerId" source="currentOfficerId" alwaysOn />,
-  <UnitReferenceInput key="unitId" source="unitId" alwaysOn />,
-  <CalendarDateInput key="warrantyEndOn_lte" source="warrantyEndOn_lte" />,
+  <UnitReferenceInput key="unitId" source="unitId" />,
+  <CalendarDateInput key="warrantyEndOn_lte" source="warrantyEndOn_lte" alwaysOn />,
 ];
 
 const DeviceList = () => (

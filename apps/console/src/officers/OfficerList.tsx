@@ -11,8 +11,8 @@ import { ListActions } from '../common/ListActions';
 
 const officerFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
-  <UnitReferenceInput key="unitId" source="unitId" alwaysOn />,
-  <SelectInput key="status" source="status" choices={OFFICER_STATUS_CHOICES} alwaysOn />,
+  <UnitReferenceInput key="unitId" source="unitId" />,
+  <SelectInput key="status" source="status" choices={OFFICER_STATUS_CHOICES} />,
 ];
 
 const OfficerList = () => (

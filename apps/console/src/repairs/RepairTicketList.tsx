@@ -27,7 +27,7 @@ import {
 
 const repairFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={REPAIR_STATUS_CHOICES} alwaysOn />,
+  <SelectInput key="status" source="status" choices={REPAIR_STATUS_CHOICES} />,
   <SelectInput key="cause" source="cause" choices={REPAIR_CAUSE_CHOICES} alwaysOn />,
   <SelectInput key="liability" source="liability" choices={LIABLE_PARTY_CHOICES} alwaysOn />,
   <SelectInput key="approvalStatus" source="approvalStatus" choices={REPAIR_APPROVAL_CHOICES} alwaysOn />,

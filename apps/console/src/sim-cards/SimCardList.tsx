@@ -20,7 +20,7 @@ import { ChoiceFilterList, FilterSidebar } from '../common/FilterSidebar';
 
 const simCardFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={SIM_STATUS_CHOICES} alwaysOn />,
+  <SelectInput key="status" source="status" choices={SIM_STATUS_CHOICES} />,
   <ReferenceInput key="apnProfileId" source="apnProfileId" reference="apn-profiles" alwaysOn>
     <AutocompleteInput />
   </ReferenceInput>,
