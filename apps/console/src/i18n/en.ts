@@ -96,7 +96,9 @@ export const enMessages: AppMessages = {
       not_found: 'No device has the IMEI %{imei}',
     },
     plans: {
+      voice_min: 'Voice (minutes)',
       national_gb: 'National data (GB)',
+      sms_count: 'SMS (messages)',
       apn_gb: 'Private APN data (GB)',
     },
     formats: {
@@ -545,7 +547,7 @@ export const enMessages: AppMessages = {
         id: 'ID',
         name: 'Name',
         monthlyFeeFen: 'Monthly fee (yuan)',
-        voiceMin: 'Voice (minutes)',
+        voiceMin: 'Voice',
         nationalKb: 'National data',
         apnKb: 'Private APN data',
         sms: 'SMS',

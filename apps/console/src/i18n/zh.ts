@@ -98,7 +98,9 @@ export const zhMessages = {
       not_found: '没有 IMEI 为 %{imei} 的终端',
     },
     plans: {
+      voice_min: '通话（分钟）',
       national_gb: '国内流量（GB）',
+      sms_count: '短信（条）',
       apn_gb: '专网流量（GB）',
     },
     formats: {
@@ -545,10 +547,10 @@ export const zhMessages = {
         id: '编号',
         name: '名称',
         monthlyFeeFen: '月费（元）',
-        voiceMin: '通话（分钟）',
+        voiceMin: '通话',
         nationalKb: '国内流量',
         apnKb: '专网流量',
-        sms: '短信（条）',
+        sms: '短信',
         termMonths: '合约期（月）',
         q: '搜索套餐名称',
       },

@@ -11,14 +11,24 @@ export const PlanInputs = () => (
   <>
     <TextInput source="name" validate={requiredValue} />
     <MoneyInput source="monthlyFeeFen" validate={[requiredValue, notNegative]} />
-    <NumberInput source="voiceMin" step={1} validate={[requiredValue, notNegative]} />
+    <NumberInput
+      source="voiceMin"
+      label="fleet.plans.voice_min"
+      step={1}
+      validate={[requiredValue, notNegative]}
+    />
     <GigabyteInput
       source="nationalKb"
       label="fleet.plans.national_gb"
       validate={[requiredValue, notNegative]}
     />
     <GigabyteInput source="apnKb" label="fleet.plans.apn_gb" validate={[requiredValue, notNegative]} />
-    <NumberInput source="sms" step={1} validate={[requiredValue, notNegative]} />
+    <NumberInput
+      source="sms"
+      label="fleet.plans.sms_count"
+      step={1}
+      validate={[requiredValue, notNegative]}
+    />
     <NumberInput source="termMonths" step={1} validate={[requiredValue, notNegative]} />
   </>
 );
