@@ -1,7 +1,7 @@
-import type { DeviceDto, PlanDto } from '@fleet/shared/contracts';
+import type { DeviceDto } from '@fleet/shared/contracts';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { deviceIdentity, expectStatus } from '../../../tools/test/inventory-fixtures';
+import { contractPlan, deviceIdentity, expectStatus } from '../../../tools/test/inventory-fixtures';
 import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
 
 // 16:30 UTC is half past midnight the next day in China.
@@ -49,15 +49,7 @@ describe('exports a person can read', () => {
       officerId: officer.id,
       at: HANDED_OVER,
     });
-    await expectStatus<PlanDto>(admin, 201, 'POST', '/api/plans', {
-      name: '警务通合约套餐',
-      monthlyFeeFen: 27250,
-      voiceMin: 1500,
-      nationalKb: 20 * 1024 * 1024,
-      apnKb: 50 * 1024 * 1024,
-      sms: 100,
-      termMonths: 36,
-    });
+    await expectStatus(admin, 201, 'POST', '/api/plans', contractPlan());
   }, 60_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { DeviceDto } from '@fleet/shared/contracts';
 import { type Browser, type Page } from 'playwright-core';
 
-import { deviceIdentity, expectStatus, simIdentity } from '../../../tools/test/inventory-fixtures';
+import { contractPlan, deviceIdentity, expectStatus, simIdentity } from '../../../tools/test/inventory-fixtures';
 import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
 import { chinesePage, launchChromium, signInAsAdmin, withScreenshotOnFailure } from './browser';
 
@@ -45,15 +45,7 @@ describe('lists that work in bulk, with one date format', () => {
       officerId: officer.id,
       at: '2026-03-01T16:30:00Z',
     });
-    await expectStatus(admin, 201, 'POST', '/api/plans', {
-      name: '警务通合约套餐',
-      monthlyFeeFen: 27250,
-      voiceMin: 1500,
-      nationalKb: 20 * 1024 * 1024,
-      apnKb: 50 * 1024 * 1024,
-      sms: 100,
-      termMonths: 36,
-    });
+    await expectStatus(admin, 201, 'POST', '/api/plans', contractPlan());
     const sim = await expectStatus<{ id: number }>(admin, 201, 'POST', '/api/sim-cards', {
       ...simIdentity(),
       status: 'active',

@@ -1,37 +1,9 @@
-import {
-  labelsIn,
-  AUDIT_ACTION_LABELS,
-  CATEGORY_LABELS,
-  CREDIT_REASON_LABELS,
-  DEVICE_STATUS_LABELS,
-  IMPORT_KIND_LABELS,
-  IMPORT_STATUS_LABELS,
-  INSTALLMENT_STATUS_LABELS,
-  LOST_KIND_LABELS,
-  OFFICER_STATUS_LABELS,
-  OUTAGE_CAUSE_LABELS,
-  OUTAGE_SCOPE_LABELS,
-  OWNERSHIP_LABELS,
-  PAYER_LABELS,
-  PERIOD_STATUS_LABELS,
-  ROLE_LABELS,
-  SIM_SLOT_LABELS,
-  SIM_STATUS_LABELS,
-  STATEMENT_STATUS_LABELS,
-  STOCKTAKE_STATUS_LABELS,
-  USAGE_KIND_LABELS,
-} from '@fleet/shared/contracts';
-import {
-  LIABLE_PARTY_LABELS,
-  REPAIR_APPROVAL_LABELS,
-  REPAIR_CAUSE_LABELS,
-  REPAIR_STATUS_LABELS,
-} from '@fleet/domain/repairs';
-
+import { labelMessages } from './labels';
 import { type AppMessages } from './zh';
 
 export const enMessages: AppMessages = {
   fleet: {
+    ...labelMessages('en'),
     title: 'Police Phone Fleet',
     dashboard: {
       title: 'Home',
@@ -56,20 +28,9 @@ export const enMessages: AppMessages = {
       locked: 'Too many tries: try again later',
       unreachable: 'Cannot reach the server; check the network and try again',
     },
-    officer_status: labelsIn(OFFICER_STATUS_LABELS, 'en'),
-    roles: labelsIn(ROLE_LABELS, 'en'),
-    audit_actions: labelsIn(AUDIT_ACTION_LABELS, 'en'),
     json: {
       empty: '(none)',
     },
-    device_status: labelsIn(DEVICE_STATUS_LABELS, 'en'),
-    ownership: labelsIn(OWNERSHIP_LABELS, 'en'),
-    sim_status: labelsIn(SIM_STATUS_LABELS, 'en'),
-    lost_kind: labelsIn(LOST_KIND_LABELS, 'en'),
-    import_kind: labelsIn(IMPORT_KIND_LABELS, 'en'),
-    import_status: labelsIn(IMPORT_STATUS_LABELS, 'en'),
-    stocktake_status: labelsIn(STOCKTAKE_STATUS_LABELS, 'en'),
-    sim_slot: labelsIn(SIM_SLOT_LABELS, 'en'),
     timeline: {
       title: 'Custody timeline',
       empty: 'Nothing recorded yet',
@@ -199,11 +160,6 @@ export const enMessages: AppMessages = {
       none: 'No device is due',
       selected: '%{count} selected',
     },
-    usage_kind: labelsIn(USAGE_KIND_LABELS, 'en'),
-    period_status: labelsIn(PERIOD_STATUS_LABELS, 'en'),
-    statement_status: labelsIn(STATEMENT_STATUS_LABELS, 'en'),
-    category: labelsIn(CATEGORY_LABELS, 'en'),
-    payer: labelsIn(PAYER_LABELS, 'en'),
     usage: {
       import_counts: '%{rate} rows/s · accepted %{accepted} · rejected %{rejected} · duplicate %{duplicate}',
       unit_min: '%{n} min',
@@ -312,10 +268,6 @@ export const enMessages: AppMessages = {
       credits_hint:
         "A carrier outage of 3 hours or more waives that day's fee; 72 hours or more in a month waives every day of the month it touched. A SIM's day is waived once, at the monthly fee ÷ the days of the month.",
     },
-    installment_status: labelsIn(INSTALLMENT_STATUS_LABELS, 'en'),
-    outage_cause: labelsIn(OUTAGE_CAUSE_LABELS, 'en'),
-    outage_scope: labelsIn(OUTAGE_SCOPE_LABELS, 'en'),
-    credit_reason: labelsIn(CREDIT_REASON_LABELS, 'en'),
     alerts: {
       title: 'Alerts',
       none: 'No alerts',
@@ -332,10 +284,6 @@ export const enMessages: AppMessages = {
       contract_deadlines: 'Contract end and notice deadlines',
     },
     // Repairs (issue 5): the domain's own words for statuses, causes and parties.
-    repair_status: labelsIn(REPAIR_STATUS_LABELS, 'en'),
-    repair_cause: labelsIn(REPAIR_CAUSE_LABELS, 'en'),
-    liable_party: labelsIn(LIABLE_PARTY_LABELS, 'en'),
-    repair_approval: labelsIn(REPAIR_APPROVAL_LABELS, 'en'),
     repairs: {
       report: 'Report a fault',
       device_tickets: 'Repairs',

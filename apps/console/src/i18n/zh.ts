@@ -1,32 +1,4 @@
-import {
-  labelsIn,
-  AUDIT_ACTION_LABELS,
-  CATEGORY_LABELS,
-  CREDIT_REASON_LABELS,
-  DEVICE_STATUS_LABELS,
-  IMPORT_KIND_LABELS,
-  IMPORT_STATUS_LABELS,
-  INSTALLMENT_STATUS_LABELS,
-  LOST_KIND_LABELS,
-  OFFICER_STATUS_LABELS,
-  OUTAGE_CAUSE_LABELS,
-  OUTAGE_SCOPE_LABELS,
-  OWNERSHIP_LABELS,
-  PAYER_LABELS,
-  PERIOD_STATUS_LABELS,
-  ROLE_LABELS,
-  SIM_SLOT_LABELS,
-  SIM_STATUS_LABELS,
-  STATEMENT_STATUS_LABELS,
-  STOCKTAKE_STATUS_LABELS,
-  USAGE_KIND_LABELS,
-} from '@fleet/shared/contracts';
-import {
-  LIABLE_PARTY_LABELS,
-  REPAIR_APPROVAL_LABELS,
-  REPAIR_CAUSE_LABELS,
-  REPAIR_STATUS_LABELS,
-} from '@fleet/domain/repairs';
+import { labelMessages } from './labels';
 
 /**
  * The console's own messages in Simplified Chinese, the primary language. `en.ts` must have the same keys
@@ -34,6 +6,7 @@ import {
  */
 export const zhMessages = {
   fleet: {
+    ...labelMessages('zh'),
     title: '警务通终端管理',
     dashboard: {
       title: '首页',
@@ -58,20 +31,9 @@ export const zhMessages = {
       locked: '尝试过于频繁，请稍后再试',
       unreachable: '无法连接服务器，请检查网络后重试',
     },
-    officer_status: labelsIn(OFFICER_STATUS_LABELS, 'zh'),
-    roles: labelsIn(ROLE_LABELS, 'zh'),
-    audit_actions: labelsIn(AUDIT_ACTION_LABELS, 'zh'),
     json: {
       empty: '（无）',
     },
-    device_status: labelsIn(DEVICE_STATUS_LABELS, 'zh'),
-    ownership: labelsIn(OWNERSHIP_LABELS, 'zh'),
-    sim_status: labelsIn(SIM_STATUS_LABELS, 'zh'),
-    lost_kind: labelsIn(LOST_KIND_LABELS, 'zh'),
-    import_kind: labelsIn(IMPORT_KIND_LABELS, 'zh'),
-    import_status: labelsIn(IMPORT_STATUS_LABELS, 'zh'),
-    stocktake_status: labelsIn(STOCKTAKE_STATUS_LABELS, 'zh'),
-    sim_slot: labelsIn(SIM_SLOT_LABELS, 'zh'),
     timeline: {
       title: '领用记录',
       empty: '暂无记录',
@@ -201,11 +163,6 @@ export const zhMessages = {
       none: '没有到期的终端',
       selected: '已选 %{count} 部',
     },
-    usage_kind: labelsIn(USAGE_KIND_LABELS, 'zh'),
-    period_status: labelsIn(PERIOD_STATUS_LABELS, 'zh'),
-    statement_status: labelsIn(STATEMENT_STATUS_LABELS, 'zh'),
-    category: labelsIn(CATEGORY_LABELS, 'zh'),
-    payer: labelsIn(PAYER_LABELS, 'zh'),
     usage: {
       import_counts: '%{rate} 行/秒 · 接受 %{accepted} · 拒绝 %{rejected} · 重复 %{duplicate}',
       unit_min: '%{n} 分钟',
@@ -312,10 +269,6 @@ export const zhMessages = {
       credits_hint:
         '运营商原因中断满 3 小时，当天服务费减免；一个月内累计满 72 小时，该月受影响的每一天都减免。每张号卡每天只减免一次，金额为月费 ÷ 当月天数。',
     },
-    installment_status: labelsIn(INSTALLMENT_STATUS_LABELS, 'zh'),
-    outage_cause: labelsIn(OUTAGE_CAUSE_LABELS, 'zh'),
-    outage_scope: labelsIn(OUTAGE_SCOPE_LABELS, 'zh'),
-    credit_reason: labelsIn(CREDIT_REASON_LABELS, 'zh'),
     alerts: {
       title: '提醒',
       none: '暂无提醒',
@@ -332,10 +285,6 @@ export const zhMessages = {
       contract_deadlines: '合同到期与通知期限',
     },
     // Repairs (issue 5): the domain's own words for statuses, causes and parties.
-    repair_status: labelsIn(REPAIR_STATUS_LABELS, 'zh'),
-    repair_cause: labelsIn(REPAIR_CAUSE_LABELS, 'zh'),
-    liable_party: labelsIn(LIABLE_PARTY_LABELS, 'zh'),
-    repair_approval: labelsIn(REPAIR_APPROVAL_LABELS, 'zh'),
     repairs: {
       report: '报修',
       device_tickets: '维修记录',
