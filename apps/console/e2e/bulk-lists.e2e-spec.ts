@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { DeviceDto } from '@fleet/shared/contracts';
 import { type Browser, type Page } from 'playwright-core';
 
-import { contractPlan, deviceIdentity, expectStatus, simIdentity } from '../../../tools/test/inventory-fixtures';
+import {
+  contractPlan,
+  deviceIdentity,
+  expectStatus,
+  simIdentity,
+} from '../../../tools/test/inventory-fixtures';
 import { ApiClient, startTestServer, type TestServer } from '../../../tools/test/test-server';
 import { chinesePage, launchChromium, signInAsAdmin, withScreenshotOnFailure } from './browser';
 
