@@ -60,7 +60,10 @@ export async function grantApplicationRole(ownerUrl: string, appUrl: string): Pr
     }
     // A role made beforehand (by a DBA, NOLOGIN) or a changed password: brought in line with the URL.
     const [{ canLogin }] = (
-      await db.query<{ canLogin: boolean }>('SELECT rolcanlogin AS "canLogin" FROM pg_roles WHERE rolname = $1', [role])
+      await db.query<{ canLogin: boolean }>(
+        'SELECT rolcanlogin AS "canLogin" FROM pg_roles WHERE rolname = $1',
+        [role],
+      )
     ).rows;
     if (withPassword || !canLogin) await db.query(`ALTER ROLE ${name} LOGIN${withPassword}`);
 
@@ -116,7 +119,14 @@ export async function grantApplicationRole(ownerUrl: string, appUrl: string): Pr
  */
 export async function auditLogOverreach(dataSource: DataSource): Promise<string[]> {
   const [row] = await dataSource.query<
-    { role: string; superuser: boolean; owner: boolean; update: boolean; delete: boolean; truncate: boolean }[]
+    {
+      role: string;
+      superuser: boolean;
+      owner: boolean;
+      update: boolean;
+      delete: boolean;
+      truncate: boolean;
+    }[]
   >(
     `SELECT current_user AS role, r.rolsuper AS superuser,
             pg_has_role(c.relowner, 'USAGE') AS owner,
