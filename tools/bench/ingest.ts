@@ -10,10 +10,10 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { migrate } from '@fleet/server/persistence';
+import { grantApplicationRole, migrate } from '@fleet/server/persistence';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createDatabase, dropDatabase, withDatabaseName } from '../dev-services';
+import { createDatabase, dropDatabase, withDatabaseName, withLogin } from '../dev-services';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const SIMS = 2_000;
@@ -163,6 +163,9 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
   const children: ChildProcess[] = [];
   try {
     await migrate(url);
+    // The API and the worker run as the application's role, as deployed (one role for every run's database).
+    const appUrl = withLogin(url, 'bench_ingest_app', 'bench-app-password-1');
+    await grantApplicationRole(url, appUrl);
     const db = new Client({ connectionString: url });
     await db.connect();
     const {
@@ -179,7 +182,7 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
 
     const env = {
       ...process.env,
-      DATABASE_URL: url,
+      APP_DATABASE_URL: appUrl,
       REDIS_URL: redisUrl,
       JWT_SECRET: 'bench-secret-that-is-long-enough-0000000',
       ADMIN_USERNAME: 'admin',

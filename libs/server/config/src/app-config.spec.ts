@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './app-config';
 import { Clock } from './clock';
 
 const valid = {
-  DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
+  APP_DATABASE_URL: 'postgres://fleet_app@127.0.0.1:5432/db',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'x'.repeat(32),
 };
@@ -38,9 +38,18 @@ describe('loadConfig', () => {
     expect(config.contractSignedOn).toBe('2025-11-20');
   });
 
+  it("connects with the application's role, never the owner's DATABASE_URL", () => {
+    const config = loadConfig({ ...valid, DATABASE_URL: 'postgres://owner@127.0.0.1:5432/db' });
+    expect(config.databaseUrl).toBe(valid.APP_DATABASE_URL);
+  });
+
   it.each([
-    ['DATABASE_URL', { DATABASE_URL: '' }, 'DATABASE_URL is required'],
-    ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must be a postgres: or postgresql: URL'],
+    ['APP_DATABASE_URL', { APP_DATABASE_URL: '' }, 'APP_DATABASE_URL is required'],
+    [
+      'APP_DATABASE_URL',
+      { APP_DATABASE_URL: 'mysql://x/y' },
+      'APP_DATABASE_URL must be a postgres: or postgresql: URL',
+    ],
     ['REDIS_URL', { REDIS_URL: 'not a url' }, 'REDIS_URL is not a valid URL'],
     ['JWT_SECRET', { JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
     ['PORT', { PORT: '70000' }, 'PORT must be a whole number from 1 to 65535'],

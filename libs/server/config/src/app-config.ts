@@ -14,6 +14,7 @@ export function enabledLogLevels(level: LogLevel): LogLevel[] {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export interface AppConfig {
+  /** APP_DATABASE_URL: the application's role (the owner's DATABASE_URL is for migrations only). */
   databaseUrl: string;
   redisUrl: string;
   port: number;
@@ -108,7 +109,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     return raw;
   };
 
-  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseUrl = url('APP_DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
   const port = int('PORT', 1, 65535);
   const secret = read('JWT_SECRET');

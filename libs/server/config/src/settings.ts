@@ -1,9 +1,9 @@
 /**
  * Every setting the server reads, in one table: the config loader validates against it, the README's
- * configuration table follows it, and a test checks that docker/compose.yml gives api and worker every
- * required one.
+ * configuration table follows it, and a test checks that docker/compose.yml gives api, worker and migrate
+ * every required one. `migrate` is the deployment's migration step (tools/db/migrate.ts).
  */
-export type App = 'api' | 'worker';
+export type App = 'api' | 'worker' | 'migrate';
 
 export interface SettingSpec {
   name: string;
@@ -18,8 +18,16 @@ export const SETTINGS = [
   {
     name: 'DATABASE_URL',
     required: true,
-    usedBy: ['api', 'worker'],
-    description: 'PostgreSQL connection URL (npm start starts an embedded PostgreSQL when unset)',
+    usedBy: ['migrate'],
+    description:
+      "PostgreSQL URL of the tables' owner: migrations, backup, restore; never given to api or worker (npm start: embedded PostgreSQL when unset)",
+  },
+  {
+    name: 'APP_DATABASE_URL',
+    required: true,
+    usedBy: ['api', 'worker', 'migrate'],
+    description:
+      "PostgreSQL URL of the application's own role, which may only SELECT and INSERT the audit log; the migrate step creates the role named in it with its password and grants it (npm start: made and kept in DATA_DIR/secrets.json)",
   },
   {
     name: 'REDIS_URL',

@@ -277,14 +277,14 @@ export class UsageRunner {
     };
   }
 
-  /** Creates the month's partition (outside the import's transaction: DDL locks the parent) and records the period. */
+  /**
+   * Creates the month's partition (outside the import's transaction: DDL locks the parent) and records the
+   * period. The application's role may not create tables: open_usage_month does it with the owner's rights.
+   */
   private async openPeriod(importId: number, period: string, kind: UsageKind): Promise<void> {
     if (kind === 'detail') {
-      const name = partitionOf(period);
       try {
-        await this.dataSource.query(
-          `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF usage_records FOR VALUES IN ('${period}')`,
-        );
+        await this.dataSource.query('SELECT open_usage_month($1)', [period]);
       } catch (error) {
         // Two imports of a new month at once: the other one created it.
         if ((error as { code?: string }).code !== '42P07') throw error;
