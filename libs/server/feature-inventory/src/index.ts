@@ -1,5 +1,6 @@
 export * from './inventory.module';
 export * from './devices/devices.service';
+export * from './devices/device-status.writer';
 export * from './sim-cards/sim-cards.service';
 export * from './custody/custody.service';
 export * from './custody/custody-history.service';

@@ -6,6 +6,7 @@ import { CustodyHistoryService } from './custody/custody-history.service';
 import { AssignmentsService, SimInstallationsService } from './custody/custody-lists.service';
 import { CustodyService } from './custody/custody.service';
 import { DevicesController } from './devices/devices.controller';
+import { DeviceStatusWriter } from './devices/device-status.writer';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
 import { LeaseEndModule } from './lease-end/lease-end.module';
@@ -32,6 +33,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     ApnProfilesService,
     PlansService,
     DevicesService,
+    DeviceStatusWriter,
     SimCardsService,
     CustodyService,
     CustodyHistoryService,
@@ -43,6 +45,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     ApnProfilesService,
     PlansService,
     DevicesService,
+    DeviceStatusWriter,
     SimCardsService,
     CustodyService,
     CustodyHistoryService,

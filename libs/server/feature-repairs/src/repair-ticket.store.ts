@@ -10,6 +10,7 @@ import {
 } from '@fleet/domain/repairs';
 import type { RepairTicketDto } from '@fleet/shared/contracts';
 import { DeviceEntity, RepairTicketEntity, RepairTicketEventEntity } from '@fleet/server/persistence';
+import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '@fleet/server/feature-inventory';
 import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { toRepairTicketDto } from './repair-ticket.mapper';
@@ -30,14 +31,6 @@ export function visibleTo(actor: Actor, t: RepairTicketEntity): boolean {
   return scope === null || [t.reportedByOfficerId, t.holderOfficerId, t.liableOfficerId].includes(scope);
 }
 
-export const DEVICE_STATUS_TEXT: Record<string, { zh: string; en: string }> = {
-  in_stock: { zh: '在库', en: 'in stock' },
-  assigned: { zh: '已领用', en: 'assigned' },
-  in_repair: { zh: '维修中', en: 'in repair' },
-  lost: { zh: '丢失', en: 'lost' },
-  retired: { zh: '已报废', en: 'retired' },
-};
-
 /**
  * What every repair action shares: one transaction (a constraint a check missed still answers 409),
  * the ticket loaded locked and scoped to the caller, status moves only as the flow allows with an
@@ -48,6 +41,7 @@ export class RepairTicketStore {
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly deviceStatus: DeviceStatusWriter,
   ) {}
 
   async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -179,14 +173,10 @@ export class RepairTicketStore {
     event: DeviceEvent,
     field = 'deviceId',
   ): Promise<void> {
-    const device = await manager.findOne(DeviceEntity, {
-      where: { id: deviceId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!device) throw ApiException.notFound('devices', deviceId);
+    const device = await this.deviceStatus.lock(manager, deviceId);
     const status = nextDeviceStatus(device.status, event);
     if (status === null) {
-      const text = DEVICE_STATUS_TEXT[device.status];
+      const text = DEVICE_STATUS_NAMES[device.status];
       throw ApiException.conflict(
         {
           zh: `终端（编号 ${device.id}，IMEI1 ${device.imei1}）状态为「${text.zh}」，不能${EVENT_TEXT[event].zh}`,
@@ -195,17 +185,8 @@ export class RepairTicketStore {
         field,
       );
     }
-    const before = { status: device.status, currentOfficerId: device.currentOfficerId };
-    const changes = { status, currentOfficerId: status === 'assigned' ? device.currentOfficerId : null };
-    await manager.update(DeviceEntity, device.id, changes);
-    await this.audit.record(manager, {
-      actor,
-      action: 'update',
-      resource: 'devices',
-      resourceId: device.id,
-      before,
-      after: { ...changes, reason: `repair ${event}` },
-    });
+    const currentOfficerId = status === 'assigned' ? device.currentOfficerId : null;
+    await this.deviceStatus.write(manager, actor, device, { status, currentOfficerId }, `repair ${event}`);
   }
 
   record(manager: EntityManager, entry: Parameters<AuditService['record']>[1]): Promise<void> {

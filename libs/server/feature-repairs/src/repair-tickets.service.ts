@@ -26,7 +26,7 @@ import {
   UserEntity,
 } from '@fleet/server/persistence';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
-import { CustodyHistoryService, CustodyService } from '@fleet/server/feature-inventory';
+import { CustodyHistoryService, CustodyService, DEVICE_STATUS_NAMES } from '@fleet/server/feature-inventory';
 import {
   type Actor,
   ApiException,
@@ -49,7 +49,7 @@ import type {
   UpdateBody,
 } from './repair-ticket.dto';
 import { toRepairEventDto, toRepairTicketDto } from './repair-ticket.mapper';
-import { DEVICE_STATUS_TEXT, officerScope, REPAIR_RESOURCE, RepairTicketStore } from './repair-ticket.store';
+import { officerScope, REPAIR_RESOURCE, RepairTicketStore } from './repair-ticket.store';
 import { type RepairReceiptData, renderRepairReceipt } from './repair-receipt.html';
 
 /** Filters that are not one column: the officer (reporter, holder or liable) and the holder's unit. */
@@ -274,8 +274,8 @@ export class RepairTicketsService {
       if (nextDeviceStatus(device.status, 'repair_in') === null) {
         throw ApiException.conflict(
           {
-            zh: `终端状态为「${DEVICE_STATUS_TEXT[device.status].zh}」，不能送修`,
-            en: `The device is ${DEVICE_STATUS_TEXT[device.status].en} and cannot be taken in for repair`,
+            zh: `终端状态为「${DEVICE_STATUS_NAMES[device.status].zh}」，不能送修`,
+            en: `The device is ${DEVICE_STATUS_NAMES[device.status].en} and cannot be taken in for repair`,
           },
           'deviceId',
         );
@@ -680,8 +680,8 @@ export class RepairTicketsService {
     if (device.status !== 'in_stock') {
       throw ApiException.conflict(
         {
-          zh: `新终端（编号 ${device.id}）状态为「${DEVICE_STATUS_TEXT[device.status].zh}」，须为在库`,
-          en: `The replacement (device ${device.id}) is ${DEVICE_STATUS_TEXT[device.status].en}; it must be in stock`,
+          zh: `新终端（编号 ${device.id}）状态为「${DEVICE_STATUS_NAMES[device.status].zh}」，须为在库`,
+          en: `The replacement (device ${device.id}) is ${DEVICE_STATUS_NAMES[device.status].en}; it must be in stock`,
         },
         'replacementDeviceId',
       );

@@ -4,19 +4,20 @@ import { nextDeviceStatus, type DeviceEvent, type DeviceStatus } from '@fleet/do
 import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
 import {
   AssignmentEntity,
-  DeviceEntity,
+  type DeviceEntity,
   OfficerEntity,
   SimCardEntity,
   SimInstallationEntity,
 } from '@fleet/server/persistence';
 import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '../devices/device-status.writer';
 import { DevicesService } from '../devices/devices.service';
 import { SimCardsService } from '../sim-cards/sim-cards.service';
 import { officerScope } from '../shared/officer-scope';
 import { type ConstraintConflict, inTransaction } from '../shared/transaction';
 import type { AssignBody, InstallBody, RemoveBody, ReturnBody, VoidBody } from './custody.dto';
-import { DEVICE_STATUS_NAMES, toAssignmentDto, toInstallationDto } from './custody.mapper';
+import { toAssignmentDto, toInstallationDto } from './custody.mapper';
 import { eventMoment, requireAfter } from './event-moment';
 
 /** What the database says when two writers race past the checks, or a back-dated event overlaps. */
@@ -85,6 +86,7 @@ export class CustodyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly devices: DevicesService,
+    private readonly deviceStatus: DeviceStatusWriter,
     private readonly sims: SimCardsService,
   ) {}
 
@@ -147,7 +149,7 @@ export class CustodyService {
         resourceId: assignment.id,
         after,
       });
-      await this.moveDevice(manager, actor, device, { status, currentOfficerId: officer.id });
+      await this.deviceStatus.write(manager, actor, device, { status, currentOfficerId: officer.id });
       return after;
     });
   }
@@ -176,7 +178,7 @@ export class CustodyService {
         endedByUserId: actor.userId,
         returnCondition: body.condition ?? null,
       });
-      await this.moveDevice(manager, actor, device, { status, currentOfficerId: null });
+      await this.deviceStatus.write(manager, actor, device, { status, currentOfficerId: null });
       return after;
     });
   }
@@ -277,7 +279,7 @@ export class CustodyService {
       });
       if (wasOpen) {
         const device = await this.devices.lockForUpdate(manager, assignment.deviceId);
-        await this.moveDevice(manager, actor, device, {
+        await this.deviceStatus.write(manager, actor, device, {
           status: nextDeviceStatus(device.status, 'return') ?? device.status,
           currentOfficerId: null,
         });
@@ -438,25 +440,6 @@ export class CustodyService {
       after,
     });
     return after;
-  }
-
-  private async moveDevice(
-    manager: EntityManager,
-    actor: Actor,
-    device: DeviceEntity,
-    changes: Pick<DeviceEntity, 'status' | 'currentOfficerId'>,
-  ): Promise<void> {
-    const before = this.devices.toDto(device);
-    await manager.update(DeviceEntity, device.id, changes);
-    const after = this.devices.toDto({ ...device, ...changes });
-    await this.audit.record(manager, {
-      actor,
-      action: 'update',
-      resource: 'devices',
-      resourceId: device.id,
-      before,
-      after,
-    });
   }
 
   private async moveSim(

@@ -4,7 +4,6 @@ import { nextDeviceStatus } from '@fleet/domain/inventory';
 import type { LostFollowUpKey, LostReportDto } from '@fleet/shared/contracts';
 import {
   AssignmentEntity,
-  DeviceEntity,
   LostReportEntity,
   OfficerEntity,
   SimCardEntity,
@@ -12,6 +11,7 @@ import {
 import { Clock } from '@fleet/server/config';
 import { type Actor, ApiException, AuditService, type ListSpec, ReadService } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import { DeviceStatusWriter } from '../devices/device-status.writer';
 import type { AtBody, ReportLostBody } from './lost-report.dto';
 
 export const LOST_REPORT_LIST: ListSpec = {
@@ -80,6 +80,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
     @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly deviceStatus: DeviceStatusWriter,
   ) {
     super(dataSource, LostReportEntity, LOST_REPORT_LIST);
   }
@@ -91,7 +92,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
   /** An admin reports any device; an officer only the one they hold (any other answers 404). */
   report(deviceId: number, body: ReportLostBody, actor: Actor): Promise<LostReportDto> {
     return this.dataSource.transaction(async (manager) => {
-      const device = await lockDevice(manager, deviceId);
+      const device = await this.deviceStatus.lock(manager, deviceId);
       if (
         actor.role === 'officer' &&
         (actor.officerId === null || device.currentOfficerId !== actor.officerId)
@@ -144,7 +145,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
         );
       }
       const now = this.clock.now();
-      const device = await lockDevice(manager, report.deviceId);
+      const device = await this.deviceStatus.lock(manager, report.deviceId);
       const status = nextDeviceStatus(device.status, 'lost');
       if (status === null) {
         throw conflict(
@@ -153,7 +154,7 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
         );
       }
       await this.endAssignment(manager, device.id, now, actor);
-      await this.setDevice(manager, device, { status, currentOfficerId: null }, actor);
+      await this.deviceStatus.write(manager, actor, device, { status, currentOfficerId: null });
       await this.suspendSims(manager, device.id, actor);
       report.confirmedAt = now;
     });
@@ -185,9 +186,9 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
           `The device of report ${id} was already found at ${report.foundAt.toISOString()}`,
         );
       }
-      const device = await lockDevice(manager, report.deviceId);
+      const device = await this.deviceStatus.lock(manager, report.deviceId);
       const status = nextDeviceStatus(device.status, 'found');
-      if (status !== null) await this.setDevice(manager, device, { status }, actor);
+      if (status !== null) await this.deviceStatus.write(manager, actor, device, { status });
       report.foundAt = body.at ? new Date(body.at) : this.clock.now();
       report.closedAt ??= this.clock.now();
     });
@@ -234,24 +235,6 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
     });
   }
 
-  private async setDevice(
-    manager: EntityManager,
-    device: DeviceEntity,
-    values: Partial<Pick<DeviceEntity, 'status' | 'currentOfficerId'>>,
-    actor: Actor,
-  ): Promise<void> {
-    const before = { status: device.status, currentOfficerId: device.currentOfficerId };
-    await manager.update(DeviceEntity, device.id, values);
-    await this.audit.record(manager, {
-      actor,
-      action: 'update',
-      resource: 'devices',
-      resourceId: device.id,
-      before,
-      after: { ...before, ...values },
-    });
-  }
-
   /** A lost device has no holder; the assignment stays in the history, ended when the loss is confirmed. */
   private async endAssignment(
     manager: EntityManager,
@@ -294,12 +277,6 @@ export class LostReportsService extends ReadService<LostReportEntity, LostReport
       });
     }
   }
-}
-
-async function lockDevice(manager: EntityManager, id: number): Promise<DeviceEntity> {
-  const device = await manager.findOne(DeviceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!device) throw ApiException.notFound('devices', id);
-  return device;
 }
 
 /** An officer reports as themselves; an admin may name the reporting officer. */

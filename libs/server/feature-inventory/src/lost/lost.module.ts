@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { registerFieldNames } from '@fleet/server/platform';
+import { DeviceStatusWriter } from '../devices/device-status.writer';
 import { DeviceLostController, LostReportsController } from './lost-reports.controller';
 import { LostReportsService } from './lost-reports.service';
 
@@ -15,6 +16,6 @@ registerFieldNames({
 /** Devices reported lost or stolen (报失) and their follow-ups. */
 @Module({
   controllers: [LostReportsController, DeviceLostController],
-  providers: [LostReportsService],
+  providers: [LostReportsService, DeviceStatusWriter],
 })
 export class LostModule {}
