@@ -4,7 +4,14 @@ import { ApnProfilesService } from './apn-profiles/apn-profiles.service';
 import { AssignmentsController, SimInstallationsController } from './custody/custody.controller';
 import { CustodyHistoryService } from './custody/custody-history.service';
 import { AssignmentsService, SimInstallationsService } from './custody/custody-lists.service';
-import { CustodyService } from './custody/custody.service';
+import { CustodyStore } from './custody/custody.store';
+import { AcceptAssignmentUseCase } from './custody/use-cases/accept-assignment.use-case';
+import { AssignDeviceUseCase } from './custody/use-cases/assign-device.use-case';
+import { MoveSimUseCase } from './custody/use-cases/move-sim.use-case';
+import { InstallSimUseCase } from './custody/use-cases/install-sim.use-case';
+import { RemoveSimUseCase } from './custody/use-cases/remove-sim.use-case';
+import { ReturnDeviceUseCase } from './custody/use-cases/return-device.use-case';
+import { VoidCustodyUseCase } from './custody/use-cases/void-custody.use-case';
 import { DevicesController } from './devices/devices.controller';
 import { DeviceStatusWriter } from './devices/device-status.writer';
 import { DevicesService } from './devices/devices.service';
@@ -35,7 +42,14 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     DevicesService,
     DeviceStatusWriter,
     SimCardsService,
-    CustodyService,
+    CustodyStore,
+    AssignDeviceUseCase,
+    ReturnDeviceUseCase,
+    InstallSimUseCase,
+    RemoveSimUseCase,
+    MoveSimUseCase,
+    AcceptAssignmentUseCase,
+    VoidCustodyUseCase,
     CustodyHistoryService,
     AssignmentsService,
     SimInstallationsService,
@@ -47,7 +61,11 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     DevicesService,
     DeviceStatusWriter,
     SimCardsService,
-    CustodyService,
+    AssignDeviceUseCase,
+    ReturnDeviceUseCase,
+    InstallSimUseCase,
+    RemoveSimUseCase,
+    MoveSimUseCase,
     CustodyHistoryService,
   ],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RepairTicketDto } from '@fleet/shared/contracts';
 import { DeviceEntity, type RepairTicketEntity, SimCardEntity } from '@fleet/server/persistence';
-import { CustodyService } from '@fleet/server/feature-inventory';
+import { AssignDeviceUseCase, MoveSimUseCase, ReturnDeviceUseCase } from '@fleet/server/feature-inventory';
 import { type Actor, ApiException } from '@fleet/server/platform';
 import { type EntityManager, In } from 'typeorm';
 import type { LoanerBody, LoanerReturnBody } from './repair-ticket.dto';
@@ -19,7 +19,9 @@ const bad = (field: string, zh: string, en: string) =>
 export class RepairLoanersService {
   constructor(
     private readonly store: RepairTicketStore,
-    private readonly custody: CustodyService,
+    private readonly assignDevice: AssignDeviceUseCase,
+    private readonly returnDevice: ReturnDeviceUseCase,
+    private readonly moveSim: MoveSimUseCase,
   ) {}
 
   handOut(id: number, body: LoanerBody, actor: Actor, now: Date): Promise<RepairTicketDto> {
@@ -44,7 +46,7 @@ export class RepairLoanersService {
       if (!(await manager.existsBy(DeviceEntity, { id: body.loanerDeviceId }))) {
         throw bad('loanerDeviceId', '终端不存在', 'No such device');
       }
-      await this.custody.assign(
+      await this.assignDevice.execute(
         body.loanerDeviceId,
         { officerId, condition: `维修备用机（维修单 ${ticket.ticketNo}）` },
         actor,
@@ -73,8 +75,7 @@ export class RepairLoanersService {
         const target = await this.simTarget(manager, ticket);
         const sims = await manager.findBy(SimCardEntity, { id: In(ticket.loanerSimIds), deviceId: loaner });
         for (const sim of sims) {
-          await this.custody.remove(sim.id, {}, actor, now, manager);
-          await this.custody.install(
+          await this.moveSim.execute(
             sim.id,
             { deviceId: target, slot: sim.slot as 1 | 2 },
             actor,
@@ -83,7 +84,7 @@ export class RepairLoanersService {
           );
         }
       }
-      await this.custody.giveBack(
+      await this.returnDevice.execute(
         loaner,
         { condition: `备用机归还（维修单 ${ticket.ticketNo}）` },
         actor,
@@ -104,8 +105,7 @@ export class RepairLoanersService {
   ): Promise<number[]> {
     const sims = await manager.find(SimCardEntity, { where: { deviceId: from }, order: { slot: 'ASC' } });
     for (const sim of sims) {
-      await this.custody.remove(sim.id, {}, actor, now, manager);
-      await this.custody.install(sim.id, { deviceId: to, slot: sim.slot as 1 | 2 }, actor, now, manager);
+      await this.moveSim.execute(sim.id, { deviceId: to, slot: sim.slot as 1 | 2 }, actor, now, manager);
     }
     return sims.map((s) => s.id);
   }

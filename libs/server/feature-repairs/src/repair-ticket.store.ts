@@ -1,18 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { nextDeviceStatus, type DeviceEvent } from '@fleet/domain/inventory';
 import {
   isOpenRepairStatus,
+  OPEN_REPAIR_STATUSES,
   repairTransitionAllowed,
   repairTransitionRefusal,
   REPAIR_STATUS_LABELS,
   type RepairStatus,
 } from '@fleet/domain/repairs';
 import type { RepairTicketDto } from '@fleet/shared/contracts';
-import { DeviceEntity, RepairTicketEntity, RepairTicketEventEntity } from '@fleet/server/persistence';
+import {
+  AssignmentEntity,
+  DeviceEntity,
+  OfficerEntity,
+  RepairTicketEntity,
+  RepairTicketEventEntity,
+  SimCardEntity,
+} from '@fleet/server/persistence';
 import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '@fleet/server/feature-inventory';
 import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import { toRepairTicketDto } from './repair-ticket.mapper';
 
 export const REPAIR_RESOURCE = 'repair-tickets';
@@ -187,6 +196,55 @@ export class RepairTicketStore {
     }
     const currentOfficerId = status === 'assigned' ? device.currentOfficerId : null;
     await this.deviceStatus.write(manager, actor, device, { status, currentOfficerId }, `repair ${event}`);
+  }
+
+  /** A device locked for the ticket's work in the caller's transaction, or null when there is none. */
+  lockDevice(manager: EntityManager, id: number): Promise<DeviceEntity | null> {
+    return manager.findOne(DeviceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  openTicket(manager: EntityManager, deviceId: number): Promise<RepairTicketEntity | null> {
+    return manager.findOneBy(RepairTicketEntity, { deviceId, status: In([...OPEN_REPAIR_STATUSES]) });
+  }
+
+  /** The device's open assignment: the intake ends it. */
+  openAssignment(manager: EntityManager, deviceId: number): Promise<AssignmentEntity | null> {
+    return manager.findOne(AssignmentEntity, { where: { deviceId, endAt: IsNull(), voidedAt: IsNull() } });
+  }
+
+  simsIn(manager: EntityManager, deviceId: number): Promise<SimCardEntity[]> {
+    return manager.find(SimCardEntity, { where: { deviceId } });
+  }
+
+  officerExists(manager: EntityManager, id: number): Promise<boolean> {
+    return manager.existsBy(OfficerEntity, { id });
+  }
+
+  /** The last event that moved the ticket to the status, if any. */
+  lastEvent(
+    manager: EntityManager,
+    ticketId: number,
+    toStatus: RepairStatus,
+  ): Promise<RepairTicketEventEntity | null> {
+    return manager.findOne(RepairTicketEventEntity, { where: { ticketId, toStatus }, order: { id: 'DESC' } });
+  }
+
+  /**
+   * A new ticket: the number holds the id, so it is written once the row has one, in the same
+   * transaction. Returns the saved ticket.
+   */
+  async create(
+    manager: EntityManager,
+    values: Omit<Partial<RepairTicketEntity>, 'ticketNo'>,
+    numberOf: (id: number) => string,
+  ): Promise<RepairTicketEntity> {
+    const inserted = await manager.insert(RepairTicketEntity, {
+      ...values,
+      ticketNo: `TMP-${randomUUID().slice(0, 16)}`,
+    });
+    const id = (inserted.identifiers[0] as { id: number }).id;
+    await manager.update(RepairTicketEntity, id, { ticketNo: numberOf(id) });
+    return manager.findOneByOrFail(RepairTicketEntity, { id });
   }
 
   record(manager: EntityManager, entry: Parameters<AuditService['record']>[1]): Promise<void> {

@@ -45,6 +45,7 @@ import {
   UpdateBody,
 } from './repair-ticket.dto';
 import { REPAIR_TICKET_LIST, RepairTicketsService } from './repair-tickets.service';
+import { RepairFlow } from './use-cases/repair-flow';
 
 /** Repair tickets (维修单): the list and one ticket for every role (an officer: their own), and the flow. */
 @ApiTags('repair-tickets')
@@ -59,6 +60,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     private readonly loaners: RepairLoanersService,
     private readonly photos: RepairPhotosService,
     private readonly clock: Clock,
+    private readonly flow: RepairFlow,
   ) {
     super(tickets);
   }
@@ -72,7 +74,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
   @Post()
   @Roles('admin', 'repair_intake', 'officer')
   intake(@Body() body: IntakeBody, @CurrentActor() actor: Actor): Promise<RepairTicketDto> {
-    return this.tickets.intake(body, actor, this.clock.now());
+    return this.flow.intake.execute(body, actor, this.clock.now());
   }
 
   @Patch(':id')
@@ -82,7 +84,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: UpdateBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.update(id, body, actor);
+    return this.flow.update.execute(id, body, actor);
   }
 
   @Post(':id/diagnose')
@@ -93,7 +95,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: DiagnoseBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.diagnose(id, body, actor, this.clock.now());
+    return this.flow.diagnose.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/liability')
@@ -104,7 +106,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LiabilityOverrideBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.overrideLiability(id, body, actor);
+    return this.flow.overrideLiability.execute(id, body, actor);
   }
 
   @Post(':id/send')
@@ -115,7 +117,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: SendBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.send(id, body, actor, this.clock.now());
+    return this.flow.send.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/return')
@@ -126,7 +128,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.returnDevice(id, body, actor, this.clock.now());
+    return this.flow.giveBack.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/close')
@@ -137,7 +139,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: CloseBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.close(id, body, actor, this.clock.now());
+    return this.flow.close.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/cancel')
@@ -148,7 +150,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: CancelBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.cancel(id, body, actor, this.clock.now());
+    return this.flow.cancel.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/approve')
@@ -159,7 +161,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ApprovalBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.approve(id, body, actor, this.clock.now());
+    return this.flow.approve.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/reject')
@@ -170,7 +172,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ApprovalBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.reject(id, body, actor, this.clock.now());
+    return this.flow.reject.execute(id, body, actor, this.clock.now());
   }
 
   @Get(':id/events')

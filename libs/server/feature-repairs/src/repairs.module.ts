@@ -8,6 +8,8 @@ import { RepairTicketStore } from './repair-ticket.store';
 import { RepairReportsController, RepairTicketsController } from './repair-tickets.controller';
 import { RepairTicketsService } from './repair-tickets.service';
 import { RepairExports } from './repairs.exports';
+import { RepairApprovals } from './use-cases/repair-approvals';
+import { REPAIR_FLOW_PROVIDERS } from './use-cases/repair-flow';
 
 registerFieldNames({
   deviceId: { zh: '终端', en: 'device' },
@@ -47,6 +49,8 @@ registerFieldNames({
   providers: [
     RepairTicketStore,
     RepairTicketsService,
+    RepairApprovals,
+    ...REPAIR_FLOW_PROVIDERS,
     RepairLoanersService,
     RepairPhotosService,
     RepairReportsService,
