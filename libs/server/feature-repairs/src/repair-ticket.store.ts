@@ -21,7 +21,14 @@ import {
 } from '@fleet/server/persistence';
 import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '@fleet/server/feature-inventory';
 import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import {
+  type DataSource,
+  type EntityManager,
+  type FindOptionsOrder,
+  In,
+  IsNull,
+  QueryFailedError,
+} from 'typeorm';
 import { toRepairTicketDto } from './repair-ticket.mapper';
 
 export const REPAIR_RESOURCE = 'repair-tickets';
@@ -212,8 +219,25 @@ export class RepairTicketStore {
     return manager.findOne(AssignmentEntity, { where: { deviceId, endAt: IsNull(), voidedAt: IsNull() } });
   }
 
-  simsIn(manager: EntityManager, deviceId: number): Promise<SimCardEntity[]> {
-    return manager.find(SimCardEntity, { where: { deviceId } });
+  simsIn(
+    manager: EntityManager,
+    deviceId: number,
+    order?: FindOptionsOrder<SimCardEntity>,
+  ): Promise<SimCardEntity[]> {
+    return manager.find(SimCardEntity, { where: { deviceId }, ...(order ? { order } : {}) });
+  }
+
+  /** Those of the SIMs that are still in the device. */
+  simsByIds(manager: EntityManager, ids: number[], deviceId: number): Promise<SimCardEntity[]> {
+    return manager.findBy(SimCardEntity, { id: In(ids), deviceId });
+  }
+
+  deviceExists(manager: EntityManager, id: number): Promise<boolean> {
+    return manager.existsBy(DeviceEntity, { id });
+  }
+
+  device(manager: EntityManager, id: number): Promise<DeviceEntity> {
+    return manager.findOneByOrFail(DeviceEntity, { id });
   }
 
   officerExists(manager: EntityManager, id: number): Promise<boolean> {

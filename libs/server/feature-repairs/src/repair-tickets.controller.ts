@@ -26,7 +26,6 @@ import {
 import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RepairLoanersService } from './repair-loaners.service';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import {
@@ -57,7 +56,6 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
 }) {
   constructor(
     private readonly tickets: RepairTicketsService,
-    private readonly loaners: RepairLoanersService,
     private readonly photos: RepairPhotosService,
     private readonly clock: Clock,
     private readonly flow: RepairFlow,
@@ -224,7 +222,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LoanerBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.loaners.handOut(id, body, actor, this.clock.now());
+    return this.flow.handOutLoaner.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/loaner/return')
@@ -235,7 +233,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LoanerReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.loaners.takeBack(id, body, actor, this.clock.now());
+    return this.flow.takeBackLoaner.execute(id, body, actor, this.clock.now());
   }
 
   @Get(':id/receipt')

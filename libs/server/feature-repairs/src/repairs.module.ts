@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InventoryModule } from '@fleet/server/feature-inventory';
 import { registerFieldNames } from '@fleet/server/platform';
-import { RepairLoanersService } from './repair-loaners.service';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import { RepairTicketStore } from './repair-ticket.store';
@@ -51,7 +50,6 @@ registerFieldNames({
     RepairTicketsService,
     RepairApprovals,
     ...REPAIR_FLOW_PROVIDERS,
-    RepairLoanersService,
     RepairPhotosService,
     RepairReportsService,
     RepairExports,
