@@ -31,7 +31,10 @@ export class DeviceStatusWriter {
 
   /** The device locked for a status change in the caller's transaction; 404 when there is none. */
   async lock(manager: EntityManager, id: number): Promise<DeviceEntity> {
-    const device = await manager.findOne(DeviceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const device = await manager.findOne(DeviceEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!device) throw ApiException.notFound('devices', id);
     return device;
   }
