@@ -4,8 +4,16 @@ import { ApnProfilesService } from './apn-profiles/apn-profiles.service';
 import { AssignmentsController, SimInstallationsController } from './custody/custody.controller';
 import { CustodyHistoryService } from './custody/custody-history.service';
 import { AssignmentsService, SimInstallationsService } from './custody/custody-lists.service';
-import { CustodyService } from './custody/custody.service';
+import { CustodyStore } from './custody/custody.store';
+import { AcceptAssignmentUseCase } from './custody/use-cases/accept-assignment.use-case';
+import { AssignDeviceUseCase } from './custody/use-cases/assign-device.use-case';
+import { MoveSimUseCase } from './custody/use-cases/move-sim.use-case';
+import { InstallSimUseCase } from './custody/use-cases/install-sim.use-case';
+import { RemoveSimUseCase } from './custody/use-cases/remove-sim.use-case';
+import { ReturnDeviceUseCase } from './custody/use-cases/return-device.use-case';
+import { VoidCustodyUseCase } from './custody/use-cases/void-custody.use-case';
 import { DevicesController } from './devices/devices.controller';
+import { DeviceStatusWriter } from './devices/device-status.writer';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
 import { LeaseEndModule } from './lease-end/lease-end.module';
@@ -32,8 +40,16 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     ApnProfilesService,
     PlansService,
     DevicesService,
+    DeviceStatusWriter,
     SimCardsService,
-    CustodyService,
+    CustodyStore,
+    AssignDeviceUseCase,
+    ReturnDeviceUseCase,
+    InstallSimUseCase,
+    RemoveSimUseCase,
+    MoveSimUseCase,
+    AcceptAssignmentUseCase,
+    VoidCustodyUseCase,
     CustodyHistoryService,
     AssignmentsService,
     SimInstallationsService,
@@ -43,8 +59,13 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     ApnProfilesService,
     PlansService,
     DevicesService,
+    DeviceStatusWriter,
     SimCardsService,
-    CustodyService,
+    AssignDeviceUseCase,
+    ReturnDeviceUseCase,
+    InstallSimUseCase,
+    RemoveSimUseCase,
+    MoveSimUseCase,
     CustodyHistoryService,
   ],
 })

@@ -26,7 +26,6 @@ import {
 import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RepairLoanersService } from './repair-loaners.service';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import {
@@ -45,6 +44,7 @@ import {
   UpdateBody,
 } from './repair-ticket.dto';
 import { REPAIR_TICKET_LIST, RepairTicketsService } from './repair-tickets.service';
+import { RepairFlow } from './use-cases/repair-flow';
 
 /** Repair tickets (维修单): the list and one ticket for every role (an officer: their own), and the flow. */
 @ApiTags('repair-tickets')
@@ -56,9 +56,9 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
 }) {
   constructor(
     private readonly tickets: RepairTicketsService,
-    private readonly loaners: RepairLoanersService,
     private readonly photos: RepairPhotosService,
     private readonly clock: Clock,
+    private readonly flow: RepairFlow,
   ) {
     super(tickets);
   }
@@ -72,7 +72,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
   @Post()
   @Roles('admin', 'repair_intake', 'officer')
   intake(@Body() body: IntakeBody, @CurrentActor() actor: Actor): Promise<RepairTicketDto> {
-    return this.tickets.intake(body, actor, this.clock.now());
+    return this.flow.intake.execute(body, actor, this.clock.now());
   }
 
   @Patch(':id')
@@ -82,7 +82,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: UpdateBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.update(id, body, actor);
+    return this.flow.update.execute(id, body, actor);
   }
 
   @Post(':id/diagnose')
@@ -93,7 +93,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: DiagnoseBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.diagnose(id, body, actor, this.clock.now());
+    return this.flow.diagnose.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/liability')
@@ -104,7 +104,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LiabilityOverrideBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.overrideLiability(id, body, actor);
+    return this.flow.overrideLiability.execute(id, body, actor);
   }
 
   @Post(':id/send')
@@ -115,7 +115,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: SendBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.send(id, body, actor, this.clock.now());
+    return this.flow.send.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/return')
@@ -126,7 +126,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.returnDevice(id, body, actor, this.clock.now());
+    return this.flow.giveBack.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/close')
@@ -137,7 +137,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: CloseBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.close(id, body, actor, this.clock.now());
+    return this.flow.close.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/cancel')
@@ -148,7 +148,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: CancelBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.cancel(id, body, actor, this.clock.now());
+    return this.flow.cancel.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/approve')
@@ -159,7 +159,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ApprovalBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.approve(id, body, actor, this.clock.now());
+    return this.flow.approve.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/reject')
@@ -170,7 +170,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ApprovalBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.reject(id, body, actor, this.clock.now());
+    return this.flow.reject.execute(id, body, actor, this.clock.now());
   }
 
   @Get(':id/events')
@@ -222,7 +222,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LoanerBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.loaners.handOut(id, body, actor, this.clock.now());
+    return this.flow.handOutLoaner.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/loaner/return')
@@ -233,7 +233,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LoanerReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.loaners.takeBack(id, body, actor, this.clock.now());
+    return this.flow.takeBackLoaner.execute(id, body, actor, this.clock.now());
   }
 
   @Get(':id/receipt')

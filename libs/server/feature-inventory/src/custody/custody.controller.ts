@@ -13,7 +13,9 @@ import {
   SimInstallationsService,
 } from './custody-lists.service';
 import { VoidBody } from './custody.dto';
-import { CustodyService } from './custody.service';
+import { ASSIGNMENTS, INSTALLATIONS } from './custody.store';
+import { AcceptAssignmentUseCase } from './use-cases/accept-assignment.use-case';
+import { VoidCustodyUseCase } from './use-cases/void-custody.use-case';
 
 @ApiTags('assignments')
 @ApiBearerAuth()
@@ -24,7 +26,8 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
 }) {
   constructor(
     assignments: AssignmentsService,
-    private readonly custody: CustodyService,
+    private readonly acceptAssignment: AcceptAssignmentUseCase,
+    private readonly voidCustody: VoidCustodyUseCase,
     private readonly history: CustodyHistoryService,
     private readonly clock: Clock,
   ) {
@@ -49,7 +52,7 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
   @HttpCode(200)
   @Roles('admin', 'officer')
   accept(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<AssignmentDto> {
-    return this.custody.accept(id, actor, this.clock.now());
+    return this.acceptAssignment.execute(id, actor, this.clock.now());
   }
 
   @Post(':id/void')
@@ -60,7 +63,7 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
     @Body() body: VoidBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.voidAssignment(id, body, actor, this.clock.now());
+    return this.voidCustody.execute(ASSIGNMENTS, id, body, actor, this.clock.now());
   }
 }
 
@@ -73,7 +76,7 @@ export class SimInstallationsController extends ReadController<SimInstallationDt
 }) {
   constructor(
     installations: SimInstallationsService,
-    private readonly custody: CustodyService,
+    private readonly voidCustody: VoidCustodyUseCase,
     private readonly clock: Clock,
   ) {
     super(installations);
@@ -87,6 +90,6 @@ export class SimInstallationsController extends ReadController<SimInstallationDt
     @Body() body: VoidBody,
     @CurrentActor() actor: Actor,
   ): Promise<SimInstallationDto> {
-    return this.custody.voidInstallation(id, body, actor, this.clock.now());
+    return this.voidCustody.execute(INSTALLATIONS, id, body, actor, this.clock.now());
   }
 }

@@ -1,7 +1,6 @@
 import type { SimSlot } from '@fleet/domain/inventory';
-import type { AssignmentDto, DeviceStatusValue, SimInstallationDto } from '@fleet/shared/contracts';
+import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
 import type { AssignmentEntity, SimInstallationEntity } from '@fleet/server/persistence';
-import type { LocalizedText } from '@fleet/server/platform';
 
 const iso = (moment: Date | null): string | null => (moment ? moment.toISOString() : null);
 
@@ -34,14 +33,6 @@ export function toInstallationDto(i: SimInstallationEntity): SimInstallationDto 
     voidReason: i.voidReason,
   };
 }
-
-export const DEVICE_STATUS_NAMES: Record<DeviceStatusValue, LocalizedText> = {
-  in_stock: { zh: '在库', en: 'in stock' },
-  assigned: { zh: '已领用', en: 'assigned' },
-  in_repair: { zh: '维修中', en: 'in repair' },
-  lost: { zh: '丢失', en: 'lost' },
-  retired: { zh: '已报废', en: 'retired' },
-};
 
 /** A moment as people in the bureau read it: China Standard Time (UTC+8, no daylight saving). */
 export function chinaDateTime(moment: Date): string {

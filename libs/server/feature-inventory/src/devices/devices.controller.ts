@@ -11,7 +11,8 @@ import { Clock } from '@fleet/server/config';
 import { type Actor, CrudController, CurrentActor, Roles } from '@fleet/server/platform';
 import { AssignBody, AtQuery, ReturnBody } from '../custody/custody.dto';
 import { CustodyHistoryService } from '../custody/custody-history.service';
-import { CustodyService } from '../custody/custody.service';
+import { AssignDeviceUseCase } from '../custody/use-cases/assign-device.use-case';
+import { ReturnDeviceUseCase } from '../custody/use-cases/return-device.use-case';
 import { STAFF } from '../shared/roles';
 import { CreateDeviceBody, UpdateDeviceBody } from './device.dto';
 import { DEVICE_LIST, DevicesService } from './devices.service';
@@ -29,7 +30,8 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
 }) {
   constructor(
     private readonly devices: DevicesService,
-    private readonly custody: CustodyService,
+    private readonly assignDevice: AssignDeviceUseCase,
+    private readonly returnDevice: ReturnDeviceUseCase,
     private readonly history: CustodyHistoryService,
     private readonly clock: Clock,
   ) {
@@ -67,7 +69,7 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
     @Body() body: AssignBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.assign(id, body, actor, this.clock.now());
+    return this.assignDevice.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/return')
@@ -78,6 +80,6 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
     @Body() body: ReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.giveBack(id, body, actor, this.clock.now());
+    return this.returnDevice.execute(id, body, actor, this.clock.now());
   }
 }
