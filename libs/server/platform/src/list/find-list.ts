@@ -25,9 +25,18 @@ export function applyListQuery<E extends ObjectLiteral>(
   if (query.ids) builder.andWhere('e.id IN (:...ids)', { ids: query.ids.length ? query.ids : [-1] });
   if (query.q && searchProperties.length) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const metadata = builder.expressionMap.mainAlias!.metadata;
+    // A fixed-width (char) column is searched as text, as its trigram index holds it: the same rows for
+    // a trimmed `q`, since only a pattern ending in a space could tell the padding apart.
+    const searched = (property: string) =>
+      metadata.findColumnWithPropertyName(property)?.type === 'char'
+        ? `CAST(e.${property} AS text)`
+        : `e.${property}`;
     builder.andWhere(
       new Brackets((where) => {
-        searchProperties.forEach((property) => where.orWhere(`e.${property} ILIKE :q`, { q: pattern }));
+        searchProperties.forEach((property) =>
+          where.orWhere(`${searched(property)} ILIKE :q`, { q: pattern }),
+        );
       }),
     );
   }
