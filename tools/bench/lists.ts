@@ -6,7 +6,7 @@
 // BENCH_SECONDS (4) each; prints requests/s, the ratio of each list and the median ratio. Uses
 // DATABASE_URL's server (a fresh database of its own, dropped at the end) and REDIS_URL.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -204,8 +204,18 @@ function statementOf(dataSource: DataSource, c: ListCase): string {
   return sql.replace(/\$(\d+)/g, (_, n: string) => literal(parameters[Number(n) - 1])).replace(/\s+/g, ' ');
 }
 
-/** requests/s of autocannon (its own process, so it never shares the API's event loop). */
-async function apiRate(url: string, token: string): Promise<number> {
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * requests/s of autocannon (its own process, so it never shares the API's event loop), and the API
+ * process's own CPU a request (ms).
+ */
+async function apiRate(url: string, token: string, apiPid: number): Promise<[number, number]> {
+  const cpuBefore = await cpuSeconds(apiPid);
   const cli = resolve(root, 'node_modules/autocannon/autocannon.js');
   const args = [cli, '-j', '-c', String(CONNECTIONS), '-d', String(SECONDS)];
   const { stdout } = await run(process.execPath, [...args, '-H', `authorization=Bearer ${token}`, url], {
@@ -219,7 +229,8 @@ async function apiRate(url: string, token: string): Promise<number> {
   };
   if (result.non2xx || result.errors)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.total / result.duration;
+  const cpuMs = ((await cpuSeconds(apiPid)) - cpuBefore) * 1000;
+  return [result.requests.total / result.duration, cpuMs / result.requests.total];
 }
 
 /** Transactions/s of pgbench running one statement at the same concurrency. */
@@ -242,6 +253,7 @@ interface CaseFigures {
   apiRps: number;
   sqlRps: number;
   ratio: number;
+  apiCpuMsPerRequest: number;
   total: number;
 }
 
@@ -292,7 +304,15 @@ async function main(): Promise<void> {
     const { accessToken } = (await login.json()) as { accessToken: string };
 
     await dataSource.initialize();
-    const prepared = [];
+    const prepared: {
+      c: ListCase;
+      path: string;
+      script: string;
+      total: number;
+      api: number[];
+      sql: number[];
+      cpu: number[];
+    }[] = [];
     for (const c of CASES) {
       const path = `${base}/api/${c.spec.resource}?${queryString(c.params)}`;
       const response = await fetch(path, { headers: { authorization: `Bearer ${accessToken}` } });
@@ -306,12 +326,26 @@ async function main(): Promise<void> {
         throw new Error(`${c.name}: Content-Range total ${total}, count(*) ${expected}`);
       const script = resolve(work, `${c.name.replace(/\W+/g, '-')}.sql`);
       await writeFile(script, `${statementOf(dataSource, c)};\n`);
-      prepared.push({ c, path, script, total, api: [] as number[], sql: [] as number[] });
+      prepared.push({
+        c,
+        path,
+        script,
+        total,
+        api: [] as number[],
+        sql: [] as number[],
+        cpu: [] as number[],
+      });
     }
     await db.end();
 
-    log(`warming up (${CASES.length} lists, 1 s each)`);
-    for (const p of prepared) await apiRate(p.path, accessToken);
+    log(`warming up (${CASES.length} lists, ${SECONDS} s each)`);
+    const apiPid = api.pid!;
+    for (const p of prepared) await apiRate(p.path, accessToken, apiPid);
+    const measureApi = async (p: (typeof prepared)[number]) => {
+      const [rps, cpuMs] = await apiRate(p.path, accessToken, apiPid);
+      p.api.push(rps);
+      p.cpu.push(cpuMs);
+    };
     for (let r = 1; r <= RUNS; r += 1) {
       log(
         `run ${r} of ${RUNS}, load average ${loadavg()
@@ -321,13 +355,16 @@ async function main(): Promise<void> {
       for (const p of prepared) {
         // Alternate which goes first, so neither always follows the other's cache or load.
         if (r % 2) {
-          p.api.push(await apiRate(p.path, accessToken));
+          await measureApi(p);
           p.sql.push(await sqlRate(url, p.script));
         } else {
           p.sql.push(await sqlRate(url, p.script));
-          p.api.push(await apiRate(p.path, accessToken));
+          await measureApi(p);
         }
-        log(`  ${p.c.name}: API ${p.api.at(-1)!.toFixed(0)}/s, SQL ${p.sql.at(-1)!.toFixed(0)}/s`);
+        log(
+          `  ${p.c.name}: API ${p.api.at(-1)!.toFixed(0)}/s (${p.cpu.at(-1)!.toFixed(2)} ms CPU a request), ` +
+            `SQL ${p.sql.at(-1)!.toFixed(0)}/s`,
+        );
       }
     }
     const figures: CaseFigures[] = prepared.map((p) => ({
@@ -336,6 +373,7 @@ async function main(): Promise<void> {
       sqlRps: Math.round(median(p.sql)),
       // Each run's API and SQL figures were taken side by side: the median of their ratios.
       ratio: Number(median(p.api.map((a, i) => a / p.sql[i])).toFixed(2)),
+      apiCpuMsPerRequest: Number(median(p.cpu).toFixed(2)),
       total: p.total,
     }));
     console.table(figures);
