@@ -9,6 +9,7 @@ import { ContractLedger1796523710638 } from './1796523710638-ContractLedger';
 import { RepairApprovals1796529068233 } from './1796529068233-RepairApprovals';
 import { AuditChain1796529086714 } from './1796529086714-AuditChain';
 import { UsageMonthFunction1796534581212 } from './1796534581212-UsageMonthFunction';
+import { ListSearchIndexes1796537000000 } from './1796537000000-ListSearchIndexes';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   RepairApprovals1796529068233,
   AuditChain1796529086714,
   UsageMonthFunction1796534581212,
+  ListSearchIndexes1796537000000,
 ];
