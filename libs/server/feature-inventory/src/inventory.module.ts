@@ -8,6 +8,8 @@ import { CustodyService } from './custody/custody.service';
 import { DevicesController } from './devices/devices.controller';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
+import { FleetSummaryController } from './fleet-summary/fleet-summary.controller';
+import { FleetSummaryService } from './fleet-summary/fleet-summary.service';
 import { LeaseEndModule } from './lease-end/lease-end.module';
 import { LostModule } from './lost/lost.module';
 import { PlansController } from './plans/plans.controller';
@@ -27,6 +29,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     SimCardsController,
     AssignmentsController,
     SimInstallationsController,
+    FleetSummaryController,
   ],
   providers: [
     ApnProfilesService,
@@ -38,6 +41,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     AssignmentsService,
     SimInstallationsService,
     InventoryExports,
+    FleetSummaryService,
   ],
   exports: [
     ApnProfilesService,
