@@ -26,6 +26,7 @@ describe('the overview (概览) and the month close in the console', () => {
   let busiest = '';
   let unregistered: string[] = [];
   const intake = { username: 'desk-dashboard', password: 'cobalt-harbour-desk-8' };
+  const officer = { username: 'officer-dashboard', password: 'cobalt-harbour-officer-9' };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -51,6 +52,11 @@ describe('the overview (概览) and the month close in the console', () => {
     busiest = a1.msisdn;
     unregistered = [a1.msisdn];
     await createLogin(server, { username: intake.username, role: 'repair_intake' }, intake.password);
+    await createLogin(
+      server,
+      { username: officer.username, role: 'officer', officerId: alice.id },
+      officer.password,
+    );
 
     // Today's alerts, computed by the worker as every day.
     const admin = new ApiClient(server.baseUrl);
@@ -120,7 +126,8 @@ describe('the overview (概览) and the month close in the console', () => {
       await page.goto(`${server.baseUrl}/#/periods`);
       await page.getByRole('row').filter({ hasText: MONTH }).getByText('已结账').click();
       await page.waitForURL(/#\/periods\/\d+\/show$/);
-      await page.getByText('该月通知单').waitFor();
+      await page.getByText('该月通知单', { exact: true }).waitFor();
+      await page.getByRole('cell', { name: '局里（汇总）' }).waitFor();
       await page.getByRole('link', { name: '查看该月通知单' }).waitFor();
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/period-show-1440.png`, fullPage: true });
     }));
@@ -133,6 +140,25 @@ describe('the overview (概览) and the month close in the console', () => {
       await expect(desk.getByRole('menuitem', { name: '概览' }).count()).resolves.toBe(0);
     });
     await desk.close();
+  });
+
+  it("lands an officer on their own home: their phone, this month's usage, their latest statement", async () => {
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+    });
+    await withScreenshotOnFailure(phone, 'dashboard-officer', async () => {
+      await signIn(phone, server, officer);
+      await phone.getByText(`欢迎，${officer.username}`).waitFor();
+      await phone.getByText('HUAWEI Mate60').waitFor();
+      // January was closed above: the officer's latest statement is January's.
+      await phone.getByText('最近的通知单').waitFor();
+      await phone.getByText(MONTH, { exact: true }).waitFor();
+      await expect(phone.getByRole('link', { name: '查看' }).count()).resolves.toBe(3);
+      if (SHOTS) await phone.screenshot({ path: `${SHOTS}/officer-home-390.png`, fullPage: true });
+    });
+    await phone.close();
   });
 
   /** The overview at 1440×900 and 390×844, light and dark, for a person to open and check. */

@@ -278,6 +278,7 @@ export const enMessages: AppMessages = {
       closed_result: '%{period} closed: %{count} statements issued.',
       view_statements: "See the month's statements",
       statements_title: "The month's statements",
+      bureau: 'The bureau (summary)',
       period_format: 'The month must be YYYY-MM',
       workbook: 'Finance workbook',
       bill_check: 'Bill check (carrier differs from ours)',

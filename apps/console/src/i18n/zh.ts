@@ -289,6 +289,7 @@ export const zhMessages = {
       closed_result: '%{period} 已结账，开出通知单 %{count} 张。',
       view_statements: '查看该月通知单',
       statements_title: '该月通知单',
+      bureau: '局里（汇总）',
       period_format: '月份应为 YYYY-MM',
       workbook: '导出财务表',
       bill_check: '账单核对（运营商与本系统不一致）',

@@ -1,6 +1,7 @@
 import type { PeriodDto } from '@fleet/shared/contracts';
 import {
   DataTable,
+  Labeled,
   Link,
   NumberField,
   ReferenceField,
@@ -26,33 +27,39 @@ import { ClosePeriodButton, StatementsWorkbookButton } from './PeriodButtons';
 const PeriodStatements = () => {
   const translate = useTranslate();
   return (
-    <ReferenceManyField
-      label="fleet.periods.statements_title"
-      reference="statements"
-      target="period"
-      source="period"
-      sort={{ field: 'id', order: 'DESC' }}
-      perPage={25}
-      pagination={<ListPagination />}
-    >
-      <WithRecord<PeriodDto>
-        render={(period) => (
-          <Link to={statementsOfPeriod(period.period)}>{translate('fleet.periods.view_statements')}</Link>
-        )}
-      />
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="officerId">
-          <ReferenceField source="officerId" reference="officers" link={false} emptyText="—" />
-        </DataTable.Col>
-        <DataTable.NumberCol source="version" />
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={STATEMENT_STATUS_CHOICES} />
-        </DataTable.Col>
-        <DataTable.Col source="totalFen">
-          <MoneyField source="totalFen" />
-        </DataTable.Col>
-      </DataTable>
-    </ReferenceManyField>
+    <Labeled label="fleet.periods.statements_title">
+      <ReferenceManyField
+        reference="statements"
+        target="period"
+        source="period"
+        sort={{ field: 'id', order: 'DESC' }}
+        perPage={25}
+        pagination={<ListPagination />}
+      >
+        <WithRecord<PeriodDto>
+          render={(period) => (
+            <Link to={statementsOfPeriod(period.period)}>{translate('fleet.periods.view_statements')}</Link>
+          )}
+        />
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="officerId">
+            <ReferenceField
+              source="officerId"
+              reference="officers"
+              link={false}
+              emptyText="fleet.periods.bureau"
+            />
+          </DataTable.Col>
+          <DataTable.NumberCol source="version" />
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={STATEMENT_STATUS_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="totalFen">
+            <MoneyField source="totalFen" />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Labeled>
   );
 };
 
