@@ -203,18 +203,37 @@ export class PeriodsService {
     drafts: Map<number | null, IssuedLine[]>,
   ): Promise<PendingStatement[]> {
     const current = await this.currentStatements(manager, period);
+    const previousLines = await this.linesByStatement(manager, period);
     const holders = new Set<number | null>([...drafts.keys(), ...current.keys()]);
     const pending: PendingStatement[] = [];
     for (const holder of holders) {
       const lines = drafts.get(holder) ?? [];
       const previous = current.get(holder);
       if (previous) {
-        const previousLines = await manager.findBy(StatementLineEntity, { statementId: previous.id });
-        if (sameIssuedLines(previousLines, lines)) continue;
+        if (sameIssuedLines(previousLines.get(previous.id) ?? [], lines)) continue;
       } else if (holder !== null && !lines.length) continue;
       pending.push({ holder, lines, previous });
     }
     return pending;
+  }
+
+  /** The lines of the month's statements by statement, in one query (not one per holder). */
+  private async linesByStatement(
+    manager: EntityManager,
+    period: string,
+  ): Promise<Map<number, StatementLineEntity[]>> {
+    const lines = await manager
+      .createQueryBuilder(StatementLineEntity, 'l')
+      .innerJoin(StatementEntity, 's', 's.id = l.statementId')
+      .where('s.period = :period', { period })
+      .getMany();
+    const byStatement = new Map<number, StatementLineEntity[]>();
+    for (const line of lines) {
+      const of = byStatement.get(line.statementId);
+      if (of) of.push(line);
+      else byStatement.set(line.statementId, [line]);
+    }
+    return byStatement;
   }
 
   /** Issues the pending statements; the earlier one of each holder is superseded. */

@@ -21,27 +21,33 @@ export class FleetSummaryService {
     const sims: { status: string; count: number }[] = await this.dataSource.query(
       'SELECT status, count(*)::int AS count FROM sim_cards GROUP BY status ORDER BY status',
     );
-    // The same horizons as the alerts (90, 30, 7 days); a retired device needs no action, as there.
+    // The same horizons as the alerts (90, 30, 7 days); a retired device needs no action, as there. The
+    // devices within the longest horizon are read once (the warranty date is indexed), then counted per horizon.
     const ending: { days: number; warranty: number; lease: number }[] = await this.dataSource.query(
-      `SELECT h.days,
-              count(*) FILTER (WHERE d.warranty_end_on >= $1::date
-                                 AND d.warranty_end_on <= $1::date + h.days)::int AS warranty,
-              count(*) FILTER (WHERE d.ownership = 'leased' AND d.lease_end_on >= $1::date
-                                 AND d.lease_end_on <= $1::date + h.days)::int AS lease
-         FROM unnest($2::int[]) AS h(days)
-         LEFT JOIN devices d
-           ON d.status <> 'retired'
-          AND ((d.warranty_end_on >= $1::date AND d.warranty_end_on <= $1::date + h.days)
-               OR (d.lease_end_on >= $1::date AND d.lease_end_on <= $1::date + h.days))
-        GROUP BY h.days
-        ORDER BY h.days`,
-      [asOf, horizons],
+      `WITH soon AS (
+         SELECT warranty_end_on - $1::date AS warranty_in,
+                CASE WHEN ownership = 'leased' THEN lease_end_on - $1::date END AS lease_in
+           FROM devices
+          WHERE status <> 'retired'
+            AND (warranty_end_on BETWEEN $1::date AND $1::date + $3::int
+                 OR lease_end_on BETWEEN $1::date AND $1::date + $3::int)
+       )
+       SELECT h.days,
+              count(*) FILTER (WHERE s.warranty_in BETWEEN 0 AND h.days)::int AS warranty,
+              count(*) FILTER (WHERE s.lease_in BETWEEN 0 AND h.days)::int AS lease
+         FROM unnest($2::int[]) AS h(days) CROSS JOIN soon s
+        GROUP BY h.days`,
+      [asOf, horizons, Math.max(...horizons)],
     );
     return {
       asOf,
       devices: count(devices),
       sims: count(sims),
-      endingWithin: ending.map((e) => ({ days: e.days, warranty: e.warranty, lease: e.lease })),
+      // A horizon with no device ending in it has no row: zero.
+      endingWithin: horizons.map((days) => {
+        const row = ending.find((e) => e.days === days);
+        return { days, warranty: row?.warranty ?? 0, lease: row?.lease ?? 0 };
+      }),
     };
   }
 }
