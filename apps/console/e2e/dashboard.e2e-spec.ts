@@ -106,7 +106,7 @@ describe('the overview (概览) and the month close in the console', () => {
   it('previews the close of a month picked from those with data, then links to its statements', () =>
     withScreenshotOnFailure(page, 'dashboard-close', async () => {
       await page.goto(`${server.baseUrl}/#/periods`);
-      await page.getByRole('button', { name: '结账' }).click();
+      await page.getByRole('button', { name: '结账', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog.getByRole('combobox', { name: '月份' }).textContent()).resolves.toContain(MONTH);
       // Alice's statement and the bureau's summary; one officer charged.
@@ -130,6 +130,7 @@ describe('the overview (概览) and the month close in the console', () => {
       await page.getByRole('cell', { name: '局里（汇总）' }).waitFor();
       await page.getByRole('link', { name: '查看该月通知单' }).waitFor();
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/period-show-1440.png`, fullPage: true });
+      if (SHOTS) await closeOnPhone();
     }));
 
   it('lands repair intake on the intake desk', async () => {
@@ -160,6 +161,21 @@ describe('the overview (概览) and the month close in the console', () => {
     });
     await phone.close();
   });
+
+  /** The close dialog on a phone in dark mode: the preview of closing January again (nothing changed). */
+  async function closeOnPhone(): Promise<void> {
+    const shot = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      colorScheme: 'dark',
+    });
+    await signInAsAdmin(shot, server);
+    await shot.goto(`${server.baseUrl}/#/periods`);
+    await shot.getByRole('button', { name: '结账', exact: true }).click();
+    await shot.getByRole('dialog').getByText('结账将会').waitFor();
+    await shot.screenshot({ path: `${SHOTS}/close-preview-390-dark.png` });
+    await shot.close();
+  }
 
   /** The overview at 1440×900 and 390×844, light and dark, for a person to open and check. */
   async function screenshots(): Promise<void> {
