@@ -260,8 +260,6 @@ export const enMessages: AppMessages = {
     periods: {
       close: 'Close month',
       close_title: 'Close month',
-      close_hint: 'YYYY-MM; closing issues the month’s statements',
-      close_again: 'Close %{period} again? Changed statements get an amended version.',
       month: 'Month',
       no_months: 'No month has usage data yet',
       preview: 'Closing will',
@@ -279,7 +277,6 @@ export const enMessages: AppMessages = {
       view_statements: "See the month's statements",
       statements_title: "The month's statements",
       bureau: 'The bureau (summary)',
-      period_format: 'The month must be YYYY-MM',
       workbook: 'Finance workbook',
       bill_check: 'Bill check (carrier differs from ours)',
       bill_check_none: 'No differences',

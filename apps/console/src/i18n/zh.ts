@@ -272,8 +272,6 @@ export const zhMessages = {
     periods: {
       close: '结账',
       close_title: '结账',
-      close_hint: '格式 YYYY-MM；结账后生成该月的超额费用通知单',
-      close_again: '再次结账 %{period}？有变化的通知单将生成更正版本。',
       month: '月份',
       no_months: '还没有任何月份的用量数据',
       preview: '结账将会',
@@ -290,7 +288,6 @@ export const zhMessages = {
       view_statements: '查看该月通知单',
       statements_title: '该月通知单',
       bureau: '局里（汇总）',
-      period_format: '月份应为 YYYY-MM',
       workbook: '导出财务表',
       bill_check: '账单核对（运营商与本系统不一致）',
       bill_check_none: '无不一致',
