@@ -6,7 +6,11 @@ import type { DataMonthsDto, MyUsageDto, OverageSource, UsageDashboardDto } from
 export type { DataMonthsDto, MyUsageDto, OverageSource, UsageDashboardDto };
 
 export class PeriodQuery {
-  @ApiPropertyOptional({ example: '2026-01', description: 'YYYY-MM; defaults to the current month (UTC+8)' })
+  @ApiPropertyOptional({
+    example: '2026-01',
+    description:
+      'YYYY-MM; by default the current month (UTC+8) for /me/usage, the latest month with data for /dashboard/usage',
+  })
   @IsOptional()
   @Matches(PERIOD_PATTERN)
   period?: string;
