@@ -36,6 +36,8 @@ describe('the demo seed', () => {
         const manager = dataSource.manager;
         expect(await manager.count(OfficerEntity)).toBe(60);
         expect(await manager.count(SimCardEntity)).toBe(60);
+        // The dashboard's 未实名 alert card has two SIMs to show.
+        expect(await manager.countBy(SimCardEntity, { realNameRegisteredOn: IsNull() })).toBe(2);
         expect(await manager.count(UserEntity)).toBe(3);
         expect(await manager.countBy(UserEntity, { mustChangePassword: true })).toBe(3);
         const usage = await manager.find(MonthlyUsageEntity);

@@ -4,6 +4,7 @@ import { OfficerEntity, UnitEntity, UserEntity, createDataSource } from '@fleet/
 import { AuditService, hashPassword } from '@fleet/server/platform';
 import type { Role } from '@fleet/shared/contracts';
 import { generateDemoBureau } from './demo-bureau';
+import { seedAlertCases } from './seed-alerts';
 import { seedContract } from './seed-contract';
 import { seedInventory } from './seed-inventory';
 import { seedRepairs } from './seed-repairs';
@@ -61,6 +62,7 @@ export async function seedDemoIfEmpty(databaseUrl: string, makePassword: () => s
         });
       }
       await seedInventory(manager, audit, officers, unitIds.get('qiemo-bureau')!);
+      await seedAlertCases(manager, audit);
       await seedUsageMonth(manager);
       await seedRepairs(manager, audit);
       await seedContract(manager, audit);

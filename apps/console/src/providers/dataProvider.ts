@@ -7,7 +7,11 @@ import type {
   SlaCreditTotalDto,
   AssignmentDto,
   BillCheckDto,
+  ClosePreviewDto,
   CloseResultDto,
+  DataMonthsDto,
+  FleetSummaryDto,
+  OpenRepairsByAgeDto,
   MyUsageDto,
   StatementDto,
   UsageDashboardDto,
@@ -165,6 +169,10 @@ const actions = {
       `/dashboard/usage${period ? `?${new URLSearchParams({ period }).toString()}` : ''}`,
     ),
   getAlerts: () => call<AlertDto[]>('GET', '/alerts'),
+  getDataMonths: () => call<DataMonthsDto>('GET', '/dashboard/months'),
+  getFleetSummary: () => call<FleetSummaryDto>('GET', '/dashboard/fleet'),
+  getOpenRepairs: () => call<OpenRepairsByAgeDto>('GET', '/dashboard/repairs'),
+  getClosePreview: (period: string) => call<ClosePreviewDto>('GET', `/periods/${period}/close-preview`),
   getExposure: (asOf: string, contractId?: number) =>
     call<ExposureDto>(
       'GET',

@@ -16,6 +16,8 @@ import { DevicesController } from './devices/devices.controller';
 import { DeviceStatusWriter } from './devices/device-status.writer';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
+import { FleetSummaryController } from './fleet-summary/fleet-summary.controller';
+import { FleetSummaryService } from './fleet-summary/fleet-summary.service';
 import { LeaseEndModule } from './lease-end/lease-end.module';
 import { LostModule } from './lost/lost.module';
 import { PlansController } from './plans/plans.controller';
@@ -35,6 +37,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     SimCardsController,
     AssignmentsController,
     SimInstallationsController,
+    FleetSummaryController,
   ],
   providers: [
     ApnProfilesService,
@@ -54,6 +57,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     AssignmentsService,
     SimInstallationsService,
     InventoryExports,
+    FleetSummaryService,
   ],
   exports: [
     ApnProfilesService,

@@ -16,6 +16,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   DATA_ROLES,
+  type OpenRepairsByAgeDto,
   type RepairEventDto,
   type RepairIntakeLookupDto,
   type RepairPhotoDto,
@@ -26,6 +27,7 @@ import {
 import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OpenRepairsService } from './open-repairs.service';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import {
@@ -274,5 +276,22 @@ export class RepairReportsController {
   @Roles('admin', 'repair_intake', 'auditor')
   repeated(@Query() query: RepeatedQuery): Promise<RepeatedFaultDto[]> {
     return this.reports.repeated(query.minTickets ?? 2, query.months ?? 12, this.clock.now());
+  }
+}
+
+/** Open repair tickets by age and status, for the dashboard. */
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class OpenRepairsController {
+  constructor(
+    private readonly openRepairs: OpenRepairsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('repairs')
+  @Roles('admin', 'auditor', 'repair_intake')
+  byAge(): Promise<OpenRepairsByAgeDto> {
+    return this.openRepairs.byAge(this.clock.now());
   }
 }

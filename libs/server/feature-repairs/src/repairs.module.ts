@@ -4,7 +4,12 @@ import { registerFieldNames } from '@fleet/server/platform';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import { RepairTicketStore } from './repair-ticket.store';
-import { RepairReportsController, RepairTicketsController } from './repair-tickets.controller';
+import { OpenRepairsService } from './open-repairs.service';
+import {
+  OpenRepairsController,
+  RepairReportsController,
+  RepairTicketsController,
+} from './repair-tickets.controller';
 import { RepairTicketsService } from './repair-tickets.service';
 import { RepairExports } from './repairs.exports';
 import { RepairApprovals } from './use-cases/repair-approvals';
@@ -44,7 +49,7 @@ registerFieldNames({
 /** Field repair intake, warranty and liability, loaners, photos, receipts and repair reports (issue 5). */
 @Module({
   imports: [InventoryModule],
-  controllers: [RepairTicketsController, RepairReportsController],
+  controllers: [RepairTicketsController, RepairReportsController, OpenRepairsController],
   providers: [
     RepairTicketStore,
     RepairTicketsService,
@@ -53,6 +58,7 @@ registerFieldNames({
     RepairPhotosService,
     RepairReportsService,
     RepairExports,
+    OpenRepairsService,
   ],
 })
 export class RepairsModule {}

@@ -21,9 +21,15 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { PERIOD_PATTERN } from '../rules/billing-rules.dto';
 import { type IssuedLine, repairCharges, sameIssuedLines } from './repair-charges';
 import { UsageChargesService } from './usage-charges.service';
-import type { PeriodDto, CloseResultDto, BillCheckDto } from '@fleet/shared/contracts';
+import type { PeriodDto, CloseResultDto, BillCheckDto, ClosePreviewDto } from '@fleet/shared/contracts';
 
-export type { PeriodDto, CloseResultDto, BillCheckDto };
+export type { PeriodDto, CloseResultDto, BillCheckDto, ClosePreviewDto };
+
+interface PendingStatement {
+  holder: number | null;
+  lines: IssuedLine[];
+  previous: StatementEntity | undefined;
+}
 
 export const PERIOD_LIST: ListSpec = {
   resource: 'periods',
@@ -114,7 +120,7 @@ export class PeriodsService {
       });
       const before = { ...row! };
       const version = row!.version + 1;
-      const computed = await this.charges.overages(period, manager);
+      const { computed, drafts } = await this.compute(manager, period);
       if (computed.outOfPlanSimIds.length) {
         await manager.update(
           MonthlyUsageEntity,
@@ -126,15 +132,7 @@ export class PeriodsService {
         overages.filter((o) => o.excess > 0).map((o) => ({ ...o, simId: usage.simId, period, version })),
       );
       if (overageRows.length) await manager.insert(OverageEntity, overageRows);
-      const drafts: Map<number | null, IssuedLine[]> = statementDrafts(
-        await this.charges.charges(manager, period, computed.sims),
-      );
-      // Repairs closed in the month: the liable officer's own section, or the bureau's summary.
-      for (const [holder, lines] of await repairCharges(manager, period)) {
-        drafts.set(holder, [...(drafts.get(holder) ?? []), ...lines]);
-      }
-      if (!drafts.has(null)) drafts.set(null, []);
-      const issued = await this.issue(manager, period, drafts, actor);
+      const issued = await this.issue(manager, period, await this.pending(manager, period, drafts), actor);
 
       row!.status = 'closed';
       row!.version = version;
@@ -153,24 +151,101 @@ export class PeriodsService {
     });
   }
 
-  /** Issues a statement to each holder newly charged or whose lines changed; the earlier one is superseded. */
-  private async issue(
+  /**
+   * What a close would do now, computed exactly as `close` computes it (same reads, same rules), with
+   * nothing written: the statements it would issue, and the month's totals after it.
+   */
+  async preview(period: string): Promise<ClosePreviewDto> {
+    parsePeriod(period);
+    const manager = this.dataSource.manager;
+    const row = await manager.findOneBy(BillingPeriodEntity, { period });
+    const { computed, drafts } = await this.compute(manager, period);
+    const pending = await this.pending(manager, period, drafts);
+    const current = await this.currentStatements(manager, period);
+    // The statements in force after the close: each holder's new lines, or their current statement.
+    const after = new Map<number | null, number>([...current].map(([holder, s]) => [holder, s.totalFen]));
+    for (const { holder, lines } of pending) after.set(holder, totalFen(lines));
+    const officerTotals = [...after].filter(([holder]) => holder !== null).map(([, fen]) => fen);
+    return {
+      period,
+      status: row?.status ?? null,
+      version: (row?.version ?? 0) + 1,
+      statements: pending.length,
+      amended: pending.filter((p) => p.previous).length,
+      unchanged: [...current.keys()].filter((holder) => !pending.some((p) => p.holder === holder)).length,
+      officers: officerTotals.length,
+      officerTotalFen: officerTotals.reduce((sum, fen) => sum + fen, 0),
+      bureauTotalFen: after.get(null) ?? 0,
+      simsInPlan: computed.sims.length,
+      simsOver: computed.sims.filter(({ overages }) => totalFen(overages) > 0).length,
+      outOfPlanSims: computed.outOfPlanSimIds.length,
+    };
+  }
+
+  /** The month's overages and each holder's statement lines, as a close computes them (nothing written). */
+  private async compute(manager: EntityManager, period: string) {
+    const computed = await this.charges.overages(period, manager);
+    const drafts: Map<number | null, IssuedLine[]> = statementDrafts(
+      await this.charges.charges(manager, period, computed.sims),
+    );
+    // Repairs closed in the month: the liable officer's own section, or the bureau's summary.
+    for (const [holder, lines] of await repairCharges(manager, period)) {
+      drafts.set(holder, [...(drafts.get(holder) ?? []), ...lines]);
+    }
+    if (!drafts.has(null)) drafts.set(null, []);
+    return { computed, drafts };
+  }
+
+  /** The holders a close issues a statement to: newly charged, or whose lines changed (nothing written). */
+  private async pending(
     manager: EntityManager,
     period: string,
     drafts: Map<number | null, IssuedLine[]>,
-    actor: Actor,
-  ): Promise<CloseResultDto['issued']> {
+  ): Promise<PendingStatement[]> {
     const current = await this.currentStatements(manager, period);
+    const previousLines = await this.linesByStatement(manager, period);
     const holders = new Set<number | null>([...drafts.keys(), ...current.keys()]);
-    const issued: CloseResultDto['issued'] = [];
+    const pending: PendingStatement[] = [];
     for (const holder of holders) {
       const lines = drafts.get(holder) ?? [];
       const previous = current.get(holder);
       if (previous) {
-        const previousLines = await manager.findBy(StatementLineEntity, { statementId: previous.id });
-        if (sameIssuedLines(previousLines, lines)) continue;
-        await manager.update(StatementEntity, previous.id, { status: 'superseded' });
+        if (sameIssuedLines(previousLines.get(previous.id) ?? [], lines)) continue;
       } else if (holder !== null && !lines.length) continue;
+      pending.push({ holder, lines, previous });
+    }
+    return pending;
+  }
+
+  /** The lines of the month's statements by statement, in one query (not one per holder). */
+  private async linesByStatement(
+    manager: EntityManager,
+    period: string,
+  ): Promise<Map<number, StatementLineEntity[]>> {
+    const lines = await manager
+      .createQueryBuilder(StatementLineEntity, 'l')
+      .innerJoin(StatementEntity, 's', 's.id = l.statementId')
+      .where('s.period = :period', { period })
+      .getMany();
+    const byStatement = new Map<number, StatementLineEntity[]>();
+    for (const line of lines) {
+      const of = byStatement.get(line.statementId);
+      if (of) of.push(line);
+      else byStatement.set(line.statementId, [line]);
+    }
+    return byStatement;
+  }
+
+  /** Issues the pending statements; the earlier one of each holder is superseded. */
+  private async issue(
+    manager: EntityManager,
+    period: string,
+    pending: PendingStatement[],
+    actor: Actor,
+  ): Promise<CloseResultDto['issued']> {
+    const issued: CloseResultDto['issued'] = [];
+    for (const { holder, lines, previous } of pending) {
+      if (previous) await manager.update(StatementEntity, previous.id, { status: 'superseded' });
       const statement = await manager.save(
         manager.create(StatementEntity, {
           officerId: holder,

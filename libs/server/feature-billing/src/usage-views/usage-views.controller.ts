@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, Roles } from '@fleet/server/platform';
-import { type MyUsageDto, PeriodQuery, type UsageDashboardDto } from './usage-views.dto';
+import { type DataMonthsDto, type MyUsageDto, PeriodQuery, type UsageDashboardDto } from './usage-views.dto';
 import { UsageViewsService } from './usage-views.service';
 
 /** An officer's own usage this month (officers only: staff read the fleet on the dashboard). */
@@ -32,6 +32,14 @@ export class UsageDashboardController {
     private readonly clock: Clock,
   ) {}
 
+  /** Months with usage or a billing record, newest first: the dashboard's and the close's month pickers. */
+  @Get('months')
+  @Roles('admin', 'auditor')
+  months(): Promise<DataMonthsDto> {
+    return this.views.months();
+  }
+
+  /** Without `period`, the latest month with data. */
   @Get('usage')
   @Roles('admin', 'auditor')
   usage(@Query() query: PeriodQuery): Promise<UsageDashboardDto> {

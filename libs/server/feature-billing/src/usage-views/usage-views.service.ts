@@ -14,7 +14,7 @@ import { BillingPeriodEntity, BillingRulesEntity } from '@fleet/server/persisten
 import type { Actor } from '@fleet/server/platform';
 import { type DataSource, In } from 'typeorm';
 import { UsageChargesService } from '../periods/usage-charges.service';
-import type { MyUsageDto, OverageSource, UsageDashboardDto } from './usage-views.dto';
+import type { DataMonthsDto, MyUsageDto, OverageSource, UsageDashboardDto } from './usage-views.dto';
 
 const TOP = 10;
 const TREND_MONTHS = 12;
@@ -64,8 +64,30 @@ export class UsageViewsService {
     };
   }
 
+  /**
+   * Months with usage or a billing record, newest first. A loose index scan over monthly_usage(period):
+   * one index probe per month, not a pass over every SIM's rows.
+   */
+  async months(): Promise<DataMonthsDto> {
+    const rows: { period: string }[] = await this.dataSource.query(
+      `WITH RECURSIVE m(period) AS (
+         (SELECT period FROM monthly_usage ORDER BY period DESC LIMIT 1)
+         UNION ALL
+         SELECT (SELECT mu.period FROM monthly_usage mu WHERE mu.period < m.period
+                  ORDER BY mu.period DESC LIMIT 1)
+           FROM m WHERE m.period IS NOT NULL
+       )
+       SELECT period FROM m WHERE period IS NOT NULL
+       UNION
+       SELECT period FROM billing_periods
+       ORDER BY period DESC`,
+    );
+    return { months: rows.map((r) => r.period) };
+  }
+
+  /** The month asked for; by default the latest month with data (a new month has none until its file). */
   async dashboard(period: string | undefined, now: Date): Promise<UsageDashboardDto> {
-    const month = period ?? periodOf(now);
+    const month = period ?? (await this.months()).months[0] ?? periodOf(now);
     const manager = this.dataSource.manager;
     const sims = await this.charges.simMonths(manager, month);
     const inPlan = sims.filter((s) => s.inPlan);
