@@ -2,7 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, Roles } from '@fleet/server/platform';
-import { type MyUsageDto, type MyUsageHistoryDto, PeriodQuery, type UsageDashboardDto } from './usage-views.dto';
+import {
+  type MyUsageDto,
+  type MyUsageHistoryDto,
+  PeriodQuery,
+  type UsageDashboardDto,
+} from './usage-views.dto';
 import { UsageViewsService } from './usage-views.service';
 
 /** An officer's own usage this month and the year before it (officers only: staff read the fleet on the dashboard). */
