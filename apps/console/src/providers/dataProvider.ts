@@ -9,6 +9,7 @@ import type {
   BillCheckDto,
   CloseResultDto,
   MyUsageDto,
+  MyUsageHistoryDto,
   StatementDto,
   UsageDashboardDto,
   UsageImportDto,
@@ -159,6 +160,7 @@ const actions = {
     post<StatementDto>(`/statements/${id}/dispute`, { reason }),
   getMyUsage: (period?: string) =>
     call<MyUsageDto>('GET', `/me/usage${period ? `?${new URLSearchParams({ period }).toString()}` : ''}`),
+  getMyUsageHistory: () => call<MyUsageHistoryDto>('GET', '/me/usage/history'),
   getUsageDashboard: (period?: string) =>
     call<UsageDashboardDto>(
       'GET',
