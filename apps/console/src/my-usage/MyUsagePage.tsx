@@ -1,5 +1,17 @@
-import type { StatementDto } from '@fleet/shared/contracts';
-import { Box, Card, CardContent, Chip, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
+import type { MyUsageHistoryDto, StatementDto } from '@fleet/shared/contracts';
+import {
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   DataTable,
@@ -34,10 +46,18 @@ import { UsageHistoryChart } from './UsageHistoryChart';
  */
 const MyUsagePage = () => {
   const translate = useTranslate();
-  const { data: usage } = useQuery({ queryKey: ['me-usage'], queryFn: () => dataProvider.getMyUsage() });
   const { data: history } = useQuery({
     queryKey: ['me-usage-history'],
     queryFn: () => dataProvider.getMyUsageHistory(),
+  });
+  // The carrier's figures come a month late: the page opens on the latest month that has any, and the
+  // officer can pick another (or tap a bar of the chart).
+  const [picked, setPicked] = useState<string | null>(null);
+  const period = picked ?? (history ? latestWithUsage(history) : undefined);
+  const { data: usage } = useQuery({
+    queryKey: ['me-usage', period],
+    queryFn: () => dataProvider.getMyUsage(period),
+    enabled: period !== undefined,
   });
   // This month's allowance over the SIMs in plan: the line the chart's months are measured against.
   const allowances: Record<string, number> = {};
@@ -49,9 +69,35 @@ const MyUsagePage = () => {
       <Title title="fleet.my_usage.title" />
       <Card sx={{ mt: 2 }}>
         <CardContent>
-          <Typography variant="h6" component="h2" gutterBottom>
-            {translate('fleet.my_usage.month', { period: usage?.period ?? '' })}
-          </Typography>
+          <Stack
+            direction="row"
+            justifyContent="space-between"
+            alignItems="center"
+            spacing={1}
+            sx={{ mb: 1, flexWrap: 'wrap', rowGap: 1 }}
+          >
+            <Typography variant="h6" component="h2">
+              {usage && history && usage.period === history.period
+                ? translate('fleet.my_usage.month', { period: usage.period })
+                : translate('fleet.my_usage.month_of', { period: usage?.period ?? '' })}
+            </Typography>
+            {history && period && (
+              <TextField
+                select
+                size="small"
+                label={translate('fleet.my_usage.pick_month')}
+                value={period}
+                onChange={(event) => setPicked(event.target.value)}
+                sx={{ minWidth: 130 }}
+              >
+                {[...history.months].reverse().map((m) => (
+                  <MenuItem key={m.period} value={m.period}>
+                    {m.period}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
+          </Stack>
           {usage?.sims.length === 0 && <Typography>{translate('fleet.my_usage.no_sims')}</Typography>}
           <Stack spacing={3}>
             {usage?.sims.map((sim) => (
@@ -72,7 +118,12 @@ const MyUsagePage = () => {
             <Typography variant="h6" component="h2" gutterBottom>
               {translate('fleet.my_usage.history')}
             </Typography>
-            <UsageHistoryChart history={history} allowances={allowances} />
+            <UsageHistoryChart
+              history={history}
+              allowances={allowances}
+              selected={period}
+              onSelect={setPicked}
+            />
           </CardContent>
         </Card>
       )}
@@ -98,6 +149,12 @@ const MyUsagePage = () => {
     </Box>
   );
 };
+
+/** The newest month in which the officer's SIMs used anything; the range's last month if none did. */
+function latestWithUsage(history: MyUsageHistoryDto): string {
+  const used = history.months.filter((m) => m.voiceMin + m.sms + m.nationalKb + m.apnKb > 0);
+  return used.at(-1)?.period ?? history.period;
+}
 
 const StatementActions = ({ statement }: { statement: StatementDto }) => (
   <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>

@@ -7,6 +7,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -30,10 +31,15 @@ const axisValue = (category: Category, amount: number) =>
 export const UsageHistoryChart = ({
   history,
   allowances,
+  selected,
+  onSelect,
 }: {
   history: MyUsageHistoryDto;
   /** This month's allowance per category, summed over the officer's SIMs. */
   allowances: Partial<Record<string, number>>;
+  /** The month shown above the chart, highlighted; tapping a bar picks its month. */
+  selected?: string;
+  onSelect?: (period: string) => void;
 }) => {
   const translate = useTranslate();
   const theme = useTheme();
@@ -88,7 +94,7 @@ export const UsageHistoryChart = ({
                 stroke={theme.palette.error.main}
                 strokeDasharray="6 4"
                 label={{
-                  value: translate('fleet.usage.allowance'),
+                  value: translate('fleet.my_usage.allowance_line'),
                   position: 'insideTopRight',
                   fontSize: 11,
                   fill: theme.palette.error.main,
@@ -97,10 +103,20 @@ export const UsageHistoryChart = ({
             )}
             <Bar
               dataKey="value"
-              fill={theme.palette.primary.main}
               radius={[3, 3, 0, 0]}
               isAnimationActive={false}
-            />
+              cursor={onSelect ? 'pointer' : undefined}
+              onClick={(entry: { payload?: { period?: string } }) => {
+                if (entry.payload?.period) onSelect?.(entry.payload.period);
+              }}
+            >
+              {data.map((d) => (
+                <Cell
+                  key={d.period}
+                  fill={d.period === selected ? theme.palette.primary.dark : theme.palette.primary.light}
+                />
+              ))}
+            </Bar>
           </BarChart>
         </ResponsiveContainer>
       </Box>

@@ -13,7 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { Button, useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
 
 import { errorMessageOf, useApiAction } from '../common/apiAction';
 import { dataProvider } from '../providers/dataProvider';
@@ -27,6 +27,7 @@ export const PrintStatementButton = ({ statement }: { statement?: StatementDto }
   const fromContext = useRecordContext<StatementDto>();
   const record = statement ?? fromContext;
   const notify = useNotify();
+  const translate = useTranslate();
   if (!record) {
     return null;
   }
@@ -37,16 +38,18 @@ export const PrintStatementButton = ({ statement }: { statement?: StatementDto }
       notify(errorMessageOf(error), { type: 'error' });
     }
   };
+  // Labeled on a phone too (react-admin's Button shrinks to a bare icon there).
   return (
-    <Button
-      label="fleet.statements.print"
+    <MuiButton
+      size="small"
+      startIcon={<PrintIcon />}
       onClick={(event) => {
         event.stopPropagation();
         void open();
       }}
     >
-      <PrintIcon />
-    </Button>
+      {translate('fleet.statements.print')}
+    </MuiButton>
   );
 };
 
