@@ -5,6 +5,7 @@
 // (performance 90, accessibility 95), so it can guard a release. The full report: tmp/lighthouse.html.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

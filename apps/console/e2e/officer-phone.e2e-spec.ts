@@ -59,7 +59,7 @@ describe('an officer on a phone', () => {
   });
 
   const noSidewaysScroll = async () => {
-    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(390);
   };
 
   it('signs in, sees the usage bars without sideways scrolling, and acknowledges a statement after confirming its amount', async () => {
