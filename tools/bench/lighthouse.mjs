@@ -46,6 +46,10 @@ const metric = (id) => report.audits[id]?.displayValue ?? '—';
 console.log(
   `Lighthouse ${report.lighthouseVersion}, ${report.configSettings.formFactor}, ${report.finalDisplayedUrl}`,
 );
+// Lighthouse scales the CPU time it observes (×4 for a mid-range phone): a busy machine scores lower.
+console.log(
+  `  machine: benchmarkIndex ${report.environment.benchmarkIndex}, load average ${loadavg()[0].toFixed(1)}`,
+);
 console.log(`  performance   ${score('performance')}  (target ${TARGETS.performance})`);
 console.log(`  accessibility ${score('accessibility')}  (target ${TARGETS.accessibility})`);
 console.log(

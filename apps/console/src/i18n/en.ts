@@ -30,6 +30,10 @@ export const enMessages: AppMessages = {
       sessions_ended: '%{count} session(s) ended',
     },
     auth: {
+      username: 'Username',
+      password: 'Password',
+      sign_in: 'Sign in',
+      sign_in_error: 'Sign-in failed, please try again',
       locked: 'Too many tries: try again later',
       unreachable: 'Cannot reach the server; check the network and try again',
     },

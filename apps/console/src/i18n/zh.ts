@@ -42,6 +42,10 @@ export const zhMessages = {
       sessions_ended: '已结束 %{count} 个会话',
     },
     auth: {
+      username: '用户名',
+      password: '密码',
+      sign_in: '登录',
+      sign_in_error: '登录失败，请重试',
       locked: '尝试过于频繁，请稍后再试',
       unreachable: '无法连接服务器，请检查网络后重试',
     },
