@@ -7,13 +7,12 @@ import { HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { APP_CONFIG, type AppConfig, loadConfig } from '@fleet/server/config';
+import { APP_CONFIG, type AppConfig, loadConfig, QuietLogger } from '@fleet/server/config';
 import { IMPORT_MAX_BYTES } from '@fleet/server/feature-imports';
 import { ApiException, installEdge, RAW_UPLOAD_TYPES, UsersService } from '@fleet/server/platform';
 import { protectApiDocs } from './security/api-docs-access';
 import { CONTENT_SECURITY_POLICY, strictTransportSecurity } from './security/headers';
 import { useContainer } from 'class-validator';
-import { ApiLogger } from './api-logger';
 import { AppModule } from './app.module';
 import { installCompression, serveConsole } from './console-assets';
 
@@ -35,7 +34,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     { bufferLogs: true },
   );
   const config = app.get<AppConfig>(APP_CONFIG);
-  app.useLogger(new ApiLogger(config.logLevel));
+  app.useLogger(new QuietLogger(config.logLevel));
   // Lets class-validator constraints (the badge number's configured pattern) come from Nest's container.
   useContainer(app.select(AppModule), { fallbackOnErrors: true });
   app.setGlobalPrefix('api');

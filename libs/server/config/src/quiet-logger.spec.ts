@@ -1,8 +1,8 @@
-import { ApiLogger } from './api-logger';
+import { QuietLogger } from './quiet-logger';
 
-describe('ApiLogger', () => {
+describe('QuietLogger', () => {
   const printed = (level: 'log' | 'debug', context: string) => {
-    const logger = new ApiLogger(level);
+    const logger = new QuietLogger(level);
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       logger.log('Mapped {/api/devices, GET} route', context);

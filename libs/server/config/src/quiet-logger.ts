@@ -1,9 +1,9 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { enabledLogLevels, type LogLevel } from '@fleet/server/config';
+import { enabledLogLevels, type LogLevel } from './app-config';
 
 /**
  * Nest's start-up chatter: a line per module wired and per route mapped (some 200 lines), which buries
- * the login banner `npm start` prints. Shown from LOG_LEVEL=debug on, where someone is looking for it.
+ * the login banner `npm start` prints (API and worker alike). Shown from LOG_LEVEL=debug on, where someone is looking for it.
  */
 export const STARTUP_CONTEXTS: ReadonlySet<string> = new Set([
   'InstanceLoader',
@@ -11,8 +11,8 @@ export const STARTUP_CONTEXTS: ReadonlySet<string> = new Set([
   'RouterExplorer',
 ]);
 
-/** The API's logger: the configured levels, without the start-up chatter below `debug`. */
-export class ApiLogger extends ConsoleLogger {
+/** The API's and the worker's logger: the configured levels, without the start-up chatter below `debug`. */
+export class QuietLogger extends ConsoleLogger {
   private readonly chatty: boolean;
 
   constructor(level: LogLevel) {
