@@ -1,12 +1,13 @@
 // `npm start`: the whole product on one machine with its demo data. PostgreSQL from DATABASE_URL or
 // an embedded server, Redis from REDIS_URL / 127.0.0.1:6379 / redis-server, migrations and the
 // application's database role (APP_DATABASE_URL, or `<database>_app` with a password kept in
-// DATA_DIR/secrets.json), the demo seed on an empty database, the console built, then the API (serving
-// the console) and the worker as child processes, connected as that role, each restarted with backoff if
-// it crashes. Ctrl-C or SIGTERM stops everything it started
+// DATA_DIR/secrets.json), the demo seed on an empty database, the console built (unless its sources are
+// unchanged since the last build), then the API (serving the console) and the worker as child processes,
+// connected as that role, each restarted with backoff if it crashes. Ctrl-C or SIGTERM stops everything it started
 // gracefully; the data stays in DATA_DIR for the next start.
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { consoleIsCurrent, recordConsoleBuild } from './console-build';
 import { resolve } from 'node:path';
 import { ADMINISTRATOR_ROLES } from '@fleet/shared/contracts';
 import { createDataSource, grantApplicationRole, migrate, UserEntity } from '@fleet/server/persistence';
@@ -107,15 +108,21 @@ async function main(): Promise<void> {
     await grantApplicationRole(database.url, appDatabaseUrl);
     const demoLogins = await seedDemoIfEmpty(database.url, generatePassword);
     log(demoLogins.length ? 'demo bureau seeded' : 'existing data kept');
-    log('building the console…');
-    await run(process.execPath, [
-      resolve(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/console/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ]);
+    const consoleBuild = await consoleIsCurrent(root);
+    if (consoleBuild.current) {
+      log('console unchanged since its last build: not rebuilt');
+    } else {
+      log('building the console…');
+      await run(process.execPath, [
+        resolve(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/console/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ]);
+      await recordConsoleBuild(root, consoleBuild.hash);
+    }
 
     const port = process.env.PORT ?? '3000';
     // The three administrators: a generated initial password for each role that has no account yet and

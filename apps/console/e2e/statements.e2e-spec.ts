@@ -221,7 +221,13 @@ describe('usage, month close and statements in the console', () => {
         '个人',
       ]);
       await page.getByRole('button', { name: '打印通知单' }).waitFor();
-      await page.getByRole('button', { name: '确认' }).click();
+      await page.getByRole('button', { name: '确认', exact: true }).click();
+      // Acknowledging money is confirmed in a dialog that names the amount.
+      const confirm = page.getByRole('dialog');
+      await expect(confirm.getByTestId('confirm-amount').textContent()).resolves.toBe(
+        `¥${formatFen(excess * voiceFenPerMin)}`,
+      );
+      await confirm.getByRole('button', { name: '确认无误' }).click();
       await page.getByText('已确认').first().waitFor();
 
       // Their own phone and its SIM, though the devices list itself is not theirs to open.

@@ -13,6 +13,7 @@ import type {
   FleetSummaryDto,
   OpenRepairsByAgeDto,
   MyUsageDto,
+  MyUsageHistoryDto,
   StatementDto,
   UsageDashboardDto,
   UsageImportDto,
@@ -163,6 +164,7 @@ const actions = {
     post<StatementDto>(`/statements/${id}/dispute`, { reason }),
   getMyUsage: (period?: string) =>
     call<MyUsageDto>('GET', `/me/usage${period ? `?${new URLSearchParams({ period }).toString()}` : ''}`),
+  getMyUsageHistory: () => call<MyUsageHistoryDto>('GET', '/me/usage/history'),
   getUsageDashboard: (period?: string) =>
     call<UsageDashboardDto>(
       'GET',

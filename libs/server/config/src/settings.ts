@@ -258,7 +258,7 @@ export const SETTINGS = [
     required: false,
     default: 'log',
     usedBy: ['api', 'worker'],
-    description: 'error, warn, log, debug or verbose',
+    description: "error, warn, log, debug or verbose (Nest's module and route-mapping lines from debug on)",
   },
   {
     name: 'RECONCILE_EVERY_SECONDS',

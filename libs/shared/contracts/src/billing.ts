@@ -117,6 +117,14 @@ export interface MyUsageDto {
   }[];
 }
 
+/** An officer's own usage, month by month: the SIMs in the device(s) they hold now, summed per month. */
+export interface MyUsageHistoryDto {
+  /** The last month of the range (YYYY-MM). */
+  period: string;
+  /** The 12 months ending with `period`, oldest first; zeros where nothing was used. */
+  months: { period: string; voiceMin: number; sms: number; nationalKb: number; apnKb: number }[];
+}
+
 /** Where a month's overage figures come from: its latest close, computed now from usage, or none. */
 export type OverageSource = 'closed' | 'computed' | null;
 

@@ -2,10 +2,16 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, Roles } from '@fleet/server/platform';
-import { type DataMonthsDto, type MyUsageDto, PeriodQuery, type UsageDashboardDto } from './usage-views.dto';
+import {
+  type DataMonthsDto,
+  type MyUsageDto,
+  type MyUsageHistoryDto,
+  PeriodQuery,
+  type UsageDashboardDto,
+} from './usage-views.dto';
 import { UsageViewsService } from './usage-views.service';
 
-/** An officer's own usage this month (officers only: staff read the fleet on the dashboard). */
+/** An officer's own usage this month and the year before it (officers only: staff read the fleet on the dashboard). */
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('me')
@@ -19,6 +25,13 @@ export class MyUsageController {
   @Roles('officer')
   usage(@Query() query: PeriodQuery, @CurrentActor() actor: Actor): Promise<MyUsageDto> {
     return this.views.mine(actor, query.period, this.clock.now());
+  }
+
+  /** The 12 months ending with `period` (default: this month), summed over the officer's own SIMs. */
+  @Get('usage/history')
+  @Roles('officer')
+  history(@Query() query: PeriodQuery, @CurrentActor() actor: Actor): Promise<MyUsageHistoryDto> {
+    return this.views.mineHistory(actor, query.period, this.clock.now());
   }
 }
 

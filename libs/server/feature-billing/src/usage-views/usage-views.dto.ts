@@ -1,9 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../rules/billing-rules.dto';
-import type { DataMonthsDto, MyUsageDto, OverageSource, UsageDashboardDto } from '@fleet/shared/contracts';
+import type {
+  DataMonthsDto,
+  MyUsageDto,
+  MyUsageHistoryDto,
+  OverageSource,
+  UsageDashboardDto,
+} from '@fleet/shared/contracts';
 
-export type { DataMonthsDto, MyUsageDto, OverageSource, UsageDashboardDto };
+export type { DataMonthsDto, MyUsageDto, MyUsageHistoryDto, OverageSource, UsageDashboardDto };
 
 export class PeriodQuery {
   @ApiPropertyOptional({
