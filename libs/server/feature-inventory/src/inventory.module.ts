@@ -6,6 +6,7 @@ import { CustodyHistoryService } from './custody/custody-history.service';
 import { AssignmentsService, SimInstallationsService } from './custody/custody-lists.service';
 import { CustodyService } from './custody/custody.service';
 import { DevicesController } from './devices/devices.controller';
+import { DeviceLabelsService } from './devices/device-labels.service';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
 import { LeaseEndModule } from './lease-end/lease-end.module';
@@ -29,6 +30,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     SimInstallationsController,
   ],
   providers: [
+    DeviceLabelsService,
     ApnProfilesService,
     PlansService,
     DevicesService,

@@ -24,7 +24,17 @@ import {
   type RepeatedFaultDto,
 } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
-import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiPrintDocument,
+  CurrentActor,
+  langFromHeader,
+  PrintDocuments,
+  type PrintFormat,
+  PrintFormatParam,
+  ReadController,
+  Roles,
+} from '@fleet/server/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RepairLoanersService } from './repair-loaners.service';
 import { RepairPhotosService } from './repair-photos.service';
@@ -59,6 +69,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     private readonly loaners: RepairLoanersService,
     private readonly photos: RepairPhotosService,
     private readonly clock: Clock,
+    private readonly printer: PrintDocuments,
   ) {
     super(tickets);
   }
@@ -238,16 +249,14 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
 
   @Get(':id/receipt')
   @Roles(...DATA_ROLES)
-  @ApiProduces('text/html')
-  async receipt(
+  @ApiPrintDocument()
+  receipt(
     @Param('id', ParseIntPipe) id: number,
+    @PrintFormatParam() format: PrintFormat,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // Set only once the page exists: an error must still leave as JSON.
-    const html = await this.tickets.receipt(actor, id);
-    void reply.type('text/html; charset=utf-8');
-    return html;
+  ): Promise<string | Buffer> {
+    return this.printer.send(reply, format, this.tickets.receipt(actor, id));
   }
 }
 

@@ -35,6 +35,7 @@ import {
   type ListQuery,
   type ListResult,
   type ListSpec,
+  type PrintDocument,
 } from '@fleet/server/platform';
 import { Brackets, type EntityManager, In, IsNull } from 'typeorm';
 import type {
@@ -624,7 +625,7 @@ export class RepairTicketsService {
   }
 
   /** The printable 维修接收单. */
-  async receipt(actor: Actor, id: number): Promise<string> {
+  async receipt(actor: Actor, id: number): Promise<PrintDocument> {
     const manager = this.manager;
     const t = await this.store.load(manager, actor, id);
     const device = await manager.findOneByOrFail(DeviceEntity, { id: t.deviceId });
@@ -634,6 +635,7 @@ export class RepairTicketsService {
     const staff = t.createdByUserId ? await manager.findOneBy(UserEntity, { id: t.createdByUserId }) : null;
     const photos = await manager.countBy(RepairPhotoEntity, { ticketId: id });
     const data: RepairReceiptData = {
+      bureau: this.config.documents.bureauName,
       ticketNo: t.ticketNo,
       model: device.model,
       imei1: device.imei1,

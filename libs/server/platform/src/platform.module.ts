@@ -14,6 +14,8 @@ import { IdentifierConstraint } from './errors/identifier-validation';
 import { createValidationPipe } from './errors/validation.pipe';
 import { ExportModule } from './export/export.module';
 import { PlatformExports } from './export/platform-exports';
+import { PdfRenderer } from './print/pdf-renderer';
+import { PrintDocuments } from './print/print-documents';
 import { ContentRangeInterceptor } from './list/content-range.interceptor';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -42,11 +44,13 @@ import { UsersService } from './users/users.service';
     UsersService,
     IdentifierConstraint,
     PlatformExports,
+    PdfRenderer,
+    PrintDocuments,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: ContentRangeInterceptor },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [AuditService, AuthService, SessionService, UsersService, IdentifierConstraint],
+  exports: [AuditService, AuthService, SessionService, UsersService, IdentifierConstraint, PrintDocuments],
 })
 export class PlatformModule {}

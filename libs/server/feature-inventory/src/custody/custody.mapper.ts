@@ -42,8 +42,3 @@ export const DEVICE_STATUS_NAMES: Record<DeviceStatusValue, LocalizedText> = {
   lost: { zh: '丢失', en: 'lost' },
   retired: { zh: '已报废', en: 'retired' },
 };
-
-/** A moment as people in the bureau read it: China Standard Time (UTC+8, no daylight saving). */
-export function chinaDateTime(moment: Date): string {
-  return new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
