@@ -4,7 +4,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
-const pdf = await getDocument({ data: new Uint8Array(Buffer.concat(chunks)), isEvalSupported: false }).promise;
+const pdf = await getDocument({ data: new Uint8Array(Buffer.concat(chunks)), isEvalSupported: false })
+  .promise;
 const pages = [];
 for (let n = 1; n <= pdf.numPages; n++) {
   const content = await (await pdf.getPage(n)).getTextContent();

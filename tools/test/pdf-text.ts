@@ -3,7 +3,14 @@ import { join } from 'node:path';
 
 // Fonts map some glyphs to their radical code points in the PDF's text (用 as ⽤ U+2F64, 角 as ⻆
 // U+2EC6): NFKC folds the Kangxi radicals, this table the supplement's that occur in our documents.
-const RADICALS: Record<string, string> = { '⻆': '角', '⻓': '长', '⻔': '门', '⻅': '见', '⻋': '车', '⻚': '页' };
+const RADICALS: Record<string, string> = {
+  '⻆': '角',
+  '⻓': '长',
+  '⻔': '门',
+  '⻅': '见',
+  '⻋': '车',
+  '⻚': '页',
+};
 
 /**
  * The text of a PDF, page after page, as pdfjs-dist reads it (in a child process: pdfjs is ESM only and
@@ -16,7 +23,7 @@ export function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string 
       [join(__dirname, 'pdf-text-reader.mjs')],
       { maxBuffer: 64 * 1024 * 1024, cwd: join(__dirname, '../..') },
       (error, stdout) => {
-        if (error) return reject(error);
+        if (error) return reject(new Error(`pdf-text-reader failed: ${error.message}`));
         const { pages, text } = JSON.parse(stdout) as { pages: number; text: string };
         resolve({
           pages,

@@ -13,7 +13,6 @@ import {
 } from '../../../../tools/test/test-server';
 
 const BUREAU = '巴音郭楞州且末县公安局';
-const GB = 1024 * 1024;
 
 /**
  * Issue 16 items 2 and 8: the documents a bureau signs, as A4 HTML and as PDF from the same page, and
@@ -32,7 +31,10 @@ describe('printed documents and device labels', () => {
     const unit = await fx.unit('城关派出所');
     officerId = (await fx.officer(unit.id)).id;
     clients = await clientsByRole(server, officerId);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox'],
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -45,7 +47,9 @@ describe('printed documents and device labels', () => {
     const response = await client.request('GET', path);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.pdf"; filename\*=UTF-8''/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="[^"]+\.pdf"; filename\*=UTF-8''/,
+    );
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -141,7 +145,11 @@ describe('printed documents and device labels', () => {
       for (const device of [registered, plain]) {
         const png = await page.locator(`.label[data-imei="${device.imei1}"] .qr`).screenshot();
         const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-        const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+        const code = jsQR(
+          new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+          info.width,
+          info.height,
+        );
         expect(code?.data).toBe(device.imei1);
       }
     } finally {

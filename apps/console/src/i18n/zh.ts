@@ -213,6 +213,12 @@ export const zhMessages = {
       none: '没有到期的终端',
       selected: '已选 %{count} 部',
     },
+    print: {
+      pdf: '下载 PDF',
+      labels: '打印标签',
+      labels_pdf: '标签 PDF',
+      too_many_labels: '一次最多打印 %{max} 张标签，请减少所选终端',
+    },
     usage_kind: {
       auto: '自动识别',
       summary: '月汇总',

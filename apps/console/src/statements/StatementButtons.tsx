@@ -1,43 +1,30 @@
 import type { StatementDto } from '@fleet/shared/contracts';
 import CheckIcon from '@mui/icons-material/Check';
-import PrintIcon from '@mui/icons-material/Print';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
-import { Button, TextInput, required, useCanAccess, useNotify, useRecordContext } from 'react-admin';
+import { Button, TextInput, required, useCanAccess, useRecordContext } from 'react-admin';
 
 import { ActionDialog } from '../common/ActionDialog';
-import { errorMessageOf, useApiAction } from '../common/apiAction';
-import { dataProvider } from '../providers/dataProvider';
+import { PrintButtons } from '../common/PrintButtons';
+import { useApiAction } from '../common/apiAction';
 
 const requiredValue = required();
 
 // Only a statement still waiting for its officer's answer can be acknowledged or disputed.
 const isOpen = (statement: StatementDto) => statement.status === 'issued';
 
-/** The printable notice (超额费用通知单) in a new tab: fetched with the token, shown from a blob. */
+/** The notice (超额费用通知单): the A4 page to print, or its PDF. */
 export const PrintStatementButton = ({ statement }: { statement?: StatementDto }) => {
   const fromContext = useRecordContext<StatementDto>();
   const record = statement ?? fromContext;
-  const notify = useNotify();
   if (!record) {
     return null;
   }
-  const open = async () => {
-    try {
-      await dataProvider.openStatementPrint(record.id);
-    } catch (error) {
-      notify(errorMessageOf(error), { type: 'error' });
-    }
-  };
   return (
-    <Button
+    <PrintButtons
+      path={`/statements/${record.id}/print`}
       label="fleet.statements.print"
-      onClick={(event) => {
-        event.stopPropagation();
-        void open();
-      }}
-    >
-      <PrintIcon />
-    </Button>
+      fileName={`statement-${record.period}-${record.id}`}
+    />
   );
 };
 

@@ -143,7 +143,12 @@ describe('chargeComputation', () => {
 
   it('prices voice per minute and SMS per message; a repair line has no computation', () => {
     expect(
-      chargeComputation({ category: 'sms', excess: 41, amountFen: 410, basis: { kind: 'days', simAmountFen: 410 } }),
+      chargeComputation({
+        category: 'sms',
+        excess: 41,
+        amountFen: 410,
+        basis: { kind: 'days', simAmountFen: 410 },
+      }),
     ).toMatchObject({ chargedUnits: 41, unitPriceFen: 10, share: null });
     expect(
       chargeComputation({

@@ -153,7 +153,9 @@ describe('loadConfig', () => {
       pdfTimeoutMs: 30_000,
     });
     expect(loadConfig({ ...valid, BUREAU_NAME: '巴州公安局' }).documents.bureauName).toBe('巴州公安局');
-    expect(problemsOf({ ...valid, BUREAU_NAME: '局'.repeat(61) }).join('\n')).toContain('BUREAU_NAME must be');
+    expect(problemsOf({ ...valid, BUREAU_NAME: '局'.repeat(61) }).join('\n')).toContain(
+      'BUREAU_NAME must be',
+    );
     expect(problemsOf({ ...valid, PDF_TIMEOUT_SECONDS: '0' }).join('\n')).toContain('PDF_TIMEOUT_SECONDS');
   });
 

@@ -250,7 +250,8 @@ export const SETTINGS = [
     required: false,
     default: '且末县公安局',
     usedBy: ['api'],
-    description: 'The bureau named at the head of printed documents (通知单, 签收单, 接收单) and device labels',
+    description:
+      'The bureau named at the head of printed documents (通知单, 签收单, 接收单) and device labels',
   },
   {
     name: 'CHROMIUM_PATH',

@@ -98,20 +98,20 @@ function usageSection(s: PrintableStatement): SafeHtml {
   if (!lines.length) return html`<p>本月无超出套餐的通信费用。</p>`;
   const sum = lines.reduce((total, l) => total + l.amountFen, 0);
   return html`<h2>一、通信超额费用</h2>
-${lineTable(
-  USAGE_COLUMNS,
-  lines.map((l) => [
-    l.msisdn,
-    CATEGORY[l.category as keyof typeof CATEGORY] ?? l.category,
-    quantity(l.category, l.used),
-    quantity(l.category, l.allowance),
-    quantity(l.category, l.excess),
-    computationText(l),
-    formatFen(l.amountFen),
-    label(PAYER_LABELS, l.payer, 'zh'),
-  ]),
-  ['小计', '', '', '', '', '', formatFen(sum), ''],
-)}`;
+    ${lineTable(
+      USAGE_COLUMNS,
+      lines.map((l) => [
+        l.msisdn,
+        CATEGORY[l.category as keyof typeof CATEGORY] ?? l.category,
+        quantity(l.category, l.used),
+        quantity(l.category, l.allowance),
+        quantity(l.category, l.excess),
+        computationText(l),
+        formatFen(l.amountFen),
+        label(PAYER_LABELS, l.payer, 'zh'),
+      ]),
+      ['小计', '', '', '', '', '', formatFen(sum), ''],
+    )}`;
 }
 
 /** Repair charges (issue 5) in their own section: the ticket, the device, the cause and the amount. */
@@ -119,34 +119,39 @@ function repairSection(s: PrintableStatement): SafeHtml | '' {
   const repairs = s.lines.filter(isRepair);
   if (!repairs.length) return '';
   return html`<h2>二、维修费用</h2>
-${lineTable(
-  [
-    { title: '维修单号' },
-    { title: '终端 IMEI' },
-    { title: '损坏原因' },
-    { title: '计算方法', className: 'how' },
-    { title: '金额（元）', num: true },
-    { title: '付费方' },
-  ],
-  repairs.map((l) => {
-    const b = l.basis ?? {};
-    return [
-      b.ticketNo ?? l.repairTicketId ?? '',
-      b.imei ?? '',
-      b.causeLabel ?? '',
-      `维修费用，责任认定：${b.reason ?? '按合同第 4.6 条'}`,
-      formatFen(l.amountFen),
-      label(PAYER_LABELS, l.payer, 'zh'),
-    ];
-  }),
-)}`;
+    ${lineTable(
+      [
+        { title: '维修单号' },
+        { title: '终端 IMEI' },
+        { title: '损坏原因' },
+        { title: '计算方法', className: 'how' },
+        { title: '金额（元）', num: true },
+        { title: '付费方' },
+      ],
+      repairs.map((l) => {
+        const b = l.basis ?? {};
+        return [
+          b.ticketNo ?? l.repairTicketId ?? '',
+          b.imei ?? '',
+          b.causeLabel ?? '',
+          `维修费用，责任认定：${b.reason ?? '按合同第 4.6 条'}`,
+          formatFen(l.amountFen),
+          label(PAYER_LABELS, l.payer, 'zh'),
+        ];
+      }),
+    )}`;
 }
 
 /** The tariff the month was charged at, with the rule for data (per started GB). */
 function tariffSection(s: PrintableStatement): SafeHtml | '' {
   const t = s.tariff;
   if (!t) return '';
-  return html`<p class="small">计费标准（${t.effectiveFrom} 起执行）：语音 ${formatFen(t.voiceFenPerMin)} 元/分钟；短信 ${formatFen(t.smsFenPerMessage)} 元/条；国内流量 ${formatFen(t.nationalFenPerStartedGb)} 元/GB，专网流量 ${formatFen(t.apnFenPerStartedGb)} 元/GB，超出部分不足 1 GB 按 1 GB 计。超额费用 = 超出量 × 单价；一张号卡当月由多人持有的，按各人使用量（仅有汇总数据时按持有天数）分摊，分摊余数计入份额最大者。</p>`;
+  return html`<p class="small">
+    计费标准（${t.effectiveFrom} 起执行）：语音 ${formatFen(t.voiceFenPerMin)} 元/分钟；短信
+    ${formatFen(t.smsFenPerMessage)} 元/条；国内流量 ${formatFen(t.nationalFenPerStartedGb)} 元/GB，专网流量
+    ${formatFen(t.apnFenPerStartedGb)} 元/GB，超出部分不足 1 GB 按 1 GB 计。超额费用 = 超出量 ×
+    单价；一张号卡当月由多人持有的，按各人使用量（仅有汇总数据时按持有天数）分摊，分摊余数计入份额最大者。
+  </p>`;
 }
 
 function banner(s: PrintableStatement): string | null {
@@ -173,17 +178,20 @@ export function renderStatement(s: PrintableStatement): PrintDocument {
   const amended =
     s.previousTotalFen === null
       ? ''
-      : html`<p class="note">更正通知（第 ${s.version} 版）：原合计 ¥${formatFen(s.previousTotalFen)}，差额 ¥${formatFen(s.totalFen - s.previousTotalFen)}（${capitalAmount(s.totalFen - s.previousTotalFen)}）。本版取代此前各版。</p>`;
+      : html`<p class="note">
+          更正通知（第 ${s.version} 版）：原合计 ¥${formatFen(s.previousTotalFen)}，差额
+          ¥${formatFen(s.totalFen - s.previousTotalFen)}（${capitalAmount(s.totalFen - s.previousTotalFen)}）。本版取代此前各版。
+        </p>`;
   const intro = s.officer
-    ? html`<p class="note">${s.officer.name}同志：根据警务通号卡租用合同及本局通信费用管理规定，您 ${year} 年 ${month} 月使用的警务通号卡超出套餐部分的费用明细如下，请核对。</p>`
-    : html`<p class="note">${year} 年 ${month} 月由单位承担的警务通号卡超额费用（无人持有期间的使用及专网流量等）明细如下。</p>`;
-  const body = html`${addressee}
-${intro}
-${usageSection(s)}
-${repairSection(s)}
-${amountBox('合计金额', formatFen(s.totalFen), capitalAmount(s.totalFen))}
-${amended}
-${tariffSection(s)}`;
+    ? html`<p class="note">
+        ${s.officer.name}同志：根据警务通号卡租用合同及本局通信费用管理规定，您 ${year} 年 ${month}
+        月使用的警务通号卡超出套餐部分的费用明细如下，请核对。
+      </p>`
+    : html`<p class="note">
+        ${year} 年 ${month} 月由单位承担的警务通号卡超额费用（无人持有期间的使用及专网流量等）明细如下。
+      </p>`;
+  const body = html`${addressee} ${intro} ${usageSection(s)} ${repairSection(s)}
+  ${amountBox('合计金额', formatFen(s.totalFen), capitalAmount(s.totalFen))} ${amended} ${tariffSection(s)}`;
   return {
     fileName: `超额费用通知单-${s.period}-${s.officer ? s.officer.name : '单位'}-${number}`,
     html: officialDocument({

@@ -28,24 +28,26 @@ export interface ReceiptData {
 export function renderReceipt(r: ReceiptData): PrintDocument {
   const number = `LY-${String(r.assignmentId).padStart(6, '0')}`;
   const sims = r.sims.length
-    ? html`${r.sims.map((s, i) => html`${i ? html`<br>` : ''}卡槽 ${s.slot}：号码 ${s.msisdn}，ICCID ${s.iccid}`)}`
+    ? html`${r.sims.map((s, i) => html`${i ? html`<br />` : ''}卡槽 ${s.slot}：号码 ${s.msisdn}，ICCID ${s.iccid}`)}`
     : null;
   const body = html`${fieldTable([
-    ['领用人', `${r.officerName}（警号 ${r.badgeNo}）`],
-    ['所属单位', r.unitPath.join(' / ')],
-    ['终端型号', r.model],
-    ['IMEI1', r.imei1],
-    ['IMEI2', r.imei2],
-    ['序列号', r.serialNumber],
-    ['号卡', sims],
-    ['交接时状况', r.condition],
-    ['随机配件', r.accessories.join('、')],
-    ['交接时间', r.handedOverAt],
-    ['经办人', r.handedOverBy],
-    ...(r.returnedAt ? [['归还时间', r.returnedAt] as const] : []),
-  ])}
-<p class="note">领用人确认上述终端、号卡及配件已当面点验无误，承诺妥善保管、仅用于工作，遗失或人为损坏按规定承担责任；调离或退休时应交回。</p>
-${r.acceptedAt ? html`<p class="note"><b>领用人已于 ${r.acceptedAt} 在系统中确认签收。</b></p>` : ''}`;
+      ['领用人', `${r.officerName}（警号 ${r.badgeNo}）`],
+      ['所属单位', r.unitPath.join(' / ')],
+      ['终端型号', r.model],
+      ['IMEI1', r.imei1],
+      ['IMEI2', r.imei2],
+      ['序列号', r.serialNumber],
+      ['号卡', sims],
+      ['交接时状况', r.condition],
+      ['随机配件', r.accessories.join('、')],
+      ['交接时间', r.handedOverAt],
+      ['经办人', r.handedOverBy],
+      ...(r.returnedAt ? [['归还时间', r.returnedAt] as const] : []),
+    ])}
+    <p class="note">
+      领用人确认上述终端、号卡及配件已当面点验无误，承诺妥善保管、仅用于工作，遗失或人为损坏按规定承担责任；调离或退休时应交回。
+    </p>
+    ${r.acceptedAt ? html`<p class="note"><b>领用人已于 ${r.acceptedAt} 在系统中确认签收。</b></p>` : ''}`;
   return {
     fileName: `领用签收单-${r.officerName}-${number}`,
     html: officialDocument({

@@ -41,19 +41,23 @@ const PER_SHEET = 24;
 
 function label(bureau: string, l: DeviceLabel): SafeHtml {
   return html`<div class="label" data-imei="${l.imei1}">
-<div class="qr">${trustedHtml(l.qrSvg)}</div>
-<div class="text">
-<div class="bureau">${bureau}</div>
-${l.assetNo ? html`<div class="asset">资产编号 ${l.assetNo}</div>` : ''}
-<div class="imei">IMEI ${l.imei1}</div>
-<div class="muted">${l.model}</div>
-<div class="muted">${l.unit}</div>
-</div>
-</div>`;
+    <div class="qr">${trustedHtml(l.qrSvg)}</div>
+    <div class="text">
+      <div class="bureau">${bureau}</div>
+      ${l.assetNo ? html`<div class="asset">资产编号 ${l.assetNo}</div>` : ''}
+      <div class="imei">IMEI ${l.imei1}</div>
+      <div class="muted">${l.model}</div>
+      <div class="muted">${l.unit}</div>
+    </div>
+  </div>`;
 }
 
 /** The printable label sheet(s) of the devices, in the order asked for. */
-export function renderDeviceLabels(bureau: string, labels: readonly DeviceLabel[], printedOn: string): PrintDocument {
+export function renderDeviceLabels(
+  bureau: string,
+  labels: readonly DeviceLabel[],
+  printedOn: string,
+): PrintDocument {
   const sheets: DeviceLabel[][] = [];
   for (let i = 0; i < labels.length; i += PER_SHEET) sheets.push(labels.slice(i, i + PER_SHEET));
   return {

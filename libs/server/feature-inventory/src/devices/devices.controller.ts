@@ -9,7 +9,14 @@ import type {
 } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
 import type { FastifyReply } from 'fastify';
-import { type Actor, ApiPrintDocument, CrudController, CurrentActor, PrintDocuments, Roles } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiPrintDocument,
+  CrudController,
+  CurrentActor,
+  PrintDocuments,
+  Roles,
+} from '@fleet/server/platform';
 import { AssignBody, AtQuery, ReturnBody } from '../custody/custody.dto';
 import { CustodyHistoryService } from '../custody/custody-history.service';
 import { CustodyService } from '../custody/custody.service';

@@ -72,17 +72,18 @@ p { margin: 4pt 0; }
 /** A whole HTML page (A4) with its own CSS: what the print route serves and Chromium turns into PDF. */
 export function printPage(title: string, css: string, body: SafeHtml): string {
   return html`<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>${title}</title>
-<style>${trustedHtml(css)}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`.value;
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <title>${title}</title>
+        <style>
+          ${trustedHtml(css)}
+        </style>
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html> `.value;
 }
 
 /** An official document: the bureau in red above a double rule, title, number and date, body, signatures. */
@@ -91,15 +92,15 @@ export function officialDocument(d: OfficialDocument): string {
     `${d.title} ${d.number}`,
     DOCUMENT_CSS,
     html`<div class="page">
-<div class="letterhead">${d.bureau}</div>
-<hr class="rule">
-<h1>${d.title}</h1>
-<div class="docmeta"><span>编号：${d.number}</span><span>签发日期：${chineseDate(d.issuedOn)}</span></div>
-${d.banner ? html`<p class="banner">${d.banner}</p>` : ''}
-${d.body}
-${signatureBlock(d.signatures)}
-${d.footnote ? html`<p class="footnote">${d.footnote}</p>` : ''}
-</div>`,
+      <div class="letterhead">${d.bureau}</div>
+      <hr class="rule" />
+      <h1>${d.title}</h1>
+      <div class="docmeta">
+        <span>编号：${d.number}</span><span>签发日期：${chineseDate(d.issuedOn)}</span>
+      </div>
+      ${d.banner ? html`<p class="banner">${d.banner}</p>` : ''} ${d.body} ${signatureBlock(d.signatures)}
+      ${d.footnote ? html`<p class="footnote">${d.footnote}</p>` : ''}
+    </div>`,
   );
 }
 
@@ -115,18 +116,33 @@ export function chinaDateTime(moment: Date): string {
 }
 
 function signatureBlock(signatures: Signature[]): SafeHtml {
-  return html`<div class="signatures">${signatures.map(
-    (s) =>
-      html`<div>${s.role}（签字${s.seal ? '/盖章' : ''}）：<span class="sign-line">${s.seal ? html`<span class="seal">（公章）</span>` : ''}</span>日期：${s.date ? chineseDate(s.date) : '______年____月____日'}</div>`,
-  )}</div>`;
+  return html`<div class="signatures">
+    ${signatures.map(
+      (s) =>
+        html`<div>
+          ${s.role}（签字${s.seal ? '/盖章' : ''}）：<span class="sign-line"
+            >${s.seal ? html`<span class="seal">（公章）</span>` : ''}</span
+          >日期：${s.date ? chineseDate(s.date) : '______年____月____日'}
+        </div>`,
+    )}
+  </div>`;
 }
 
 /** A two-column table of labels and values; an em dash where there is no value. */
-export function fieldTable(rows: readonly (readonly [string, string | number | SafeHtml | null | undefined])[]): SafeHtml {
-  return html`<table class="fields"><tbody>${rows.map(
-    ([label, value]) =>
-      html`<tr><th>${label}</th><td>${value === null || value === undefined || value === '' ? '—' : value}</td></tr>`,
-  )}</tbody></table>`;
+export function fieldTable(
+  rows: readonly (readonly [string, string | number | SafeHtml | null | undefined])[],
+): SafeHtml {
+  return html`<table class="fields">
+    <tbody>
+      ${rows.map(
+        ([label, value]) =>
+          html`<tr>
+            <th>${label}</th>
+            <td>${value === null || value === undefined || value === '' ? '—' : value}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 /** A column of a line table: its heading, and whether it holds figures (right-aligned). */
@@ -148,11 +164,33 @@ export function lineTable(
       const c = cls(columns[i] ?? { title: '' });
       return c ? html`<td class="${c}">${cell ?? '—'}</td>` : html`<td>${cell ?? '—'}</td>`;
     });
-  return html`<table class="lines"><thead><tr>${columns.map((c) => html`<th>${c.title}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr>${cells(row)}</tr>`)}${total ? html`<tr class="total">${cells(total)}</tr>` : ''}</tbody></table>`;
+  return html`<table class="lines">
+    <thead>
+      <tr>
+        ${columns.map((c) => html`<th>${c.title}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            ${cells(row)}
+          </tr>`,
+      )}${
+        total
+          ? html`<tr class="total">
+              ${cells(total)}
+            </tr>`
+          : ''
+      }
+    </tbody>
+  </table>`;
 }
 
 /** An amount in figures and in capitals (大写), as a receipt states it. */
 export function amountBox(label: string, figures: string, capitals: string): SafeHtml {
-  return html`<div class="amount"><span>${label}（大写）：<span class="capital">${capitals}</span></span><span>（小写）¥${figures}</span></div>`;
+  return html`<div class="amount">
+    <span>${label}（大写）：<span class="capital">${capitals}</span></span
+    ><span>（小写）¥${figures}</span>
+  </div>`;
 }

@@ -17,8 +17,9 @@ export type PrintFormat = (typeof PRINT_FORMATS)[number];
 
 /** `?format=html|pdf` of a print route; html when absent; anything else is a 400 naming the field. */
 export const PrintFormatParam = createParamDecorator((_: unknown, ctx: ExecutionContext): PrintFormat => {
-  const { format } = ctx.switchToHttp().getRequest<FastifyRequest<{ Querystring: { format?: unknown } }>>()
-    .query;
+  const { format } = ctx
+    .switchToHttp()
+    .getRequest<FastifyRequest<{ Querystring: { format?: unknown } }>>().query;
   if (format === undefined || format === '') return 'html';
   if (typeof format === 'string' && (PRINT_FORMATS as readonly string[]).includes(format)) {
     return format as PrintFormat;
@@ -39,7 +40,11 @@ export const ApiPrintDocument = () =>
       description:
         'html (default): the A4 page to print from the browser; pdf: the same page as a PDF file (Content-Disposition: attachment), made by headless Chromium',
     }),
-    ApiResponse({ status: 503, description: 'format=pdf and the server has no working Chromium (CHROMIUM_PATH), or the PDF took longer than PDF_TIMEOUT_SECONDS' }),
+    ApiResponse({
+      status: 503,
+      description:
+        'format=pdf and the server has no working Chromium (CHROMIUM_PATH), or the PDF took longer than PDF_TIMEOUT_SECONDS',
+    }),
   );
 
 /**
