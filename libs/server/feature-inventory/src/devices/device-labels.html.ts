@@ -21,14 +21,17 @@ const LABEL_CSS = `
 body { margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #000; }
 .sheet { width: 210mm; display: grid; grid-template-columns: repeat(3, 70mm); grid-auto-rows: 37.125mm; page-break-after: always; }
 .sheet:last-child { page-break-after: auto; }
-.label { display: flex; gap: 2.5mm; align-items: center; padding: 2.5mm 3mm; overflow: hidden; outline: .2mm dashed #bbb; }
-.qr { flex: none; width: 27mm; height: 27mm; }
+.label { display: flex; flex-direction: column; padding: 2mm 3mm 2mm; overflow: hidden; outline: .2mm dashed #bbb; }
+.bureau { font-weight: bold; font-size: 7.5pt; letter-spacing: .5pt; border-bottom: .3mm solid #000; padding-bottom: .5mm; margin-bottom: 1.2mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.bureau small { font-weight: normal; float: right; letter-spacing: 0; }
+.body { display: flex; gap: 2.5mm; align-items: flex-start; min-height: 0; }
+.qr { flex: none; width: 24mm; height: 24mm; }
 .qr svg { width: 100%; height: 100%; display: block; }
-.text { min-width: 0; font-size: 7.5pt; line-height: 1.35; }
-.bureau { font-weight: bold; font-size: 8pt; border-bottom: .3mm solid #000; padding-bottom: .6mm; margin-bottom: .8mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.asset { font-weight: bold; font-size: 9pt; }
-.imei { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; letter-spacing: .2pt; }
-.muted { color: #333; }
+.text { min-width: 0; flex: 1; font-size: 6.5pt; line-height: 1.3; }
+.cap { display: block; color: #444; font-size: 5.5pt; }
+.value { display: block; font-weight: bold; font-size: 8pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; margin-bottom: .6mm; }
+.imei { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; letter-spacing: -.1pt; }
+.muted { color: #222; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 @media screen {
   html { background: #e8e8e8; }
   body { padding: 8mm 0; }
@@ -41,15 +44,17 @@ const PER_SHEET = 24;
 
 function label(bureau: string, l: DeviceLabel): SafeHtml {
   return html`<div class="label" data-imei="${l.imei1}">
-    <div class="qr">${trustedHtml(l.qrSvg)}</div>
-    <div class="text">
-      <div class="bureau">${bureau}</div>
-      ${l.assetNo ? html`<div class="asset">资产编号 ${l.assetNo}</div>` : ''}
-      <div class="imei">IMEI ${l.imei1}</div>
-      <div class="muted">${l.model}</div>
-      <div class="muted">${l.unit}</div>
-    </div>
-  </div>`;
+<div class="bureau">${bureau}<small>警务通终端</small></div>
+<div class="body">
+<div class="qr">${trustedHtml(l.qrSvg)}</div>
+<div class="text">
+${l.assetNo ? html`<span class="cap">资产编号</span><span class="value">${l.assetNo}</span>` : ''}
+<span class="cap">IMEI</span><span class="value imei">${l.imei1}</span>
+<span class="muted">${l.model}</span>
+<span class="muted">${l.unit}</span>
+</div>
+</div>
+</div>`;
 }
 
 /** The printable label sheet(s) of the devices, in the order asked for. */
