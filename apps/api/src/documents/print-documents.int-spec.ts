@@ -137,7 +137,7 @@ describe('printed documents and device labels', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     const html = await response.text();
     expect(html).toContain(BUREAU);
-    expect(html).toContain('资产编号 QM-GA-2028-0042');
+    expect(html).toMatch(/资产编号<\/span><span class="value">QM-GA-2028-0042</);
 
     const page = await browser.newPage({ deviceScaleFactor: 2 });
     try {
