@@ -925,6 +925,8 @@ export const zhReactAdminMessages = {
     action: {
       reset: '重置',
       select_all_button: '全选',
+      // The pack's '选中1项 |||| 选中%{smart_count}项' always shows the first form: Chinese has one plural.
+      bulk_actions: '已选 %{smart_count} 项',
     },
     page: {
       show: '%{name} %{recordRepresentation}',
