@@ -44,17 +44,17 @@ const PER_SHEET = 24;
 
 function label(bureau: string, l: DeviceLabel): SafeHtml {
   return html`<div class="label" data-imei="${l.imei1}">
-<div class="bureau">${bureau}<small>警务通终端</small></div>
-<div class="body">
-<div class="qr">${trustedHtml(l.qrSvg)}</div>
-<div class="text">
-${l.assetNo ? html`<span class="cap">资产编号</span><span class="value">${l.assetNo}</span>` : ''}
-<span class="cap">IMEI</span><span class="value imei">${l.imei1}</span>
-<span class="muted">${l.model}</span>
-<span class="muted">${l.unit}</span>
-</div>
-</div>
-</div>`;
+    <div class="bureau">${bureau}<small>警务通终端</small></div>
+    <div class="body">
+      <div class="qr">${trustedHtml(l.qrSvg)}</div>
+      <div class="text">
+        ${l.assetNo ? html`<span class="cap">资产编号</span><span class="value">${l.assetNo}</span>` : ''}
+        <span class="cap">IMEI</span><span class="value imei">${l.imei1}</span>
+        <span class="muted">${l.model}</span>
+        <span class="muted">${l.unit}</span>
+      </div>
+    </div>
+  </div>`;
 }
 
 /** The printable label sheet(s) of the devices, in the order asked for. */
