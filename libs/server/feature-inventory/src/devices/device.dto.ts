@@ -120,8 +120,13 @@ export class UpdateDeviceBody extends PartialBody(CreateDeviceBody) {
   warrantyEndOn?: string;
 }
 
-/** `?ids=1,2,3` (at most 240 devices, each once) and the print format of the label sheet. */
+/** `?ids=1,2,3` (at most 240 devices) and the print format of the label sheet. */
 export class LabelsQuery {
+  @ApiProperty({
+    description:
+      'Ids of the devices, comma-separated (a repeated id prints once), at most 240: ten A4 sheets of 24 labels',
+    example: '12,13,14',
+  })
   @Matches(/^[1-9]\d{0,8}(,[1-9]\d{0,8}){0,239}$/)
   ids: string;
 
