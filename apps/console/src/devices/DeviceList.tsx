@@ -8,6 +8,7 @@ import { SearchFilterInput } from '../common/SearchFilterInput';
 import { UnitReferenceInput } from '../common/UnitReferenceInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { FindDeviceByImei } from './FindDeviceByImei';
+import { PrintLabelsButtons } from './PrintLabelsButtons';
 import { WarrantyEndField } from './WarrantyEndField';
 
 const deviceFilters = [
@@ -30,7 +31,7 @@ const DeviceList = () => (
       </ListActions>
     }
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={<PrintLabelsButtons />}>
       <DataTable.Col source="imei1" />
       <DataTable.Col source="model" />
       <DataTable.Col source="serialNumber" />

@@ -220,6 +220,12 @@ export const enMessages: AppMessages = {
       none: 'No device is due',
       selected: '%{count} selected',
     },
+    print: {
+      pdf: 'Download PDF',
+      labels: 'Print labels',
+      labels_pdf: 'Labels PDF',
+      too_many_labels: 'At most %{max} labels at a time: select fewer devices',
+    },
     usage_kind: {
       auto: 'Detect',
       summary: 'Monthly summary',

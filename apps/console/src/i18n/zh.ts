@@ -232,6 +232,12 @@ export const zhMessages = {
       none: '没有到期的终端',
       selected: '已选 %{count} 部',
     },
+    print: {
+      pdf: '下载 PDF',
+      labels: '打印标签',
+      labels_pdf: '标签 PDF',
+      too_many_labels: '一次最多打印 %{max} 张标签，请减少所选终端',
+    },
     usage_kind: {
       auto: '自动识别',
       summary: '月汇总',
@@ -964,6 +970,8 @@ export const zhReactAdminMessages = {
     action: {
       reset: '重置',
       select_all_button: '全选',
+      // The pack's '选中1项 |||| 选中%{smart_count}项' always shows the first form: Chinese has one plural.
+      bulk_actions: '已选 %{smart_count} 项',
     },
     page: {
       show: '%{name} %{recordRepresentation}',

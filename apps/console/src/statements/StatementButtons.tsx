@@ -1,6 +1,5 @@
 import type { StatementDto } from '@fleet/shared/contracts';
 import CheckIcon from '@mui/icons-material/Check';
-import PrintIcon from '@mui/icons-material/Print';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import {
   Button as MuiButton,
@@ -13,43 +12,28 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 
-import { errorMessageOf, useApiAction } from '../common/apiAction';
-import { dataProvider } from '../providers/dataProvider';
+import { useApiAction } from '../common/apiAction';
 import { formatYuan } from './usageFormat';
+import { PrintButtons } from '../common/PrintButtons';
 
 // Only a statement still waiting for its officer's answer can be acknowledged or disputed.
 const isOpen = (statement: StatementDto) => statement.status === 'issued';
 
-/** The printable notice (超额费用通知单) in a new tab: fetched with the token, shown from a blob. */
+/** The notice (超额费用通知单): the A4 page to print, or its PDF. */
 export const PrintStatementButton = ({ statement }: { statement?: StatementDto }) => {
   const fromContext = useRecordContext<StatementDto>();
   const record = statement ?? fromContext;
-  const notify = useNotify();
-  const translate = useTranslate();
   if (!record) {
     return null;
   }
-  const open = async () => {
-    try {
-      await dataProvider.openStatementPrint(record.id);
-    } catch (error) {
-      notify(errorMessageOf(error), { type: 'error' });
-    }
-  };
-  // Labeled on a phone too (react-admin's Button shrinks to a bare icon there).
   return (
-    <MuiButton
-      size="small"
-      startIcon={<PrintIcon />}
-      onClick={(event) => {
-        event.stopPropagation();
-        void open();
-      }}
-    >
-      {translate('fleet.statements.print')}
-    </MuiButton>
+    <PrintButtons
+      path={`/statements/${record.id}/print`}
+      label="fleet.statements.print"
+      fileName={`statement-${record.period}-${record.id}`}
+    />
   );
 };
 

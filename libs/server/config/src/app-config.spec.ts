@@ -155,6 +155,19 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, JSON_MAX_DEPTH: '1' }).join('\n')).toContain('JSON_MAX_DEPTH must be');
   });
 
+  it('heads printed documents with BUREAU_NAME and renders their PDFs with CHROMIUM_PATH', () => {
+    expect(loadConfig(valid).documents).toEqual({
+      bureauName: '且末县公安局',
+      chromiumPath: '/usr/bin/chromium',
+      pdfTimeoutMs: 30_000,
+    });
+    expect(loadConfig({ ...valid, BUREAU_NAME: '巴州公安局' }).documents.bureauName).toBe('巴州公安局');
+    expect(problemsOf({ ...valid, BUREAU_NAME: '局'.repeat(61) }).join('\n')).toContain(
+      'BUREAU_NAME must be',
+    );
+    expect(problemsOf({ ...valid, PDF_TIMEOUT_SECONDS: '0' }).join('\n')).toContain('PDF_TIMEOUT_SECONDS');
+  });
+
   it('serves no console when CONSOLE_DIR is set empty', () => {
     expect(loadConfig({ ...valid, CONSOLE_DIR: '' }).consoleDir).toBeNull();
     expect(loadConfig(valid).consoleDir).toMatch(/dist\/console$/);

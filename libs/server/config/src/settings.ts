@@ -254,6 +254,29 @@ export const SETTINGS = [
     description: 'Date the service contract was signed (YYYY-MM-DD); SIMs must be active a month later',
   },
   {
+    name: 'BUREAU_NAME',
+    required: false,
+    default: '且末县公安局',
+    usedBy: ['api'],
+    description:
+      'The bureau named at the head of printed documents (通知单, 签收单, 接收单) and device labels',
+  },
+  {
+    name: 'CHROMIUM_PATH',
+    required: false,
+    default: '/usr/bin/chromium',
+    usedBy: ['api'],
+    description:
+      'Chromium that turns printed documents into PDF (Debian package chromium); PDFs answer 503 without it',
+  },
+  {
+    name: 'PDF_TIMEOUT_SECONDS',
+    required: false,
+    default: '30',
+    usedBy: ['api'],
+    description: 'Longest time one PDF may take to render before the request answers 503',
+  },
+  {
     name: 'LOG_LEVEL',
     required: false,
     default: 'log',

@@ -13,6 +13,7 @@ import { RemoveSimUseCase } from './custody/use-cases/remove-sim.use-case';
 import { ReturnDeviceUseCase } from './custody/use-cases/return-device.use-case';
 import { VoidCustodyUseCase } from './custody/use-cases/void-custody.use-case';
 import { DevicesController } from './devices/devices.controller';
+import { DeviceLabelsService } from './devices/device-labels.service';
 import { DeviceStatusWriter } from './devices/device-status.writer';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
@@ -40,6 +41,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     FleetSummaryController,
   ],
   providers: [
+    DeviceLabelsService,
     ApnProfilesService,
     PlansService,
     DevicesService,

@@ -25,7 +25,17 @@ import {
   type RepeatedFaultDto,
 } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
-import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiPrintDocument,
+  CurrentActor,
+  langFromHeader,
+  PrintDocuments,
+  type PrintFormat,
+  PrintFormatParam,
+  ReadController,
+  Roles,
+} from '@fleet/server/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OpenRepairsService } from './open-repairs.service';
 import { RepairPhotosService } from './repair-photos.service';
@@ -61,6 +71,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     private readonly photos: RepairPhotosService,
     private readonly clock: Clock,
     private readonly flow: RepairFlow,
+    private readonly printer: PrintDocuments,
   ) {
     super(tickets);
   }
@@ -240,16 +251,14 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
 
   @Get(':id/receipt')
   @Roles(...DATA_ROLES)
-  @ApiProduces('text/html')
-  async receipt(
+  @ApiPrintDocument()
+  receipt(
     @Param('id', ParseIntPipe) id: number,
+    @PrintFormatParam() format: PrintFormat,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // Set only once the page exists: an error must still leave as JSON.
-    const html = await this.tickets.receipt(actor, id);
-    void reply.type('text/html; charset=utf-8');
-    return html;
+  ): Promise<string | Buffer> {
+    return this.printer.send(reply, format, this.tickets.receipt(actor, id));
   }
 }
 

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { chinaDateOf, isInWarranty, warrantyEndOn } from '@fleet/domain/inventory';
 import { identifierErrorMessage, parseImei } from '@fleet/domain/identifiers';
 import type { RepairEventDto, RepairIntakeLookupDto, RepairTicketDto } from '@fleet/shared/contracts';
@@ -20,6 +21,7 @@ import {
   type ListQuery,
   type ListResult,
   type ListSpec,
+  type PrintDocument,
 } from '@fleet/server/platform';
 import { Brackets, type EntityManager, In } from 'typeorm';
 import { bad } from './use-cases/repair-rules';
@@ -71,7 +73,10 @@ const ids = (value: unknown): number[] => (Array.isArray(value) ? value : [value
  */
 @Injectable()
 export class RepairTicketsService {
-  constructor(private readonly store: RepairTicketStore) {}
+  constructor(
+    private readonly store: RepairTicketStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   private get manager(): EntityManager {
     return this.store.dataSource.manager;
@@ -182,7 +187,7 @@ export class RepairTicketsService {
   }
 
   /** The printable 维修接收单. */
-  async receipt(actor: Actor, id: number): Promise<string> {
+  async receipt(actor: Actor, id: number): Promise<PrintDocument> {
     const manager = this.manager;
     const t = await this.store.load(manager, actor, id);
     const device = await manager.findOneByOrFail(DeviceEntity, { id: t.deviceId });
@@ -192,6 +197,7 @@ export class RepairTicketsService {
     const staff = t.createdByUserId ? await manager.findOneBy(UserEntity, { id: t.createdByUserId }) : null;
     const photos = await manager.countBy(RepairPhotoEntity, { ticketId: id });
     const data: RepairReceiptData = {
+      bureau: this.config.documents.bureauName,
       ticketNo: t.ticketNo,
       model: device.model,
       imei1: device.imei1,

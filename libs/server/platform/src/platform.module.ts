@@ -15,6 +15,8 @@ import { IdentifierConstraint } from './errors/identifier-validation';
 import { createValidationPipe } from './errors/validation.pipe';
 import { ExportModule } from './export/export.module';
 import { PlatformExports } from './export/platform-exports';
+import { PdfRenderer } from './print/pdf-renderer';
+import { PrintDocuments } from './print/print-documents';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -44,10 +46,12 @@ import { UsersService } from './users/users.service';
     UsersService,
     IdentifierConstraint,
     PlatformExports,
+    PdfRenderer,
+    PrintDocuments,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [AuditService, AuthService, SessionService, UsersService, IdentifierConstraint],
+  exports: [AuditService, AuthService, SessionService, UsersService, IdentifierConstraint, PrintDocuments],
 })
 export class PlatformModule {}

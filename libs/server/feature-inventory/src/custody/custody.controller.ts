@@ -1,9 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '@fleet/server/config';
-import { type Actor, CurrentActor, ReadController, Roles } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiPrintDocument,
+  CurrentActor,
+  PrintDocuments,
+  type PrintFormat,
+  PrintFormatParam,
+  ReadController,
+  Roles,
+} from '@fleet/server/platform';
 import { STAFF } from '../shared/roles';
 import { CustodyHistoryService } from './custody-history.service';
 import {
@@ -30,22 +39,21 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
     private readonly voidCustody: VoidCustodyUseCase,
     private readonly history: CustodyHistoryService,
     private readonly clock: Clock,
+    private readonly printer: PrintDocuments,
   ) {
     super(assignments);
   }
 
   @Get(':id/receipt')
   @Roles('admin', 'auditor', 'officer')
-  @ApiProduces('text/html')
-  async receipt(
+  @ApiPrintDocument()
+  receipt(
     @Param('id', ParseIntPipe) id: number,
+    @PrintFormatParam() format: PrintFormat,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // Set only once the page exists: an error must still leave as JSON (a @Header would apply to it too).
-    const html = await this.history.receipt(actor, id);
-    void reply.type('text/html; charset=utf-8');
-    return html;
+  ): Promise<string | Buffer> {
+    return this.printer.send(reply, format, this.history.receipt(actor, id));
   }
 
   @Post(':id/accept')

@@ -33,8 +33,3 @@ export function toInstallationDto(i: SimInstallationEntity): SimInstallationDto 
     voidReason: i.voidReason,
   };
 }
-
-/** A moment as people in the bureau read it: China Standard Time (UTC+8, no daylight saving). */
-export function chinaDateTime(moment: Date): string {
-  return new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
