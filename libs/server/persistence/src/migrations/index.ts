@@ -8,6 +8,7 @@ import { JobsThatSurvive1796523612365 } from './1796523612365-JobsThatSurvive';
 import { ContractLedger1796523710638 } from './1796523710638-ContractLedger';
 import { RepairApprovals1796529068233 } from './1796529068233-RepairApprovals';
 import { AuditChain1796529086714 } from './1796529086714-AuditChain';
+import { CountedUsage1796600000000 } from './1796600000000-CountedUsage';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ContractLedger1796523710638,
   RepairApprovals1796529068233,
   AuditChain1796529086714,
+  CountedUsage1796600000000,
 ];
