@@ -164,6 +164,8 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
   try {
     await migrate(url);
     const db = new Client({ connectionString: url });
+    // Dropping the database on a failure ends this connection too: the failure, not that, is reported.
+    db.on('error', () => undefined);
     await db.connect();
     const {
       rows: [{ id: apnId }],
