@@ -1,3 +1,4 @@
 export * from './billing.module';
 export * from './billing-jobs.module';
 export * from './periods/period-reclose';
+export * from './periods/periods.service';

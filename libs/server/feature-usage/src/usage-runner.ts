@@ -357,7 +357,7 @@ export class UsageRunner {
 
   private async upsertTotals(
     runner: QueryRunner,
-    importId: number,
+    importId: number | null,
     period: string,
     source: UsageKind,
     simIds: number[],
@@ -428,26 +428,7 @@ export class UsageRunner {
              AND coalesce(o.counterpart, '') = coalesce(r.counterpart, ''))`,
         [importId],
       )) as { n: number }[];
-    // The records that count (counted_usage_records, the one definition of §3.4), summed per SIM.
-    const totalsOf = async (simIds: number[]) =>
-      (
-        (await runner.query(
-          `SELECT c.sim_id,
-                  coalesce(sum(c.amount) FILTER (WHERE c.category = 'voice'), 0)::int voice_min,
-                  coalesce(sum(c.amount) FILTER (WHERE c.category = 'sms'), 0)::int sms,
-                  coalesce(sum(c.amount) FILTER (WHERE c.category = 'national'), 0)::bigint national_kb,
-                  coalesce(sum(c.amount) FILTER (WHERE c.category = 'apn'), 0)::bigint apn_kb
-             FROM counted_usage_records($1, $2::int[]) c
-            GROUP BY c.sim_id`,
-          [period, simIds],
-        )) as { sim_id: number; voice_min: number; sms: number; national_kb: string; apn_kb: string }[]
-      ).map((t) => ({
-        simId: t.sim_id,
-        voiceMin: t.voice_min,
-        sms: t.sms,
-        nationalKb: Number(t.national_kb),
-        apnKb: Number(t.apn_kb),
-      }));
+    const totalsOf = (simIds: number[]) => this.countedTotals(runner, period, simIds);
     // Without an earlier import the file's own totals are the month's, except where a key may repeat.
     const totals = earlier
       ? await totalsOf(
@@ -461,8 +442,24 @@ export class UsageRunner {
           ...[...fileTotals].filter(([simId]) => !suspects.has(simId)).map(([simId, t]) => ({ simId, ...t })),
           ...(suspects.size ? await totalsOf([...suspects]) : []),
         ];
-    const byId = new Map([...sims.values()].map((s) => [s.id, s]));
-    await this.upsertTotals(
+    await this.writeDetailTotals(
+      runner,
+      importId,
+      period,
+      totals,
+      new Map([...sims.values()].map((s) => [s.id, s])),
+    );
+    return duplicates;
+  }
+
+  private writeDetailTotals(
+    runner: QueryRunner,
+    importId: number | null,
+    period: string,
+    totals: (UsageTotals & { simId: number })[],
+    byId: Map<number, SimInfo>,
+  ): Promise<void> {
+    return this.upsertTotals(
       runner,
       importId,
       period,
@@ -480,7 +477,51 @@ export class UsageRunner {
         }),
       },
     );
-    return duplicates;
+  }
+
+  /**
+   * The month's totals per SIM from the records that count (counted_usage_records, the one definition
+   * of §3.4): of the given SIMs, or of every SIM with records when `simIds` is null.
+   */
+  private async countedTotals(
+    runner: QueryRunner,
+    period: string,
+    simIds: number[] | null,
+  ): Promise<(UsageTotals & { simId: number })[]> {
+    const rows = (await runner.query(
+      `SELECT c.sim_id,
+              coalesce(sum(c.amount) FILTER (WHERE c.category = 'voice'), 0)::int voice_min,
+              coalesce(sum(c.amount) FILTER (WHERE c.category = 'sms'), 0)::int sms,
+              coalesce(sum(c.amount) FILTER (WHERE c.category = 'national'), 0)::bigint national_kb,
+              coalesce(sum(c.amount) FILTER (WHERE c.category = 'apn'), 0)::bigint apn_kb
+         FROM counted_usage_records($1, $2::int[]) c
+        GROUP BY c.sim_id`,
+      [period, simIds],
+    )) as { sim_id: number; voice_min: number; sms: number; national_kb: string; apn_kb: string }[];
+    return rows.map((t) => ({
+      simId: t.sim_id,
+      voiceMin: t.voice_min,
+      sms: t.sms,
+      nationalKb: Number(t.national_kb),
+      apnKb: Number(t.apn_kb),
+    }));
+  }
+
+  /**
+   * Counts a month's detail records again into its monthly totals, every SIM at once (as an import
+   * does for the SIMs it touches): for operations, and the close benchmark. Answers how many SIMs.
+   */
+  async recountMonth(period: string): Promise<number> {
+    const simInfo = await this.loadSims();
+    const byId = new Map([...simInfo.values()].map((s) => [s.id, s]));
+    return this.dataSource.transaction(async (manager) => {
+      const runner = manager.queryRunner!;
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`usage-period:${period}`]);
+      await runner.query(`SET LOCAL work_mem = '64MB'`);
+      const totals = await this.countedTotals(runner, period, null);
+      await this.writeDetailTotals(runner, null, period, totals, byId);
+      return totals.length;
+    });
   }
 
   /** Marks the import failed, if this run still holds it. */
