@@ -59,6 +59,24 @@ async function generate(path: string): Promise<void> {
   await new Promise<void>((done) => out.end(done));
 }
 
+/** Logs in for the first time: the initial password must be changed first; answers the new session's token. */
+export async function firstLogin(base: string, username: string, password: string): Promise<string> {
+  const json = { 'content-type': 'application/json' };
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username, password }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const changed = await fetch(`${base}/api/auth/password`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ currentPassword: password, newPassword: `${password}-changed` }),
+  });
+  if (!changed.ok) throw new Error(`password change: ${changed.status} ${await changed.text()}`);
+  return ((await changed.json()) as { accessToken: string }).accessToken;
+}
+
 /** The worker's peak resident set (VmHWM), in MB. */
 async function peakRssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -167,6 +185,8 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
     const appUrl = withLogin(url, 'bench_ingest_app', 'bench-app-password-1');
     await grantApplicationRole(url, appUrl);
     const db = new Client({ connectionString: url });
+    // Dropping the database on a failure ends this connection too: the failure, not that, is reported.
+    db.on('error', () => undefined);
     await db.connect();
     const {
       rows: [{ id: apnId }],
@@ -206,12 +226,7 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
     const base = `http://127.0.0.1:${port}`;
     await waitForApi(base);
 
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'bench-password-1' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await firstLogin(base, 'admin', 'bench-password-1');
     const auth = { authorization: `Bearer ${accessToken}` };
 
     log(`run ${run}: ingesting end to end`);

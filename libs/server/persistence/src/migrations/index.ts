@@ -10,6 +10,7 @@ import { RepairApprovals1796529068233 } from './1796529068233-RepairApprovals';
 import { AuditChain1796529086714 } from './1796529086714-AuditChain';
 import { UsageMonthFunction1796534581212 } from './1796534581212-UsageMonthFunction';
 import { ListSearchIndexes1796537000000 } from './1796537000000-ListSearchIndexes';
+import { CountedUsage1796600000000 } from './1796600000000-CountedUsage';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AuditChain1796529086714,
   UsageMonthFunction1796534581212,
   ListSearchIndexes1796537000000,
+  CountedUsage1796600000000,
 ];
