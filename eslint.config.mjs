@@ -15,6 +15,9 @@ const frameworkImports = [
   '@mui/*',
 ];
 
+/** What only the console may import: a server library that imports these is wrong. */
+const webImports = ['react', 'react-dom', 'react-admin', 'ra-*', '@mui/*', '@emotion/*', 'recharts'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -57,14 +60,23 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:shared'],
             },
             { sourceTag: 'type:shared', onlyDependOnLibsWithTags: ['type:shared', 'type:domain'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            // The domain is pure rules: other domain code and nothing else, not even a package.
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              allowedExternalImports: [],
+            },
             {
               sourceTag: 'platform:any',
               onlyDependOnLibsWithTags: ['platform:any'],
               bannedExternalImports: frameworkImports,
             },
             { sourceTag: 'platform:web', onlyDependOnLibsWithTags: ['platform:web', 'platform:any'] },
-            { sourceTag: 'platform:server', onlyDependOnLibsWithTags: ['platform:server', 'platform:any'] },
+            {
+              sourceTag: 'platform:server',
+              onlyDependOnLibsWithTags: ['platform:server', 'platform:any'],
+              bannedExternalImports: webImports,
+            },
           ],
         },
       ],
@@ -74,6 +86,53 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read configuration through @fleet/server/config.' },
+      ],
+      // A library is used through its entry point (its index.ts), never by a path into its src/.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@fleet/**/src', '@fleet/**/src/**', '**/libs/**/src/**', '**/apps/**/src/**'],
+              message:
+                'Import the library by its name (@fleet/...): its index.ts is what it offers; its src/ is its own.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain runs anywhere (the console included): no Node built-ins either.
+    files: ['libs/domain/**/*.ts', 'libs/shared/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The domain is pure: no Node built-ins (it runs in the console too).',
+            },
+            { group: ['@fleet/**/src', '@fleet/**/src/**'], message: 'Import the library by its name.' },
+          ],
+          paths: [
+            'fs',
+            'path',
+            'crypto',
+            'os',
+            'child_process',
+            'stream',
+            'http',
+            'https',
+            'net',
+            'zlib',
+          ].map((name) => ({
+            name,
+            message: 'The domain is pure: no Node built-ins (it runs in the console too).',
+          })),
+        },
       ],
     },
   },
@@ -120,6 +179,7 @@ export default tseslint.config(
     rules: {
       // Tests and their harness start the real apps, so they reach across project lines on purpose.
       '@nx/enforce-module-boundaries': 'off',
+      'no-restricted-imports': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

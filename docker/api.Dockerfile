@@ -54,7 +54,15 @@ USER node
 FROM runtime AS worker
 CMD ["node", "dist/server/apps/worker/src/main.js"]
 
-# Last stage: what `docker build` without --target produces.
+# Last stage: what `docker build` without --target produces. Only the API prints: Debian's Chromium turns the
+# printed documents (通知单, 签收单, 接收单, labels) into PDF (CHROMIUM_PATH), with CJK fonts so the Chinese
+# shows; the worker image stays without them.
 FROM runtime AS api
+USER root
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends chromium fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
+USER node
+ENV CHROMIUM_PATH=/usr/bin/chromium
 EXPOSE 3000
 CMD ["node", "dist/server/apps/api/src/main.js"]

@@ -100,11 +100,20 @@ describe('docker/compose.yml', () => {
     expect(environmentOf(service(app)).get(name)?.trim()).toBeTruthy();
   });
 
-  it('gives migrate the same DATABASE_URL as api and worker', () => {
-    const databaseUrl = environmentOf(service('migrate')).get('DATABASE_URL');
-    expect(databaseUrl).toMatch(/^postgres(ql)?:\/\//);
-    expect(environmentOf(service('api')).get('DATABASE_URL')).toBe(databaseUrl);
-    expect(environmentOf(service('worker')).get('DATABASE_URL')).toBe(databaseUrl);
+  it("gives the owner's DATABASE_URL to migrate alone, and api and worker the APP_DATABASE_URL migrate grants", () => {
+    const migrate = environmentOf(service('migrate'));
+    const ownerUrl = migrate.get('DATABASE_URL');
+    const appUrl = migrate.get('APP_DATABASE_URL');
+    expect(ownerUrl).toMatch(/^postgres(ql)?:\/\//);
+    expect(appUrl).toMatch(/^postgres(ql)?:\/\//);
+    for (const name of ['api', 'worker']) {
+      expect(environmentOf(service(name)).get('APP_DATABASE_URL')).toBe(appUrl);
+      expect(environmentOf(service(name)).has('DATABASE_URL')).toBe(false);
+    }
+    // Another login than the owner's, on the same database.
+    const login = (url: string) => url.replace(/^postgres(ql)?:\/\/([^:@]*).*$/, '$2');
+    expect(login(appUrl!)).not.toBe(login(ownerUrl!));
+    expect(appUrl!.split('/').at(-1)).toBe(ownerUrl!.split('/').at(-1));
   });
 
   it('gives api and worker the same queue settings', () => {
@@ -195,6 +204,7 @@ describe('docker/compose.yml', () => {
       expect.arrayContaining([
         'JWT_SECRET',
         'POSTGRES_PASSWORD',
+        'APP_DB_PASSWORD',
         'ADMIN_PASSWORD',
         'SECADMIN_PASSWORD',
         'AUDITADMIN_PASSWORD',

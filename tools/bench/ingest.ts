@@ -10,10 +10,10 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { migrate } from '@fleet/server/persistence';
+import { grantApplicationRole, migrate } from '@fleet/server/persistence';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createDatabase, dropDatabase, withDatabaseName } from '../dev-services';
+import { createDatabase, dropDatabase, withDatabaseName, withLogin } from '../dev-services';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const SIMS = 2_000;
@@ -57,6 +57,24 @@ async function generate(path: string): Promise<void> {
   }
   await write(chunk);
   await new Promise<void>((done) => out.end(done));
+}
+
+/** Logs in for the first time: the initial password must be changed first; answers the new session's token. */
+export async function firstLogin(base: string, username: string, password: string): Promise<string> {
+  const json = { 'content-type': 'application/json' };
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username, password }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const changed = await fetch(`${base}/api/auth/password`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ currentPassword: password, newPassword: `${password}-changed` }),
+  });
+  if (!changed.ok) throw new Error(`password change: ${changed.status} ${await changed.text()}`);
+  return ((await changed.json()) as { accessToken: string }).accessToken;
 }
 
 /** The worker's peak resident set (VmHWM), in MB. */
@@ -163,7 +181,12 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
   const children: ChildProcess[] = [];
   try {
     await migrate(url);
+    // The API and the worker run as the application's role, as deployed (one role for every run's database).
+    const appUrl = withLogin(url, 'bench_ingest_app', 'bench-app-password-1');
+    await grantApplicationRole(url, appUrl);
     const db = new Client({ connectionString: url });
+    // Dropping the database on a failure ends this connection too: the failure, not that, is reported.
+    db.on('error', () => undefined);
     await db.connect();
     const {
       rows: [{ id: apnId }],
@@ -179,7 +202,7 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
 
     const env = {
       ...process.env,
-      DATABASE_URL: url,
+      APP_DATABASE_URL: appUrl,
       REDIS_URL: redisUrl,
       JWT_SECRET: 'bench-secret-that-is-long-enough-0000000',
       ADMIN_USERNAME: 'admin',
@@ -203,12 +226,7 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
     const base = `http://127.0.0.1:${port}`;
     await waitForApi(base);
 
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'bench-password-1' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await firstLogin(base, 'admin', 'bench-password-1');
     const auth = { authorization: `Bearer ${accessToken}` };
 
     log(`run ${run}: ingesting end to end`);

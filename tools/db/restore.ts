@@ -1,7 +1,10 @@
 // `npm run restore -- DIR [--replace]`: restores a backup made by `npm run backup` into the database
 // (DATABASE_URL, or npm start's embedded PostgreSQL) and the stored files into DATA_DIR. The database
-// must be empty; --replace empties it first. Stop npm start before restoring into its database.
+// must be empty; --replace empties it first. Stop npm start before restoring into its database. With
+// APP_DATABASE_URL set, the application's role is granted on the restored tables too (otherwise the next
+// npm start or migrate step does it).
 import { resolve } from 'node:path';
+import { grantApplicationRole } from '@fleet/server/persistence';
 import { restore } from './backup-archive';
 import { databaseOf, fileLocations } from './backup';
 
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
     const manifest = await restore(database.url, files, resolve(root, dir), {
       replace: args.includes('--replace'),
     });
+    if (process.env.APP_DATABASE_URL) await grantApplicationRole(database.url, process.env.APP_DATABASE_URL);
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     console.log(`[restore] restored ${rows} rows and ${manifest.files} files from ${manifest.createdAt}`);
   } finally {

@@ -28,6 +28,14 @@ export function withDatabaseName(url: string, name: string): string {
   return parsed.toString();
 }
 
+/** The same server and database, another login: the application's role and its password. */
+export function withLogin(url: string, role: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(role);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
+
 function databaseOf(url: string): string {
   return decodeURI(new URL(url).pathname.slice(1));
 }
@@ -85,4 +93,9 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
     );
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}${modern ? ' WITH (FORCE)' : ''}`);
   });
+}
+
+/** Drops a login role if it exists; the databases that grant it anything must be gone first. */
+export async function dropRole(serverUrl: string, role: string): Promise<void> {
+  await withClient(serverUrl, (client) => client.query(`DROP ROLE IF EXISTS ${quoteIdentifier(role)}`));
 }

@@ -36,13 +36,40 @@ describe('the demo seed', () => {
         const manager = dataSource.manager;
         expect(await manager.count(OfficerEntity)).toBe(60);
         expect(await manager.count(SimCardEntity)).toBe(60);
+        // The dashboard's 未实名 alert card has two SIMs to show.
+        expect(await manager.countBy(SimCardEntity, { realNameRegisteredOn: IsNull() })).toBe(2);
         expect(await manager.count(UserEntity)).toBe(3);
         expect(await manager.countBy(UserEntity, { mustChangePassword: true })).toBe(3);
-        const usage = await manager.find(MonthlyUsageEntity);
+        const thisMonth = `${chinaDateOf(new Date()).slice(0, 7)}-01`;
+        const usage = await manager.findBy(MonthlyUsageEntity, {
+          period: addMonths(thisMonth, -1).slice(0, 7),
+        });
         expect(usage).toHaveLength(60);
-        expect(new Set(usage.map((u) => u.period)).size).toBe(1);
         expect(usage.some((u) => u.voiceMin > 1_500)).toBe(true);
         expect(usage.some((u) => u.voiceMin <= 1_500 && u.sms <= 100)).toBe(true);
+
+        // The demo officer's year: their SIM's 11 months before last month too, and the month before
+        // last closed with a statement waiting for their answer (over the voice and SMS allowances).
+        const officerLogin = await manager.findOneByOrFail(UserEntity, { role: 'officer' });
+        const history: { period: string }[] = await manager.query(
+          `SELECT u.period FROM monthly_usage u JOIN sim_cards s ON s.id = u.sim_id
+             JOIN devices d ON d.id = s.device_id WHERE d.current_officer_id = $1 ORDER BY u.period`,
+          [officerLogin.officerId],
+        );
+        expect(history.map((h) => h.period)).toEqual(
+          Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i - 12).slice(0, 7)),
+        );
+        expect(await manager.count(MonthlyUsageEntity)).toBe(60 + 11);
+        const statements: { officer_id: number | null; status: string; total_fen: number; period: string }[] =
+          await manager.query('SELECT officer_id, status, total_fen, period FROM statements ORDER BY id');
+        expect(statements.filter((st) => st.officer_id !== null)).toEqual([
+          {
+            officer_id: officerLogin.officerId,
+            status: 'issued',
+            total_fen: 260 * 19 + 28 * 10,
+            period: addMonths(thisMonth, -2).slice(0, 7),
+          },
+        ]);
 
         // Repairs across the flow, consistent with custody.
         const tickets = await manager.find(RepairTicketEntity, { order: { id: 'ASC' } });

@@ -1,13 +1,16 @@
 // Fills an empty database with the demo bureau and a login of each role, each row audited as the
 // seed's work. Later capabilities add their part here (devices, SIMs, usage, repairs, payments).
 import { OfficerEntity, UnitEntity, UserEntity, createDataSource } from '@fleet/server/persistence';
+import { PeriodsService, UsageChargesService } from '@fleet/server/feature-billing';
 import { AuditService, hashPassword } from '@fleet/server/platform';
+import type { DataSource } from 'typeorm';
 import type { Role } from '@fleet/shared/contracts';
 import { generateDemoBureau } from './demo-bureau';
+import { seedAlertCases } from './seed-alerts';
 import { seedContract } from './seed-contract';
 import { seedInventory } from './seed-inventory';
 import { seedRepairs } from './seed-repairs';
-import { seedUsageMonth } from './seed-usage';
+import { seedOfficerHistory, seedUsageMonth } from './seed-usage';
 
 export interface DemoLogin {
   username: string;
@@ -18,6 +21,16 @@ export interface DemoLogin {
 
 const SEED_ACTOR = { userId: null, username: 'seed', ip: null };
 
+async function closeAsSeed(dataSource: DataSource, audit: AuditService, period: string): Promise<void> {
+  const periods = new PeriodsService(dataSource, audit, new UsageChargesService(dataSource));
+  // The close records who closed: the seed, as an administrator without a login of its own.
+  await periods.close(
+    period,
+    { ...SEED_ACTOR, userId: null as unknown as number, role: 'admin', officerId: null },
+    new Date(),
+  );
+}
+
 /**
  * Seeds when the database has no units yet; returns the demo logins it created (none if it did not),
  * each with its own password from `makePassword`, an initial one that must be changed at the first login.
@@ -26,7 +39,8 @@ export async function seedDemoIfEmpty(databaseUrl: string, makePassword: () => s
   const dataSource = await createDataSource(databaseUrl).initialize();
   const audit = new AuditService();
   try {
-    return await dataSource.transaction(async (manager) => {
+    let closeMonth: string | null = null;
+    const logins = await dataSource.transaction(async (manager) => {
       if ((await manager.count(UnitEntity)) > 0) return [];
       const bureau = generateDemoBureau();
       const unitIds = new Map<string, number>();
@@ -61,10 +75,12 @@ export async function seedDemoIfEmpty(databaseUrl: string, makePassword: () => s
         });
       }
       await seedInventory(manager, audit, officers, unitIds.get('qiemo-bureau')!);
+      await seedAlertCases(manager, audit);
       await seedUsageMonth(manager);
       await seedRepairs(manager, audit);
       await seedContract(manager, audit);
       const firstActive = officers.find((o) => o.status === 'active')!;
+      closeMonth = await seedOfficerHistory(manager, firstActive.id);
       const logins: DemoLogin[] = [
         {
           username: 'repair',
@@ -101,6 +117,10 @@ export async function seedDemoIfEmpty(databaseUrl: string, makePassword: () => s
       }
       return logins;
     });
+    // The month before last holds only the demo officer's usage: closed as an administrator would, it
+    // issues them a statement to answer (last month stays open for the demo's own close).
+    if (closeMonth) await closeAsSeed(dataSource, audit, closeMonth);
+    return logins;
   } finally {
     await dataSource.destroy();
   }

@@ -1,14 +1,17 @@
 // `npm start`: the whole product on one machine with its demo data. PostgreSQL from DATABASE_URL or
-// an embedded server, Redis from REDIS_URL / 127.0.0.1:6379 / redis-server, migrations, the demo seed
-// on an empty database, the console built, then the API (serving the console) and the worker as child
-// processes, each restarted with backoff if it crashes. Ctrl-C or SIGTERM stops everything it started
+// an embedded server, Redis from REDIS_URL / 127.0.0.1:6379 / redis-server, migrations and the
+// application's database role (APP_DATABASE_URL, or `<database>_app` with a password kept in
+// DATA_DIR/secrets.json), the demo seed on an empty database, the console built (unless its sources are
+// unchanged since the last build), then the API (serving the console) and the worker as child processes,
+// connected as that role, each restarted with backoff if it crashes. Ctrl-C or SIGTERM stops everything it started
 // gracefully; the data stays in DATA_DIR for the next start.
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { consoleIsCurrent, recordConsoleBuild } from './console-build';
 import { resolve } from 'node:path';
 import { ADMINISTRATOR_ROLES } from '@fleet/shared/contracts';
-import { createDataSource, migrate, UserEntity } from '@fleet/server/persistence';
-import { resolveDatabase, resolveRedis } from '../dev-services';
+import { createDataSource, grantApplicationRole, migrate, UserEntity } from '@fleet/server/persistence';
+import { resolveDatabase, resolveRedis, withLogin } from '../dev-services';
 import { seedDemoIfEmpty } from '../seed/seed-demo';
 import { generatePassword, localSecrets } from './secrets';
 import { Supervised } from './supervisor';
@@ -49,6 +52,11 @@ async function waitForApi(port: string, timeoutMs = 60_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`the API did not answer on port ${port} within ${timeoutMs / 1000} s`);
+}
+
+/** npm start's application role: one per database, as roles are shared by every database of a server. */
+function applicationRoleFor(databaseUrl: string): string {
+  return `${decodeURIComponent(new URL(databaseUrl).pathname.slice(1))}_app`;
 }
 
 type AdministratorRole = (typeof ADMINISTRATOR_ROLES)[number];
@@ -92,17 +100,29 @@ async function main(): Promise<void> {
     const ran = await migrate(database.url);
     log(ran.length ? `migrations applied: ${ran.join(', ')}` : 'database schema up to date');
     const secrets = await localSecrets(dataDir);
+    // The API and the worker never get the owner's URL: they run as a role that may only SELECT and
+    // INSERT the audit log (ADR 0010).
+    const appDatabaseUrl =
+      process.env.APP_DATABASE_URL ??
+      withLogin(database.url, applicationRoleFor(database.url), secrets.appDatabasePassword);
+    await grantApplicationRole(database.url, appDatabaseUrl);
     const demoLogins = await seedDemoIfEmpty(database.url, generatePassword);
     log(demoLogins.length ? 'demo bureau seeded' : 'existing data kept');
-    log('building the console…');
-    await run(process.execPath, [
-      resolve(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/console/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ]);
+    const consoleBuild = await consoleIsCurrent(root);
+    if (consoleBuild.current) {
+      log('console unchanged since its last build: not rebuilt');
+    } else {
+      log('building the console…');
+      await run(process.execPath, [
+        resolve(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/console/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ]);
+      await recordConsoleBuild(root, consoleBuild.hash);
+    }
 
     const port = process.env.PORT ?? '3000';
     // The three administrators: a generated initial password for each role that has no account yet and
@@ -123,10 +143,11 @@ async function main(): Promise<void> {
       bootstrapEnv[`${prefix}_PASSWORD`] = password;
       if (!given) created.push({ username, password, note });
     }
+    const { DATABASE_URL: _owner, ...inherited } = process.env;
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...inherited,
       ...bootstrapEnv,
-      DATABASE_URL: database.url,
+      APP_DATABASE_URL: appDatabaseUrl,
       REDIS_URL: redis.url,
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
       DATA_DIR: dataDir,

@@ -1,9 +1,12 @@
 // Once per jest run: find PostgreSQL (DATABASE_URL, or an embedded server) and Redis, migrate a
-// template database for this run, and hand their coordinates to the test files through the
-// environment. Each test file then clones the template into a database of its own (test-db.ts).
+// template database for this run and grant this run's application role on it, and hand their
+// coordinates to the test files through the environment. Each test file then clones the template into a
+// database of its own (test-db.ts); the clone keeps the template's grants, so the API and the worker under
+// test connect as the application's role, as in production.
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { migrate } from '@fleet/server/persistence';
-import { createDatabase, resolveDatabase, resolveRedis, withDatabaseName } from '../dev-services';
+import { grantApplicationRole, migrate } from '@fleet/server/persistence';
+import { createDatabase, resolveDatabase, resolveRedis, withDatabaseName, withLogin } from '../dev-services';
 import { newRunId, TEST_DB_PREFIX } from './run-id';
 
 interface TestServices {
@@ -24,9 +27,18 @@ export default async function globalSetup(): Promise<void> {
   const template = `${TEST_DB_PREFIX}${runId}_template`;
   await createDatabase(database.url, template);
   await migrate(withDatabaseName(database.url, template));
+  // Roles are cluster-wide and runs share a server: one role per run, dropped with its databases.
+  const appRole = `${TEST_DB_PREFIX}${runId}_app`;
+  const appPassword = randomBytes(18).toString('base64url');
+  await grantApplicationRole(
+    withDatabaseName(database.url, template),
+    withLogin(withDatabaseName(database.url, template), appRole, appPassword),
+  );
 
   process.env.TEST_DB_SERVER_URL = database.url;
   process.env.TEST_DB_TEMPLATE = template;
+  process.env.TEST_DB_APP_ROLE = appRole;
+  process.env.TEST_DB_APP_PASSWORD = appPassword;
   process.env.TEST_RUN_ID = runId;
   process.env.REDIS_URL = redis.url;
   process.env.TEST_QUEUE_PREFIX = `fleet-test-${runId}`;

@@ -1,7 +1,7 @@
 // Drops this run's databases and Redis keys, then stops any server the setup started.
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { dropDatabase } from '../dev-services';
+import { dropDatabase, dropRole } from '../dev-services';
 import { TEST_DB_PREFIX } from './run-id';
 
 export default async function globalTeardown(): Promise<void> {
@@ -17,6 +17,9 @@ export default async function globalTeardown(): Promise<void> {
   );
   await client.end();
   for (const { datname } of rows) await dropDatabase(serverUrl, datname);
+  await dropRole(serverUrl, process.env.TEST_DB_APP_ROLE!).catch((error: unknown) =>
+    process.stderr.write(`[test teardown] role ${process.env.TEST_DB_APP_ROLE} kept: ${String(error)}\n`),
+  );
 
   const redis = new IORedis(process.env.REDIS_URL!);
   const keys = await redis.keys(`${process.env.TEST_QUEUE_PREFIX}*`);

@@ -13,7 +13,10 @@ export interface Login {
 export interface TestServer {
   app: NestFastifyApplication;
   baseUrl: string;
+  /** The owner's URL, for fixtures and for looking behind the API's back. */
   databaseUrl: string;
+  /** The application role's URL, which the API (and a worker started beside it) connects with. */
+  appDatabaseUrl: string;
   /** The product's clock (CLOCK_START moves it): what "now" is for the API under test. */
   clock: Clock;
   /** The system administrator, the security administrator and the audit administrator (三员). */
@@ -30,13 +33,16 @@ export const TEST_AUDITADMIN: Login = { username: 'auditadmin', password: 'amber
 export const INITIAL_PASSWORD = 'initial-Xq7-zephyr-wharf';
 
 /**
- * The real API on a free port over a fresh database, with the first admin created, serving the
- * built console (dist/console) when it has been built. Settings can be overridden per test.
+ * The real API on a free port over a fresh database, connected as the application's role, with the first
+ * admin created, serving the built console (dist/console) when it has been built. Settings can be overridden
+ * per test.
  */
 export async function startTestServer(settings: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
-    DATABASE_URL: database.url,
+    // The API and the worker connect as the application's role, as in production; the owner's URL is the
+    // test's own (server.databaseUrl).
+    APP_DATABASE_URL: database.appUrl,
     JWT_SECRET: 'test-secret-that-is-long-enough-000000',
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: INITIAL_PASSWORD,
@@ -66,6 +72,7 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
     app,
     baseUrl,
     databaseUrl: database.url,
+    appDatabaseUrl: database.appUrl,
     admin: TEST_ADMIN,
     clock: app.get(Clock),
     secadmin: TEST_SECADMIN,

@@ -8,7 +8,7 @@ import { InventoryModule } from '@fleet/server/feature-inventory';
 import { OrgModule } from '@fleet/server/feature-org';
 import { RepairsModule } from '@fleet/server/feature-repairs';
 import { UsageModule } from '@fleet/server/feature-usage';
-import { dataSourceOptions } from '@fleet/server/persistence';
+import { dataSourceOptions, openApplicationDataSource } from '@fleet/server/persistence';
 import { PlatformModule } from '@fleet/server/platform';
 import { QueueModule } from '@fleet/server/queue';
 import { HealthController } from './health/health.controller';
@@ -19,6 +19,8 @@ import { HealthController } from './health/health.controller';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
+      // Refuses a role that could change the audit log (issue 12, item 7).
+      dataSourceFactory: (options) => openApplicationDataSource(options!),
     }),
     QueueModule.forRoot(),
     PlatformModule,

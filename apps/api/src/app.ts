@@ -7,13 +7,14 @@ import { HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { APP_CONFIG, type AppConfig, enabledLogLevels, loadConfig } from '@fleet/server/config';
+import { APP_CONFIG, type AppConfig, loadConfig, QuietLogger } from '@fleet/server/config';
 import { IMPORT_MAX_BYTES } from '@fleet/server/feature-imports';
 import { ApiException, installEdge, RAW_UPLOAD_TYPES, UsersService } from '@fleet/server/platform';
 import { protectApiDocs } from './security/api-docs-access';
 import { CONTENT_SECURITY_POLICY, strictTransportSecurity } from './security/headers';
 import { useContainer } from 'class-validator';
 import { AppModule } from './app.module';
+import { installCompression, serveConsole } from './console-assets';
 
 /** Routes a client address may call LOGIN_RATE_PER_MINUTE times a minute (ASVS 5.0 §6.3.1). */
 const THROTTLED_ROUTES = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/password']);
@@ -33,7 +34,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     { bufferLogs: true },
   );
   const config = app.get<AppConfig>(APP_CONFIG);
-  app.useLogger(enabledLogLevels(config.logLevel));
+  app.useLogger(new QuietLogger(config.logLevel));
   // Lets class-validator constraints (the badge number's configured pattern) come from Nest's container.
   useContainer(app.select(AppModule), { fallbackOnErrors: true });
   app.setGlobalPrefix('api');
@@ -44,6 +45,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   app.enableShutdownHooks();
   installEdge(app, config.limits);
+  await installCompression(app);
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     // HSTS only on answers that went over TLS (below): over plain HTTP it would mean nothing.
@@ -87,7 +89,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   }
 
   if (config.consoleDir && existsSync(join(config.consoleDir, 'index.html'))) {
-    app.useStaticAssets({ root: config.consoleDir, prefix: '/', index: 'index.html' });
+    serveConsole(app, config.consoleDir);
   }
   await app.get(UsersService).bootstrapAdministrators();
   return app;

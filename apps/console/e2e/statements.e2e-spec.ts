@@ -181,8 +181,12 @@ describe('usage, month close and statements in the console', () => {
       await page.getByRole('menuitem', { name: '月结' }).click();
       await page.getByRole('button', { name: '结账' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByRole('textbox', { name: '月份' }).fill('2026-01');
-      await dialog.getByRole('button', { name: '结账' }).click();
+      await dialog.getByRole('combobox', { name: '月份' }).click();
+      await page.getByRole('option', { name: '2026-01' }).click();
+      await dialog.getByText('结账将会').waitFor();
+      await dialog.getByRole('button', { name: '确认结账' }).click();
+      await dialog.getByRole('link', { name: '查看该月通知单' }).waitFor();
+      await dialog.getByRole('button', { name: '关闭' }).click();
       const row = page.getByRole('row').filter({ hasText: '2026-01' });
       await row.getByText('已结账').waitFor();
       // One statement for the officer (and the bureau's own summary when the bureau pays something).
@@ -217,7 +221,13 @@ describe('usage, month close and statements in the console', () => {
         '个人',
       ]);
       await page.getByRole('button', { name: '打印通知单' }).waitFor();
-      await page.getByRole('button', { name: '确认' }).click();
+      await page.getByRole('button', { name: '确认', exact: true }).click();
+      // Acknowledging money is confirmed in a dialog that names the amount.
+      const confirm = page.getByRole('dialog');
+      await expect(confirm.getByTestId('confirm-amount').textContent()).resolves.toBe(
+        `¥${formatFen(excess * voiceFenPerMin)}`,
+      );
+      await confirm.getByRole('button', { name: '确认无误' }).click();
       await page.getByText('已确认').first().waitFor();
 
       // Their own phone and its SIM, though the devices list itself is not theirs to open.

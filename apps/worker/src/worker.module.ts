@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
 import { BillingJobsModule } from '@fleet/server/feature-billing';
 import { ImportJobsModule } from '@fleet/server/feature-imports';
 import { UsageJobsModule } from '@fleet/server/feature-usage';
-import { dataSourceOptions } from '@fleet/server/persistence';
+import { dataSourceOptions, openApplicationDataSource } from '@fleet/server/persistence';
 import { QueueModule } from '@fleet/server/queue';
 import { ALERT_JOBS, AlertsProcessor } from './alerts.processor';
 import { BILLING_JOBS, BillingProcessor } from './billing.processor';
@@ -24,6 +24,8 @@ checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JO
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
+      // Refuses a role that could change the audit log (issue 12, item 7).
+      dataSourceFactory: (options) => openApplicationDataSource(options!),
     }),
     QueueModule.forRoot(),
     ImportJobsModule,

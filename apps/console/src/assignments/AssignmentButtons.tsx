@@ -1,33 +1,26 @@
 import type { AssignmentDto } from '@fleet/shared/contracts';
 import BlockIcon from '@mui/icons-material/Block';
-import PrintIcon from '@mui/icons-material/Print';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import { Button, required, TextInput, useCanAccess, useNotify, useRecordContext } from 'react-admin';
+import { Button, required, TextInput, useCanAccess, useRecordContext } from 'react-admin';
 
 import { ActionDialog } from '../common/ActionDialog';
-import { errorMessageOf, useApiAction } from '../common/apiAction';
-import { dataProvider } from '../providers/dataProvider';
+import { useApiAction } from '../common/apiAction';
+import { PrintButtons } from '../common/PrintButtons';
 
 const requiredValue = required();
 
-/** Opens the assignment's printable receipt (Chinese, for the officer to sign) in a new tab. */
+/** The assignment's receipt (领用签收单, for the officer to sign): to print, or as PDF. */
 export const ReceiptButton = () => {
   const assignment = useRecordContext<AssignmentDto>();
-  const notify = useNotify();
   if (!assignment || assignment.voidedAt) {
     return null;
   }
-  const open = async () => {
-    try {
-      await dataProvider.openAssignmentReceipt(assignment.id);
-    } catch (error) {
-      notify(errorMessageOf(error), { type: 'error' });
-    }
-  };
   return (
-    <Button label="fleet.actions.receipt" onClick={() => void open()}>
-      <PrintIcon />
-    </Button>
+    <PrintButtons
+      path={`/assignments/${assignment.id}/receipt`}
+      label="fleet.actions.receipt"
+      fileName={`receipt-${assignment.id}`}
+    />
   );
 };
 

@@ -8,6 +8,7 @@ import { SearchFilterInput } from '../common/SearchFilterInput';
 import { UnitReferenceInput } from '../common/UnitReferenceInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { FindDeviceByImei } from './FindDeviceByImei';
+import { PrintLabelsButtons } from './PrintLabelsButtons';
 import { WarrantyEndField } from './WarrantyEndField';
 import { BulkActions, BulkSetUnitButton } from '../common/BulkActions';
 import { CalendarDateInput } from '../common/DateTextInputs';
@@ -52,6 +53,7 @@ const DeviceList = () => (
       bulkActionButtons={
         <BulkActions>
           <BulkSetUnitButton />
+          <PrintLabelsButtons />
         </BulkActions>
       }
     >

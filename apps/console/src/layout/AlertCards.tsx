@@ -44,7 +44,7 @@ export const AlertCards = () => {
       {data && (
         <Grid container spacing={2}>
           {groupAlerts(data).map((group) => (
-            <Grid key={group.key} size={{ xs: 12, sm: 6, md: 3 }}>
+            <Grid key={group.key} size={{ xs: 6, sm: 4, md: 3 }}>
               <AlertCard group={group} />
             </Grid>
           ))}
@@ -68,6 +68,7 @@ const AlertCard = ({ group }: { group: AlertGroup }) => {
       <Typography
         variant="h4"
         component="p"
+        sx={{ fontSize: { xs: '1.5rem', sm: '2.125rem' } }}
         color={ids.length > 0 ? `${group.severity}.main` : 'text.secondary'}
       >
         {ids.length}
@@ -76,9 +77,9 @@ const AlertCard = ({ group }: { group: AlertGroup }) => {
     </CardContent>
   );
   return (
-    <Card variant="outlined" aria-label={title}>
+    <Card variant="outlined" aria-label={title} sx={{ height: '100%' }}>
       {ids.length > 0 ? (
-        <CardActionArea component={Link} to={to}>
+        <CardActionArea component={Link} to={to} sx={{ height: '100%' }}>
           {content}
         </CardActionArea>
       ) : (

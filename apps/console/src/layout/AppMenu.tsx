@@ -24,6 +24,7 @@ import { useNavigate } from 'react-router-dom';
 
 import { ChangePasswordPage } from '../account/ChangePasswordPage';
 import type { ConsoleIdentity } from '../providers/authProvider';
+import { LANDING } from './Dashboard';
 
 /** A menu entry for a page that is not a resource, shown to the roles that may open it. */
 const PageItem = ({
@@ -42,39 +43,44 @@ const PageItem = ({
 };
 
 /** The resources the role may list (react-admin asks canAccess), and the console's own pages. */
-const AppMenu = () => (
-  <Menu>
-    <Menu.DashboardItem />
-    <PageItem
-      resource="my-devices"
-      to="/my-devices"
-      label="fleet.my_devices.title"
-      icon={<PhoneIphoneIcon />}
-    />
-    <PageItem resource="my-usage" to="/my-usage" label="fleet.my_usage.title" icon={<DataUsageIcon />} />
-    <PageItem resource="my-repairs" to="/my-repairs" label="fleet.my_repairs.title" icon={<BuildIcon />} />
-    <PageItem
-      resource="repair-intake"
-      to="/repair-intake"
-      label="fleet.repair_intake.title"
-      icon={<AddToHomeScreenIcon />}
-    />
-    <PageItem
-      resource="contract-ledger"
-      to="/contract-ledger"
-      label="fleet.ledger.title"
-      icon={<AccountBalanceIcon />}
-    />
-    <Menu.ResourceItems />
-    <PageItem
-      resource="repair-reports"
-      to="/repair-reports"
-      label="fleet.repair_reports.title"
-      icon={<BarChartIcon />}
-    />
-    <PageItem resource="lease-end" to="/lease-end" label="fleet.lease_end.title" icon={<EventBusyIcon />} />
-  </Menu>
-);
+const AppMenu = () => {
+  const { identity } = useGetIdentity();
+  const role = (identity as ConsoleIdentity | undefined)?.role;
+  // A role that lands on a page of its own (repair intake, the two administrators) has no overview.
+  return (
+    <Menu>
+      {role && !LANDING[role] && <Menu.DashboardItem primaryText="fleet.dashboard.title" />}
+      <PageItem
+        resource="my-devices"
+        to="/my-devices"
+        label="fleet.my_devices.title"
+        icon={<PhoneIphoneIcon />}
+      />
+      <PageItem resource="my-usage" to="/my-usage" label="fleet.my_usage.title" icon={<DataUsageIcon />} />
+      <PageItem resource="my-repairs" to="/my-repairs" label="fleet.my_repairs.title" icon={<BuildIcon />} />
+      <PageItem
+        resource="repair-intake"
+        to="/repair-intake"
+        label="fleet.repair_intake.title"
+        icon={<AddToHomeScreenIcon />}
+      />
+      <PageItem
+        resource="contract-ledger"
+        to="/contract-ledger"
+        label="fleet.ledger.title"
+        icon={<AccountBalanceIcon />}
+      />
+      <Menu.ResourceItems />
+      <PageItem
+        resource="repair-reports"
+        to="/repair-reports"
+        label="fleet.repair_reports.title"
+        icon={<BarChartIcon />}
+      />
+      <PageItem resource="lease-end" to="/lease-end" label="fleet.lease_end.title" icon={<EventBusyIcon />} />
+    </Menu>
+  );
+};
 
 /** 修改密码 in the user menu, for every role. */
 const ChangePasswordItem = () => {

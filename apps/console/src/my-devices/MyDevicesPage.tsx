@@ -1,12 +1,13 @@
 import { CalendarDateField } from '../common/CalendarDateField';
-import type { DeviceDto } from '@fleet/shared/contracts';
-import { Card, CardContent, Typography } from '@mui/material';
+import type { DeviceDto, SimCardDto } from '@fleet/shared/contracts';
+import { Card, CardContent, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   DataTable,
   ListBase,
   ReferenceManyField,
   ResourceContextProvider,
   SelectField,
+  SimpleList,
   SimpleShowLayout,
   TextField,
   Title,
@@ -49,6 +50,8 @@ const MyDevicesPage = () => {
 
 const MyDeviceCards = () => {
   const { data } = useListContext<DeviceDto>();
+  const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  const translate = useTranslate();
   return (
     <>
       {data?.map((device) => (
@@ -62,14 +65,27 @@ const MyDeviceCards = () => {
               <CalendarDateField source="receivedOn" />
               <WarrantyEndField source="warrantyEndOn" />
               <ReferenceManyField label="fleet.device.sims" reference="sim-cards" target="deviceId">
-                <DataTable bulkActionButtons={false} rowClick={false}>
-                  <DataTable.Col source="slot" />
-                  <DataTable.Col source="msisdn" />
-                  <DataTable.Col source="iccid" />
-                  <DataTable.Col source="status">
-                    <SelectField source="status" choices={SIM_STATUS_CHOICES} />
-                  </DataTable.Col>
-                </DataTable>
+                {small ? (
+                  <SimpleList<SimCardDto>
+                    linkType={false}
+                    primaryText={(sim) => sim.msisdn}
+                    secondaryText={(sim) => sim.iccid}
+                    tertiaryText={(sim) =>
+                      `${translate('resources.sim-cards.fields.slot')} ${sim.slot ?? '—'} · ${translate(
+                        SIM_STATUS_CHOICES.find((c) => c.id === sim.status)?.name ?? sim.status,
+                      )}`
+                    }
+                  />
+                ) : (
+                  <DataTable bulkActionButtons={false} rowClick={false}>
+                    <DataTable.Col source="slot" />
+                    <DataTable.Col source="msisdn" />
+                    <DataTable.Col source="iccid" />
+                    <DataTable.Col source="status">
+                      <SelectField source="status" choices={SIM_STATUS_CHOICES} />
+                    </DataTable.Col>
+                  </DataTable>
+                )}
               </ReferenceManyField>
             </SimpleShowLayout>
           </CardContent>

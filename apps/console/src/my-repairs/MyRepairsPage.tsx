@@ -113,6 +113,9 @@ const ReportFaultCard = () => {
                 choices={choices}
                 translateChoice={false}
                 validate={requiredValue}
+                fullWidth
+                // A model and an IMEI are wider than a phone: the choice wraps instead of widening the page.
+                sx={{ '& .MuiSelect-select': { whiteSpace: 'normal' } }}
               />
               <TextInput source="fault" validate={requiredValue} multiline minRows={2} fullWidth />
               <SaveButton label="fleet.my_repairs.report" alwaysEnable sx={{ alignSelf: 'flex-start' }} />

@@ -1,10 +1,67 @@
-import { NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import type { PeriodDto } from '@fleet/shared/contracts';
+import {
+  DataTable,
+  Labeled,
+  Link,
+  NumberField,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useTranslate,
+  WithRecord,
+} from 'react-admin';
 
-import { PERIOD_STATUS_CHOICES } from '../common/choices';
+import { PERIOD_STATUS_CHOICES, STATEMENT_STATUS_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
+import { ListPagination } from '../common/ListPagination';
 import { MoneyField } from '../common/MoneyField';
 import { BillCheckTable } from './BillCheckTable';
+import { statementsOfPeriod } from './ClosePeriodDialog';
 import { ClosePeriodButton, StatementsWorkbookButton } from './PeriodButtons';
+
+/** The month's statements, every version (the superseded ones marked), each opening its statement. */
+const PeriodStatements = () => {
+  const translate = useTranslate();
+  return (
+    <Labeled label="fleet.periods.statements_title">
+      <ReferenceManyField
+        reference="statements"
+        target="period"
+        source="period"
+        sort={{ field: 'id', order: 'DESC' }}
+        perPage={25}
+        pagination={<ListPagination />}
+      >
+        <WithRecord<PeriodDto>
+          render={(period) => (
+            <Link to={statementsOfPeriod(period.period)}>{translate('fleet.periods.view_statements')}</Link>
+          )}
+        />
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="officerId">
+            <ReferenceField
+              source="officerId"
+              reference="officers"
+              link={false}
+              emptyText="fleet.periods.bureau"
+            />
+          </DataTable.Col>
+          <DataTable.NumberCol source="version" />
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={STATEMENT_STATUS_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="totalFen">
+            <MoneyField source="totalFen" />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Labeled>
+  );
+};
 
 const PeriodShow = () => (
   <Show
@@ -23,6 +80,7 @@ const PeriodShow = () => (
       <NumberField source="statements" />
       <MoneyField source="officerTotalFen" />
       <MoneyField source="bureauTotalFen" />
+      <PeriodStatements />
       <BillCheckTable />
     </SimpleShowLayout>
   </Show>

@@ -7,8 +7,13 @@ import type {
   SlaCreditTotalDto,
   AssignmentDto,
   BillCheckDto,
+  ClosePreviewDto,
   CloseResultDto,
+  DataMonthsDto,
+  FleetSummaryDto,
+  OpenRepairsByAgeDto,
   MyUsageDto,
+  MyUsageHistoryDto,
   StatementDto,
   UsageDashboardDto,
   UsageImportDto,
@@ -34,7 +39,7 @@ import type {
   UpdateParams,
 } from 'react-admin';
 
-import { downloadApiFile, openApiPage } from './download';
+import { downloadApiFile } from './download';
 import { API_URL, callApi, httpClient, postApi } from './http';
 
 /** A page of more than this many rows renders slowly (PERFORMANCE.md); the API refuses larger ranges too. */
@@ -92,7 +97,6 @@ const actions = {
   voidSimInstallation: (id: number, reason: string) =>
     post<SimInstallationDto>(`/sim-installations/${id}/void`, { reason }),
   acceptAssignment: (id: number) => post<AssignmentDto>(`/assignments/${id}/accept`),
-  openAssignmentReceipt: (id: number) => openApiPage(`/assignments/${id}/receipt`),
   reportLost: (deviceId: number, params: ReportLostParams) =>
     post<LostReportDto>(`/devices/${deviceId}/report-lost`, params),
   confirmLost: (id: number) => post<LostReportDto>(`/lost-reports/${id}/confirm`),
@@ -153,18 +157,22 @@ const actions = {
   getBillCheck: (period: string) => call<BillCheckDto[]>('GET', `/periods/${period}/bill-check`),
   downloadStatementsWorkbook: (period: string) =>
     downloadApiFile(`/periods/${period}/statements.xlsx`, `statements-${period}.xlsx`),
-  openStatementPrint: (id: number) => openApiPage(`/statements/${id}/print`),
   acknowledgeStatement: (id: number) => post<StatementDto>(`/statements/${id}/acknowledge`),
   disputeStatement: (id: number, reason: string) =>
     post<StatementDto>(`/statements/${id}/dispute`, { reason }),
   getMyUsage: (period?: string) =>
     call<MyUsageDto>('GET', `/me/usage${period ? `?${new URLSearchParams({ period }).toString()}` : ''}`),
+  getMyUsageHistory: () => call<MyUsageHistoryDto>('GET', '/me/usage/history'),
   getUsageDashboard: (period?: string) =>
     call<UsageDashboardDto>(
       'GET',
       `/dashboard/usage${period ? `?${new URLSearchParams({ period }).toString()}` : ''}`,
     ),
   getAlerts: () => call<AlertDto[]>('GET', '/alerts'),
+  getDataMonths: () => call<DataMonthsDto>('GET', '/dashboard/months'),
+  getFleetSummary: () => call<FleetSummaryDto>('GET', '/dashboard/fleet'),
+  getOpenRepairs: () => call<OpenRepairsByAgeDto>('GET', '/dashboard/repairs'),
+  getClosePreview: (period: string) => call<ClosePreviewDto>('GET', `/periods/${period}/close-preview`),
   getExposure: (asOf: string, contractId?: number) =>
     call<ExposureDto>(
       'GET',

@@ -5,13 +5,14 @@ import { mergeTranslations, type I18nProvider, type TranslationMessages } from '
 
 import { enMessages } from '../i18n/en';
 import { zhMessages, zhReactAdminMessages } from '../i18n/zh';
+import { LOCALE_STORAGE_KEY } from '../login/storedLocale';
 
 export const CONSOLE_LOCALES = ['zh-CN', 'en'] as const;
 export type ConsoleLocale = (typeof CONSOLE_LOCALES)[number];
 
 const DEFAULT_LOCALE: ConsoleLocale = 'zh-CN';
-// react-admin's own store forgets the locale on logout; this key keeps the person's choice across sessions.
-const LOCALE_STORAGE_KEY = 'fleet.console.locale';
+// react-admin's own store forgets the locale on logout; LOCALE_STORAGE_KEY keeps the person's choice
+// across sessions (the quick login reads it too).
 
 // The Chinese pack is written for react-admin 4: laid over the English v5 messages, any key it lacks
 // (added in v5) falls back to English instead of showing the raw key.

@@ -22,11 +22,9 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import PhonelinkIcon from '@mui/icons-material/Phonelink';
 import PhonelinkOffIcon from '@mui/icons-material/PhonelinkOff';
-import PrintIcon from '@mui/icons-material/Print';
 import {
   EditButton,
   BooleanInput,
-  Button,
   FormDataConsumer,
   required,
   SelectInput,
@@ -36,7 +34,6 @@ import {
   useCanAccess,
   useGetIdentity,
   useLocale,
-  useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -44,7 +41,8 @@ import {
 import { DateTimeInput } from '../common/DateTextInputs';
 
 import { ActionDialog } from '../common/ActionDialog';
-import { errorMessageOf, withoutEmpty } from '../common/apiAction';
+import { withoutEmpty } from '../common/apiAction';
+import { PrintButtons } from '../common/PrintButtons';
 import { DeviceReferenceInput, OfficerReferenceInput } from '../common/ReferenceInputs';
 import { repairApi } from './repairApi';
 import {
@@ -107,22 +105,14 @@ interface TicketProps {
   ticket: RepairTicketDto;
 }
 
-/** 维修接收单 in a new tab, fetched with the token like the 领用签收单. */
-export const ReceiptButton = ({ ticketId }: { ticketId: number }) => {
-  const notify = useNotify();
-  const open = async () => {
-    try {
-      await repairApi.openReceipt(ticketId);
-    } catch (error) {
-      notify(errorMessageOf(error), { type: 'error' });
-    }
-  };
-  return (
-    <Button label="fleet.repairs.receipt" onClick={() => void open()}>
-      <PrintIcon />
-    </Button>
-  );
-};
+/** 维修接收单: the A4 page to print, or its PDF, like the 领用签收单. */
+export const ReceiptButton = ({ ticketId }: { ticketId: number }) => (
+  <PrintButtons
+    path={repairApi.receiptPath(ticketId)}
+    label="fleet.repairs.receipt"
+    fileName={`repair-receipt-${ticketId}`}
+  />
+);
 
 /** What the rule makes of the chosen cause, before it is saved: the party and its reason. */
 const LiabilityPreview = ({ ticket, cause }: { ticket: RepairTicketDto; cause?: RepairCause }) => {

@@ -18,7 +18,7 @@ import type {
   RepeatedFaultDto,
 } from '@fleet/shared/contracts';
 
-import { fetchApiBlob, openApiPage } from '../providers/download';
+import { fetchApiBlob } from '../providers/download';
 import { callApi, postApi } from '../providers/http';
 
 // The repair desk's calls (libs/shared/contracts/src/repairs.ts lists the routes), one function each.
@@ -61,8 +61,8 @@ export const repairApi = {
   /** The image bytes: fetched with the token (an <img src> cannot send it). */
   photoBlob: async (id: number, photoId: number) =>
     (await fetchApiBlob(`${ticketPath(id)}/photos/${photoId}`)).blob,
-  /** 维修接收单 in a new tab, as the 领用签收单 opens. */
-  openReceipt: (id: number) => openApiPage(`${ticketPath(id)}/receipt`),
+  /** The 维修接收单's print route (the page, or ?format=pdf its PDF). */
+  receiptPath: (id: number) => `${ticketPath(id)}/receipt`,
   summary: (groupBy: RepairSummaryGroup, from?: string, to?: string) => {
     const query = new URLSearchParams({ groupBy });
     if (from) query.set('from', from);

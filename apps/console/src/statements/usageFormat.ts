@@ -1,10 +1,6 @@
-import { formatFen } from '@fleet/domain/billing';
-import { KB_PER_GB, KB_PER_MB } from '@fleet/shared/contracts';
+import { dataVolume, formatFen } from '@fleet/domain/billing';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-/** Two decimals for data sizes: enough for a person, the statement's amount is exact anyway. */
-const twoDecimals = (value: number) => value.toFixed(2);
 
 /**
  * An amount of usage in the unit a person reads: minutes, messages, and data (stored in KB) in GB from
@@ -17,10 +13,11 @@ export function formatUsage(category: string, amount: number, translate: Transla
     case 'sms':
       return translate('fleet.usage.unit_sms', { n: amount });
     case 'national':
-    case 'apn':
-      return amount >= KB_PER_GB
-        ? translate('fleet.usage.unit_gb', { n: twoDecimals(amount / KB_PER_GB) })
-        : translate('fleet.usage.unit_mb', { n: twoDecimals(amount / KB_PER_MB) });
+    case 'apn': {
+      // The printed statement shows the same figure (dataVolume), two decimals.
+      const { value, unit } = dataVolume(amount);
+      return translate(unit === 'GB' ? 'fleet.usage.unit_gb' : 'fleet.usage.unit_mb', { n: value });
+    }
     default:
       return '—';
   }

@@ -5,3 +5,5 @@ export * from './statement.util';
 export * from './usage-file.util';
 export * from './usage-summary.util';
 export * from './detail-scan.util';
+export * from './capital-amount.util';
+export * from './volume.util';

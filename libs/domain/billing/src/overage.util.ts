@@ -68,6 +68,11 @@ const USED: Record<Category, keyof UsageTotals> = {
   apn: 'apnKb',
 };
 
+/** What an excess is charged as: minutes, messages, or started GB of data (1 KB over = 1 GB). */
+export function chargedUnitsFor(category: Category, excess: number): number {
+  return category === 'national' || category === 'apn' ? Math.ceil(excess / KB_PER_GB) : excess;
+}
+
 /** Excess = max(0, used − allowance); data is charged per started GB (1 KB over = 1 GB). */
 export function overageFor(
   category: Category,
@@ -79,7 +84,7 @@ export function overageFor(
   const used = usage[USED[category]];
   const allowed = allowance[USED[category]];
   const excess = Math.max(0, used - allowed);
-  const chargedUnits = category === 'national' || category === 'apn' ? Math.ceil(excess / KB_PER_GB) : excess;
+  const chargedUnits = chargedUnitsFor(category, excess);
   const unitPrice = {
     voice: tariff.voiceFenPerMin,
     sms: tariff.smsFenPerMessage,

@@ -1,5 +1,6 @@
 import {
   type CategoryOverage,
+  chargeComputation,
   formatFen,
   sameLines,
   type SimCharge,
@@ -112,5 +113,51 @@ describe('sameLines', () => {
     [[line], [], false],
   ])('case %#', (a, b, same) => {
     expect(sameLines(a, b)).toBe(same);
+  });
+});
+
+describe('chargeComputation', () => {
+  const GB = 1024 * 1024;
+
+  it('reads a data line back as started GB × price, and the holder’s share by usage', () => {
+    expect(
+      chargeComputation({
+        category: 'national',
+        excess: 1.5 * GB,
+        amountFen: 360,
+        basis: { kind: 'usage', weight: 3 * GB, totalWeight: 5 * GB, simAmountFen: 600 },
+      }),
+    ).toEqual({
+      category: 'national',
+      chargedUnits: 2,
+      unitPriceFen: 300,
+      simAmountFen: 600,
+      share: { kind: 'usage', weight: 3 * GB, totalWeight: 5 * GB },
+    });
+  });
+
+  it('charges 1 KB over as a whole GB, and a line carrying the whole charge has no share', () => {
+    const line = { category: 'apn', excess: 1, amountFen: 300, basis: { kind: 'whole', simAmountFen: 300 } };
+    expect(chargeComputation(line)).toMatchObject({ chargedUnits: 1, unitPriceFen: 300, share: null });
+  });
+
+  it('prices voice per minute and SMS per message; a repair line has no computation', () => {
+    expect(
+      chargeComputation({
+        category: 'sms',
+        excess: 41,
+        amountFen: 410,
+        basis: { kind: 'days', simAmountFen: 410 },
+      }),
+    ).toMatchObject({ chargedUnits: 41, unitPriceFen: 10, share: null });
+    expect(
+      chargeComputation({
+        category: 'voice',
+        excess: 100,
+        amountFen: 633,
+        basis: { kind: 'days', weight: 10, totalWeight: 30, simAmountFen: 1900 },
+      }),
+    ).toMatchObject({ unitPriceFen: 19, share: { kind: 'days', weight: 10, totalWeight: 30 } });
+    expect(chargeComputation({ category: 'repair', excess: 0, amountFen: 45_000, basis: {} })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { Category, CategoryOverage, Payer } from './overage.util';
+import { CATEGORIES, type Category, type CategoryOverage, chargedUnitsFor, type Payer } from './overage.util';
 import { type ShareBasis, splitAmount } from './split.util';
 
 /** Fen as yuan with two decimals, by integer arithmetic (no floating point): 12345 → "123.45". */
@@ -92,4 +92,49 @@ export function sameLines(
   const left = a.map(lineKey).sort();
   const right = b.map(lineKey).sort();
   return left.every((k, i) => k === right[i]);
+}
+
+/** How an issued line's amount was found, as the printed statement explains it (§3.5). */
+export interface ChargeComputation {
+  category: Category;
+  /** Minutes, messages or started GB. */
+  chargedUnits: number;
+  /** The price the close used: the SIM's charge ÷ the units charged. */
+  unitPriceFen: number;
+  /** The SIM's whole charge in the category: chargedUnits × unitPriceFen. */
+  simAmountFen: number;
+  /** This statement's share of it; null when the line carries the whole charge. */
+  share: { kind: BasisKind; weight: number; totalWeight: number } | null;
+}
+
+/**
+ * Reads a statement line back into its computation: excess → units charged (data per started GB) ×
+ * the price = the SIM's charge, then the holder's share by usage or days held. The figures come from
+ * the line as issued (its basis records the SIM's charge), so a later tariff does not rewrite it.
+ * A repair line (or any other category) has none.
+ */
+export function chargeComputation(line: {
+  category: string;
+  excess: number;
+  amountFen: number;
+  basis: Record<string, string | number | null | undefined>;
+}): ChargeComputation | null {
+  const category = CATEGORIES.find((c) => c === line.category);
+  if (!category) return null;
+  const chargedUnits = chargedUnitsFor(category, line.excess);
+  const { kind, weight, totalWeight, simAmountFen } = line.basis;
+  const simFen = typeof simAmountFen === 'number' ? simAmountFen : line.amountFen;
+  const shared =
+    (kind === 'usage' || kind === 'days') &&
+    typeof weight === 'number' &&
+    typeof totalWeight === 'number' &&
+    totalWeight > 0 &&
+    line.amountFen !== simFen;
+  return {
+    category,
+    chargedUnits,
+    unitPriceFen: chargedUnits > 0 ? Math.round(simFen / chargedUnits) : 0,
+    simAmountFen: simFen,
+    share: shared ? { kind, weight, totalWeight } : null,
+  };
 }

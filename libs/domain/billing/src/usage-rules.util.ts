@@ -73,6 +73,45 @@ export function detailRecordKey(r: {
   return [r.msisdn, r.type, r.startAt.toISOString(), r.direction ?? '', r.counterpart ?? ''].join('|');
 }
 
+/** A stored detail record: where it came from (import and row) and what it says. */
+export interface StoredDetailRecord extends DetailRecord {
+  importId: number;
+  rowNo: number;
+  /** Whether its import succeeded: the records of an import that has not (yet) do not count. */
+  importSucceeded: boolean;
+  msisdn: string;
+  startAt: Date;
+  counterpart: string | null;
+}
+
+/**
+ * The records that count (§3.4), the one rule the database's `counted_usage_records` (migration
+ * CountedUsage) applies too: only those of succeeded imports; of the records with the same key, the one
+ * of the latest import, and within it the latest row.
+ */
+export function recordsThatCount<T extends StoredDetailRecord>(records: readonly T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const r of records) {
+    if (!r.importSucceeded) continue;
+    const key = detailRecordKey(r);
+    const kept = latest.get(key);
+    if (!kept || r.importId > kept.importId || (r.importId === kept.importId && r.rowNo > kept.rowNo))
+      latest.set(key, r);
+  }
+  return [...latest.values()];
+}
+
+/** A month's usage per number from its stored detail records (§3.4): what the monthly totals hold. */
+export function monthUsageOf(
+  records: readonly StoredDetailRecord[],
+  simApnOf: (msisdn: string) => string | null,
+): Map<string, UsageTotals> {
+  const totals = new Map<string, UsageTotals>();
+  for (const r of recordsThatCount(records))
+    totals.set(r.msisdn, addUsage(totals.get(r.msisdn) ?? ZERO_USAGE, usageOf(r, simApnOf(r.msisdn))));
+  return totals;
+}
+
 /** A record's billing month: the month of its start in China Standard Time (UTC+8). */
 export function periodOf(moment: Date): string {
   const shifted = new Date(moment.getTime() + 8 * 3_600_000);

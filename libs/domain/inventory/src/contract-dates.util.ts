@@ -34,3 +34,15 @@ export function planCoversMonth(activatedOn: IsoDate, period: string, months = D
   const last = planEndsOn(activatedOn, months).slice(0, 7);
   return period >= first && period <= last;
 }
+
+/**
+ * Whether a SIM's usage in a billing month is in plan (§3.3), the one rule for the monthly totals and
+ * the close. A SIM never activated has no activation month, so no month is covered: its usage is out
+ * of plan (flagged, not billed against an allowance), whether or not it has any.
+ */
+export function simPlanCoversMonth(
+  sim: { activatedOn: IsoDate | null; termMonths: number | null },
+  period: string,
+): boolean {
+  return sim.activatedOn !== null && planCoversMonth(sim.activatedOn, period, sim.termMonths ?? undefined);
+}

@@ -12,6 +12,7 @@ import {
   overlaps,
   parseIsoDate,
   planCoversMonth,
+  simPlanCoversMonth,
   planEndsOn,
   warrantyEndOn,
 } from './index';
@@ -85,6 +86,14 @@ describe('contract dates', () => {
     ['2028-11', false],
   ])('a plan activated 2025-11-25 covers %s: %s', (period, expected) => {
     expect(planCoversMonth('2025-11-25', period)).toBe(expected);
+  });
+
+  it.each([
+    [{ activatedOn: '2025-11-25', termMonths: null }, '2028-10', true],
+    [{ activatedOn: '2025-11-25', termMonths: 12 }, '2026-11', false],
+    [{ activatedOn: null, termMonths: null }, '2026-03', false],
+  ])('a SIM %j is in plan in %s: %s (never activated: no month is covered)', (sim, period, expected) => {
+    expect(simPlanCoversMonth(sim, period)).toBe(expected);
   });
 });
 

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './app-config';
 import { Clock } from './clock';
 
 const valid = {
-  DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
+  APP_DATABASE_URL: 'postgres://fleet_app@127.0.0.1:5432/db',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'x'.repeat(32),
 };
@@ -38,9 +38,18 @@ describe('loadConfig', () => {
     expect(config.contractSignedOn).toBe('2025-11-20');
   });
 
+  it("connects with the application's role, never the owner's DATABASE_URL", () => {
+    const config = loadConfig({ ...valid, DATABASE_URL: 'postgres://owner@127.0.0.1:5432/db' });
+    expect(config.databaseUrl).toBe(valid.APP_DATABASE_URL);
+  });
+
   it.each([
-    ['DATABASE_URL', { DATABASE_URL: '' }, 'DATABASE_URL is required'],
-    ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must be a postgres: or postgresql: URL'],
+    ['APP_DATABASE_URL', { APP_DATABASE_URL: '' }, 'APP_DATABASE_URL is required'],
+    [
+      'APP_DATABASE_URL',
+      { APP_DATABASE_URL: 'mysql://x/y' },
+      'APP_DATABASE_URL must be a postgres: or postgresql: URL',
+    ],
     ['REDIS_URL', { REDIS_URL: 'not a url' }, 'REDIS_URL is not a valid URL'],
     ['JWT_SECRET', { JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
     ['PORT', { PORT: '70000' }, 'PORT must be a whole number from 1 to 65535'],
@@ -144,6 +153,19 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ ...valid, XLSX_MAX_CELLS: '20000' }).limits.xlsxMaxCells).toBe(20_000);
     expect(problemsOf({ ...valid, JSON_MAX_DEPTH: '1' }).join('\n')).toContain('JSON_MAX_DEPTH must be');
+  });
+
+  it('heads printed documents with BUREAU_NAME and renders their PDFs with CHROMIUM_PATH', () => {
+    expect(loadConfig(valid).documents).toEqual({
+      bureauName: '且末县公安局',
+      chromiumPath: '/usr/bin/chromium',
+      pdfTimeoutMs: 30_000,
+    });
+    expect(loadConfig({ ...valid, BUREAU_NAME: '巴州公安局' }).documents.bureauName).toBe('巴州公安局');
+    expect(problemsOf({ ...valid, BUREAU_NAME: '局'.repeat(61) }).join('\n')).toContain(
+      'BUREAU_NAME must be',
+    );
+    expect(problemsOf({ ...valid, PDF_TIMEOUT_SECONDS: '0' }).join('\n')).toContain('PDF_TIMEOUT_SECONDS');
   });
 
   it('serves no console when CONSOLE_DIR is set empty', () => {

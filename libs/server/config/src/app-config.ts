@@ -14,6 +14,7 @@ export function enabledLogLevels(level: LogLevel): LogLevel[] {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export interface AppConfig {
+  /** APP_DATABASE_URL: the application's role (the owner's DATABASE_URL is for migrations only). */
   databaseUrl: string;
   redisUrl: string;
   port: number;
@@ -46,6 +47,8 @@ export interface AppConfig {
   /** YYYY-MM-DD; the SIM activation deadline is one month later (clause 4.2). */
   contractSignedOn: string;
   logLevel: LogLevel;
+  /** Printed documents: whose they are, and the Chromium that makes their PDFs. */
+  documents: { bureauName: string; chromiumPath: string; pdfTimeoutMs: number };
   /** Seconds between two reconciliations of the database's unfinished work with the queues. */
   reconcileEverySeconds: number;
   /** Tests only: the moment the clock reads when the process starts (see Clock). */
@@ -108,7 +111,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     return raw;
   };
 
-  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseUrl = url('APP_DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
   const port = int('PORT', 1, 65535);
   const secret = read('JWT_SECRET');
@@ -187,6 +190,13 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
   };
   const logLevel = read('LOG_LEVEL') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const bureauName = read('BUREAU_NAME');
+  if (bureauName.length > 60) problems.push('BUREAU_NAME must be at most 60 characters');
+  const documents = {
+    bureauName,
+    chromiumPath: read('CHROMIUM_PATH'),
+    pdfTimeoutMs: int('PDF_TIMEOUT_SECONDS', 1, 600) * 1000,
+  };
   const reconcileEverySeconds = int('RECONCILE_EVERY_SECONDS', 1, 24 * 3600);
   const clockStartRaw = read('CLOCK_START');
   let clockStart: Date | null = null;
@@ -223,6 +233,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     badgeNoPattern,
     contractSignedOn,
     logLevel,
+    documents,
     reconcileEverySeconds,
     clockStart,
   };

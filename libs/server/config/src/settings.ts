@@ -1,9 +1,9 @@
 /**
  * Every setting the server reads, in one table: the config loader validates against it, the README's
- * configuration table follows it, and a test checks that docker/compose.yml gives api and worker every
- * required one.
+ * configuration table follows it, and a test checks that docker/compose.yml gives api, worker and migrate
+ * every required one. `migrate` is the deployment's migration step (tools/db/migrate.ts).
  */
-export type App = 'api' | 'worker';
+export type App = 'api' | 'worker' | 'migrate';
 
 export interface SettingSpec {
   name: string;
@@ -18,8 +18,16 @@ export const SETTINGS = [
   {
     name: 'DATABASE_URL',
     required: true,
-    usedBy: ['api', 'worker'],
-    description: 'PostgreSQL connection URL (npm start starts an embedded PostgreSQL when unset)',
+    usedBy: ['migrate'],
+    description:
+      "PostgreSQL URL of the tables' owner: migrations, backup, restore; never given to api or worker (npm start: embedded PostgreSQL when unset)",
+  },
+  {
+    name: 'APP_DATABASE_URL',
+    required: true,
+    usedBy: ['api', 'worker', 'migrate'],
+    description:
+      "PostgreSQL URL of the application's own role, which may only SELECT and INSERT the audit log; the migrate step creates the role named in it with its password and grants it (npm start: made and kept in DATA_DIR/secrets.json)",
   },
   {
     name: 'REDIS_URL',
@@ -246,11 +254,34 @@ export const SETTINGS = [
     description: 'Date the service contract was signed (YYYY-MM-DD); SIMs must be active a month later',
   },
   {
+    name: 'BUREAU_NAME',
+    required: false,
+    default: '且末县公安局',
+    usedBy: ['api'],
+    description:
+      'The bureau named at the head of printed documents (通知单, 签收单, 接收单) and device labels',
+  },
+  {
+    name: 'CHROMIUM_PATH',
+    required: false,
+    default: '/usr/bin/chromium',
+    usedBy: ['api'],
+    description:
+      'Chromium that turns printed documents into PDF (Debian package chromium); PDFs answer 503 without it',
+  },
+  {
+    name: 'PDF_TIMEOUT_SECONDS',
+    required: false,
+    default: '30',
+    usedBy: ['api'],
+    description: 'Longest time one PDF may take to render before the request answers 503',
+  },
+  {
     name: 'LOG_LEVEL',
     required: false,
     default: 'log',
     usedBy: ['api', 'worker'],
-    description: 'error, warn, log, debug or verbose',
+    description: "error, warn, log, debug or verbose (Nest's module and route-mapping lines from debug on)",
   },
   {
     name: 'RECONCILE_EVERY_SECONDS',

@@ -327,6 +327,55 @@ describe('billing read side over HTTP: overages, periods, finance workbook, own 
     }
   });
 
+  it("answers an officer's last 12 months summed over their own SIMs only, never another officer's", async () => {
+    interface History {
+      period: string;
+      months: { period: string; voiceMin: number; sms: number; nationalKb: number; apnKb: number }[];
+    }
+    await monthlyUsage(a2.id, '2025-12', { sms: 7 });
+    try {
+      const history = await expectStatus<History>(
+        clients.officer,
+        200,
+        'GET',
+        '/api/me/usage/history?period=2026-01',
+      );
+      expect(history.period).toBe('2026-01');
+      expect(history.months.map((m) => m.period)).toEqual([
+        '2025-02',
+        '2025-03',
+        '2025-04',
+        '2025-05',
+        '2025-06',
+        '2025-07',
+        '2025-08',
+        '2025-09',
+        '2025-10',
+        '2025-11',
+        '2025-12',
+        '2026-01',
+      ]);
+      // December: a1's 1501 minutes and a2's 7 SMS summed; January: a1's 1603 minutes and none of Bob's 131 SMS.
+      expect(history.months.slice(-2)).toEqual([
+        { period: '2025-12', voiceMin: 1501, sms: 7, nationalKb: 0, apnKb: 0 },
+        { period: '2026-01', voiceMin: 1603, sms: 0, nationalKb: 0, apnKb: 0 },
+      ]);
+      expect(history.months[0]).toEqual({ period: '2025-02', voiceMin: 0, sms: 0, nationalKb: 0, apnKb: 0 });
+
+      // Another officer's SIMs cannot be asked for: the query names no officer, and one that tries is refused.
+      await expectStatus(clients.officer, 400, 'GET', `/api/me/usage/history?officerId=${bob}`);
+      await expectStatus(clients.officer, 400, 'GET', `/api/me/usage/history?simId=${b1.id}`);
+      await expectStatus(clients.officer, 400, 'GET', '/api/me/usage/history?period=2026-13');
+      const current = await expectStatus<History>(clients.officer, 200, 'GET', '/api/me/usage/history');
+      expect(current.period).toBe(periodOf(new Date()));
+      for (const role of ['admin', 'auditor', 'repair_intake', 'secadmin'] as const) {
+        await expectStatus(clients[role], 403, 'GET', '/api/me/usage/history');
+      }
+    } finally {
+      await fx.db.query(`DELETE FROM monthly_usage WHERE sim_id = $1 AND period = '2025-12'`, [a2.id]);
+    }
+  });
+
   it("shows an officer only their own device's SIMs against allowance, zeros where nothing is used yet", async () => {
     const jan = await expectStatus<MyUsage>(clients.officer, 200, 'GET', '/api/me/usage?period=2026-01');
     expect(jan.period).toBe('2026-01');

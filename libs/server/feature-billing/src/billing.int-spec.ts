@@ -91,13 +91,28 @@ describe('month close, attribution and statements over HTTP', () => {
     await monthlyUsage(detail.id, '2026-01', { voiceMin: 1600, source: 'detail' });
     // Alice: one 61 s call (2 min) + the same call imported again (counts once) + an incoming call (0).
     // Bob: a 60 s call (1 min). Split 1900 fen as 2:1 → 1266 + 633, remainder 1 to Alice (largest).
+    // Two succeeded imports (only records of succeeded imports count).
+    const [first, second] = (
+      await fx.db.query(
+        `INSERT INTO usage_imports (file_name, sha256, kind, format, stored_path, size_bytes, period, status)
+         SELECT 'd' || n || '.csv', repeat(n::text, 64), 'detail', 'csv', 'd' || n || '.csv', 1, '2026-01', 'succeeded'
+           FROM generate_series(1, 2) n ORDER BY n RETURNING id`,
+      )
+    ).map((r: { id: number }) => r.id);
     await fx.db.query(
       `INSERT INTO usage_records (import_id, row_no, sim_id, period, record_type, start_at, direction, counterpart, duration_s)
-       VALUES (1, 1, $1, '2026-01', 'V', $2, 'O', '13900000001', 61),
-              (2, 1, $1, '2026-01', 'V', $2, 'O', '13900000001', 61),
-              (1, 2, $1, '2026-01', 'V', $3, 'I', '13900000002', 600),
-              (1, 3, $1, '2026-01', 'V', $4, 'O', '13900000003', 60)`,
-      [detail.id, at('2026-01-01T00:00:00'), at('2026-01-05T10:00:00'), at('2026-01-11T00:00:00')],
+       VALUES ($5, 1, $1, '2026-01', 'V', $2, 'O', '13900000001', 61),
+              ($6, 1, $1, '2026-01', 'V', $2, 'O', '13900000001', 61),
+              ($5, 2, $1, '2026-01', 'V', $3, 'I', '13900000002', 600),
+              ($5, 3, $1, '2026-01', 'V', $4, 'O', '13900000003', 60)`,
+      [
+        detail.id,
+        at('2026-01-01T00:00:00'),
+        at('2026-01-05T10:00:00'),
+        at('2026-01-11T00:00:00'),
+        first,
+        second,
+      ],
     );
     // Summary SIM: Bob holds it from 2026-01-22 (10 of 31 days); 131 SMS: 31 over at 10 fen = 310 fen → Bob 100, bureau 210.
     const summary = await simHeldBy([[bob, '2026-01-22T00:00:00', null]]);

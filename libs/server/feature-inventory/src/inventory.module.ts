@@ -4,10 +4,21 @@ import { ApnProfilesService } from './apn-profiles/apn-profiles.service';
 import { AssignmentsController, SimInstallationsController } from './custody/custody.controller';
 import { CustodyHistoryService } from './custody/custody-history.service';
 import { AssignmentsService, SimInstallationsService } from './custody/custody-lists.service';
-import { CustodyService } from './custody/custody.service';
+import { CustodyStore } from './custody/custody.store';
+import { AcceptAssignmentUseCase } from './custody/use-cases/accept-assignment.use-case';
+import { AssignDeviceUseCase } from './custody/use-cases/assign-device.use-case';
+import { MoveSimUseCase } from './custody/use-cases/move-sim.use-case';
+import { InstallSimUseCase } from './custody/use-cases/install-sim.use-case';
+import { RemoveSimUseCase } from './custody/use-cases/remove-sim.use-case';
+import { ReturnDeviceUseCase } from './custody/use-cases/return-device.use-case';
+import { VoidCustodyUseCase } from './custody/use-cases/void-custody.use-case';
 import { DevicesController } from './devices/devices.controller';
+import { DeviceLabelsService } from './devices/device-labels.service';
+import { DeviceStatusWriter } from './devices/device-status.writer';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
+import { FleetSummaryController } from './fleet-summary/fleet-summary.controller';
+import { FleetSummaryService } from './fleet-summary/fleet-summary.service';
 import { LeaseEndModule } from './lease-end/lease-end.module';
 import { LostModule } from './lost/lost.module';
 import { PlansController } from './plans/plans.controller';
@@ -27,24 +38,40 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     SimCardsController,
     AssignmentsController,
     SimInstallationsController,
+    FleetSummaryController,
   ],
   providers: [
+    DeviceLabelsService,
     ApnProfilesService,
     PlansService,
     DevicesService,
+    DeviceStatusWriter,
     SimCardsService,
-    CustodyService,
+    CustodyStore,
+    AssignDeviceUseCase,
+    ReturnDeviceUseCase,
+    InstallSimUseCase,
+    RemoveSimUseCase,
+    MoveSimUseCase,
+    AcceptAssignmentUseCase,
+    VoidCustodyUseCase,
     CustodyHistoryService,
     AssignmentsService,
     SimInstallationsService,
     InventoryExports,
+    FleetSummaryService,
   ],
   exports: [
     ApnProfilesService,
     PlansService,
     DevicesService,
+    DeviceStatusWriter,
     SimCardsService,
-    CustodyService,
+    AssignDeviceUseCase,
+    ReturnDeviceUseCase,
+    InstallSimUseCase,
+    RemoveSimUseCase,
+    MoveSimUseCase,
     CustodyHistoryService,
   ],
 })

@@ -1,17 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { nextDeviceStatus, type DeviceEvent } from '@fleet/domain/inventory';
 import {
   isOpenRepairStatus,
+  OPEN_REPAIR_STATUSES,
   repairTransitionAllowed,
   repairTransitionRefusal,
   REPAIR_STATUS_LABELS,
   type RepairStatus,
 } from '@fleet/domain/repairs';
 import type { RepairTicketDto } from '@fleet/shared/contracts';
-import { DeviceEntity, RepairTicketEntity, RepairTicketEventEntity } from '@fleet/server/persistence';
+import {
+  AssignmentEntity,
+  DeviceEntity,
+  OfficerEntity,
+  RepairTicketEntity,
+  RepairTicketEventEntity,
+  SimCardEntity,
+} from '@fleet/server/persistence';
+import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '@fleet/server/feature-inventory';
 import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import {
+  type DataSource,
+  type EntityManager,
+  type FindOptionsOrder,
+  In,
+  IsNull,
+  QueryFailedError,
+} from 'typeorm';
 import { toRepairTicketDto } from './repair-ticket.mapper';
 
 export const REPAIR_RESOURCE = 'repair-tickets';
@@ -30,14 +47,6 @@ export function visibleTo(actor: Actor, t: RepairTicketEntity): boolean {
   return scope === null || [t.reportedByOfficerId, t.holderOfficerId, t.liableOfficerId].includes(scope);
 }
 
-export const DEVICE_STATUS_TEXT: Record<string, { zh: string; en: string }> = {
-  in_stock: { zh: '在库', en: 'in stock' },
-  assigned: { zh: '已领用', en: 'assigned' },
-  in_repair: { zh: '维修中', en: 'in repair' },
-  lost: { zh: '丢失', en: 'lost' },
-  retired: { zh: '已报废', en: 'retired' },
-};
-
 /**
  * What every repair action shares: one transaction (a constraint a check missed still answers 409),
  * the ticket loaded locked and scoped to the caller, status moves only as the flow allows with an
@@ -48,6 +57,7 @@ export class RepairTicketStore {
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly deviceStatus: DeviceStatusWriter,
   ) {}
 
   async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -179,14 +189,10 @@ export class RepairTicketStore {
     event: DeviceEvent,
     field = 'deviceId',
   ): Promise<void> {
-    const device = await manager.findOne(DeviceEntity, {
-      where: { id: deviceId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!device) throw ApiException.notFound('devices', deviceId);
+    const device = await this.deviceStatus.lock(manager, deviceId);
     const status = nextDeviceStatus(device.status, event);
     if (status === null) {
-      const text = DEVICE_STATUS_TEXT[device.status];
+      const text = DEVICE_STATUS_NAMES[device.status];
       throw ApiException.conflict(
         {
           zh: `终端（编号 ${device.id}，IMEI1 ${device.imei1}）状态为「${text.zh}」，不能${EVENT_TEXT[event].zh}`,
@@ -195,17 +201,74 @@ export class RepairTicketStore {
         field,
       );
     }
-    const before = { status: device.status, currentOfficerId: device.currentOfficerId };
-    const changes = { status, currentOfficerId: status === 'assigned' ? device.currentOfficerId : null };
-    await manager.update(DeviceEntity, device.id, changes);
-    await this.audit.record(manager, {
-      actor,
-      action: 'update',
-      resource: 'devices',
-      resourceId: device.id,
-      before,
-      after: { ...changes, reason: `repair ${event}` },
+    const currentOfficerId = status === 'assigned' ? device.currentOfficerId : null;
+    await this.deviceStatus.write(manager, actor, device, { status, currentOfficerId }, `repair ${event}`);
+  }
+
+  /** A device locked for the ticket's work in the caller's transaction, or null when there is none. */
+  lockDevice(manager: EntityManager, id: number): Promise<DeviceEntity | null> {
+    return manager.findOne(DeviceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  openTicket(manager: EntityManager, deviceId: number): Promise<RepairTicketEntity | null> {
+    return manager.findOneBy(RepairTicketEntity, { deviceId, status: In([...OPEN_REPAIR_STATUSES]) });
+  }
+
+  /** The device's open assignment: the intake ends it. */
+  openAssignment(manager: EntityManager, deviceId: number): Promise<AssignmentEntity | null> {
+    return manager.findOne(AssignmentEntity, { where: { deviceId, endAt: IsNull(), voidedAt: IsNull() } });
+  }
+
+  simsIn(
+    manager: EntityManager,
+    deviceId: number,
+    order?: FindOptionsOrder<SimCardEntity>,
+  ): Promise<SimCardEntity[]> {
+    return manager.find(SimCardEntity, { where: { deviceId }, ...(order ? { order } : {}) });
+  }
+
+  /** Those of the SIMs that are still in the device. */
+  simsByIds(manager: EntityManager, ids: number[], deviceId: number): Promise<SimCardEntity[]> {
+    return manager.findBy(SimCardEntity, { id: In(ids), deviceId });
+  }
+
+  deviceExists(manager: EntityManager, id: number): Promise<boolean> {
+    return manager.existsBy(DeviceEntity, { id });
+  }
+
+  device(manager: EntityManager, id: number): Promise<DeviceEntity> {
+    return manager.findOneByOrFail(DeviceEntity, { id });
+  }
+
+  officerExists(manager: EntityManager, id: number): Promise<boolean> {
+    return manager.existsBy(OfficerEntity, { id });
+  }
+
+  /** The last event that moved the ticket to the status, if any. */
+  lastEvent(
+    manager: EntityManager,
+    ticketId: number,
+    toStatus: RepairStatus,
+  ): Promise<RepairTicketEventEntity | null> {
+    return manager.findOne(RepairTicketEventEntity, { where: { ticketId, toStatus }, order: { id: 'DESC' } });
+  }
+
+  /**
+   * A new ticket: the number holds the id, so it is written once the row has one, in the same
+   * transaction. Returns the saved ticket.
+   */
+  async create(
+    manager: EntityManager,
+    values: Omit<Partial<RepairTicketEntity>, 'ticketNo'>,
+    numberOf: (id: number) => string,
+  ): Promise<RepairTicketEntity> {
+    const inserted = await manager.insert(RepairTicketEntity, {
+      ...values,
+      ticketNo: `TMP-${randomUUID().slice(0, 16)}`,
     });
+    const id = (inserted.identifiers[0] as { id: number }).id;
+    await manager.update(RepairTicketEntity, id, { ticketNo: numberOf(id) });
+    return manager.findOneByOrFail(RepairTicketEntity, { id });
   }
 
   record(manager: EntityManager, entry: Parameters<AuditService['record']>[1]): Promise<void> {

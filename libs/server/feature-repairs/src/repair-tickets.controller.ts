@@ -16,6 +16,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   DATA_ROLES,
+  type OpenRepairsByAgeDto,
   type RepairEventDto,
   type RepairIntakeLookupDto,
   type RepairPhotoDto,
@@ -24,9 +25,19 @@ import {
   type RepeatedFaultDto,
 } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
-import { type Actor, CurrentActor, langFromHeader, ReadController, Roles } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiPrintDocument,
+  CurrentActor,
+  langFromHeader,
+  PrintDocuments,
+  type PrintFormat,
+  PrintFormatParam,
+  ReadController,
+  Roles,
+} from '@fleet/server/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RepairLoanersService } from './repair-loaners.service';
+import { OpenRepairsService } from './open-repairs.service';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import {
@@ -45,6 +56,7 @@ import {
   UpdateBody,
 } from './repair-ticket.dto';
 import { REPAIR_TICKET_LIST, RepairTicketsService } from './repair-tickets.service';
+import { RepairFlow } from './use-cases/repair-flow';
 
 /** Repair tickets (维修单): the list and one ticket for every role (an officer: their own), and the flow. */
 @ApiTags('repair-tickets')
@@ -56,9 +68,10 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
 }) {
   constructor(
     private readonly tickets: RepairTicketsService,
-    private readonly loaners: RepairLoanersService,
     private readonly photos: RepairPhotosService,
     private readonly clock: Clock,
+    private readonly flow: RepairFlow,
+    private readonly printer: PrintDocuments,
   ) {
     super(tickets);
   }
@@ -72,7 +85,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
   @Post()
   @Roles('admin', 'repair_intake', 'officer')
   intake(@Body() body: IntakeBody, @CurrentActor() actor: Actor): Promise<RepairTicketDto> {
-    return this.tickets.intake(body, actor, this.clock.now());
+    return this.flow.intake.execute(body, actor, this.clock.now());
   }
 
   @Patch(':id')
@@ -82,7 +95,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: UpdateBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.update(id, body, actor);
+    return this.flow.update.execute(id, body, actor);
   }
 
   @Post(':id/diagnose')
@@ -93,7 +106,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: DiagnoseBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.diagnose(id, body, actor, this.clock.now());
+    return this.flow.diagnose.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/liability')
@@ -104,7 +117,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LiabilityOverrideBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.overrideLiability(id, body, actor);
+    return this.flow.overrideLiability.execute(id, body, actor);
   }
 
   @Post(':id/send')
@@ -115,7 +128,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: SendBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.send(id, body, actor, this.clock.now());
+    return this.flow.send.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/return')
@@ -126,7 +139,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.returnDevice(id, body, actor, this.clock.now());
+    return this.flow.giveBack.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/close')
@@ -137,7 +150,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: CloseBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.close(id, body, actor, this.clock.now());
+    return this.flow.close.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/cancel')
@@ -148,7 +161,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: CancelBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.cancel(id, body, actor, this.clock.now());
+    return this.flow.cancel.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/approve')
@@ -159,7 +172,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ApprovalBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.approve(id, body, actor, this.clock.now());
+    return this.flow.approve.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/reject')
@@ -170,7 +183,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: ApprovalBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.tickets.reject(id, body, actor, this.clock.now());
+    return this.flow.reject.execute(id, body, actor, this.clock.now());
   }
 
   @Get(':id/events')
@@ -222,7 +235,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LoanerBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.loaners.handOut(id, body, actor, this.clock.now());
+    return this.flow.handOutLoaner.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/loaner/return')
@@ -233,21 +246,19 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     @Body() body: LoanerReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
-    return this.loaners.takeBack(id, body, actor, this.clock.now());
+    return this.flow.takeBackLoaner.execute(id, body, actor, this.clock.now());
   }
 
   @Get(':id/receipt')
   @Roles(...DATA_ROLES)
-  @ApiProduces('text/html')
-  async receipt(
+  @ApiPrintDocument()
+  receipt(
     @Param('id', ParseIntPipe) id: number,
+    @PrintFormatParam() format: PrintFormat,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // Set only once the page exists: an error must still leave as JSON.
-    const html = await this.tickets.receipt(actor, id);
-    void reply.type('text/html; charset=utf-8');
-    return html;
+  ): Promise<string | Buffer> {
+    return this.printer.send(reply, format, this.tickets.receipt(actor, id));
   }
 }
 
@@ -274,5 +285,22 @@ export class RepairReportsController {
   @Roles('admin', 'repair_intake', 'auditor')
   repeated(@Query() query: RepeatedQuery): Promise<RepeatedFaultDto[]> {
     return this.reports.repeated(query.minTickets ?? 2, query.months ?? 12, this.clock.now());
+  }
+}
+
+/** Open repair tickets by age and status, for the dashboard. */
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class OpenRepairsController {
+  constructor(
+    private readonly openRepairs: OpenRepairsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('repairs')
+  @Roles('admin', 'auditor', 'repair_intake')
+  byAge(): Promise<OpenRepairsByAgeDto> {
+    return this.openRepairs.byAge(this.clock.now());
   }
 }

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { InventoryModule } from '@fleet/server/feature-inventory';
 import { registerFieldNames } from '@fleet/server/platform';
-import { RepairLoanersService } from './repair-loaners.service';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import { RepairTicketStore } from './repair-ticket.store';
-import { RepairReportsController, RepairTicketsController } from './repair-tickets.controller';
+import { OpenRepairsService } from './open-repairs.service';
+import {
+  OpenRepairsController,
+  RepairReportsController,
+  RepairTicketsController,
+} from './repair-tickets.controller';
 import { RepairTicketsService } from './repair-tickets.service';
 import { RepairExports } from './repairs.exports';
+import { RepairApprovals } from './use-cases/repair-approvals';
+import { REPAIR_FLOW_PROVIDERS } from './use-cases/repair-flow';
 
 registerFieldNames({
   deviceId: { zh: '终端', en: 'device' },
@@ -43,14 +49,16 @@ registerFieldNames({
 /** Field repair intake, warranty and liability, loaners, photos, receipts and repair reports (issue 5). */
 @Module({
   imports: [InventoryModule],
-  controllers: [RepairTicketsController, RepairReportsController],
+  controllers: [RepairTicketsController, RepairReportsController, OpenRepairsController],
   providers: [
     RepairTicketStore,
     RepairTicketsService,
-    RepairLoanersService,
+    RepairApprovals,
+    ...REPAIR_FLOW_PROVIDERS,
     RepairPhotosService,
     RepairReportsService,
     RepairExports,
+    OpenRepairsService,
   ],
 })
 export class RepairsModule {}

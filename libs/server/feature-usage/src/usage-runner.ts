@@ -10,7 +10,7 @@ import {
   usageFieldLabel,
   type UsageKind,
 } from '@fleet/domain/billing';
-import { planCoversMonth } from '@fleet/domain/inventory';
+import { simPlanCoversMonth } from '@fleet/domain/inventory';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
 import { RosterFileError, type RosterEncoding, type RosterFormat } from '@fleet/server/feature-imports';
 import {
@@ -132,16 +132,18 @@ export class UsageRunner {
       await runner.startTransaction();
       const loaded = await this.load(row, path, sims, rowsEstimate, runner, client);
       since = lap('read and store', since);
+      // Commit only while this run still holds the file: a job that stalled and was picked up by
+      // another worker meanwhile rolls back here, so no record is stored twice. The row stays locked
+      // until the commit, and the import is succeeded from here on in this transaction: its records
+      // count (counted_usage_records) in the totals below, and for everyone else once it commits.
+      await lease.confirm(runner.manager);
+      await runner.manager.update(UsageImportEntity, id, { status: 'succeeded' });
       const rowsDuplicate =
         row.kind === 'detail' && loaded.period
           ? await this.recomputeDetail(runner, id, loaded.period, sims, loaded.suspects, loaded.fileTotals)
           : 0;
       since = lap(`totals (${loaded.suspects.size} SIMs deduplicated)`, since);
-      // Commit only while this run still holds the file: a job that stalled and was picked up by
-      // another worker meanwhile rolls back here, so no record is stored twice.
-      await lease.confirm(runner.manager);
       await runner.manager.update(UsageImportEntity, id, {
-        status: 'succeeded',
         finishedAt: this.clock.now(),
         rowsTotal: loaded.rowsDone,
         rowsDone: loaded.rowsDone,
@@ -277,14 +279,14 @@ export class UsageRunner {
     };
   }
 
-  /** Creates the month's partition (outside the import's transaction: DDL locks the parent) and records the period. */
+  /**
+   * Creates the month's partition (outside the import's transaction: DDL locks the parent) and records the
+   * period. The application's role may not create tables: open_usage_month does it with the owner's rights.
+   */
   private async openPeriod(importId: number, period: string, kind: UsageKind): Promise<void> {
     if (kind === 'detail') {
-      const name = partitionOf(period);
       try {
-        await this.dataSource.query(
-          `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF usage_records FOR VALUES IN ('${period}')`,
-        );
+        await this.dataSource.query('SELECT open_usage_month($1)', [period]);
       } catch (error) {
         // Two imports of a new month at once: the other one created it.
         if ((error as { code?: string }).code !== '42P07') throw error;
@@ -321,9 +323,7 @@ export class UsageRunner {
     sim: { activatedOn: string | null; termMonths: number | null },
     period: string,
   ): boolean {
-    // A SIM never activated has no plan month at all.
-    if (!sim.activatedOn) return true;
-    return !planCoversMonth(sim.activatedOn, period, sim.termMonths ?? undefined);
+    return !simPlanCoversMonth(sim, period);
   }
 
   /** A summary's rows are the month's totals (source 'summary'), replacing whatever was there. */
@@ -357,7 +357,7 @@ export class UsageRunner {
 
   private async upsertTotals(
     runner: QueryRunner,
-    importId: number,
+    importId: number | null,
     period: string,
     source: UsageKind,
     simIds: number[],
@@ -428,57 +428,38 @@ export class UsageRunner {
              AND coalesce(o.counterpart, '') = coalesce(r.counterpart, ''))`,
         [importId],
       )) as { n: number }[];
-    // The records that count: per key the latest for the SIMs to deduplicate, all of this import's for
-    // the rest; summed per SIM, type, direction and APN first (a few rows a SIM), then classified (§3.4).
-    const totalsOf = (records: string, params: unknown[]) =>
-      runner.query(
-        `WITH latest AS (${records}),
-           per AS (
-             SELECT sim_id, record_type, direction, apn, sum((duration_s + 59) / 60) minutes, count(*) n,
-                    sum(volume_kb) kb
-               FROM latest GROUP BY sim_id, record_type, direction, apn
-           )
-           SELECT p.sim_id,
-                  coalesce(sum(p.minutes) FILTER (WHERE p.record_type = 'V' AND p.direction = 'O'), 0)::int voice_min,
-                  coalesce(sum(p.n) FILTER (WHERE p.record_type = 'S' AND p.direction = 'O'), 0)::int sms,
-                  coalesce(sum(p.kb) FILTER (WHERE p.record_type = 'D'
-                    AND (a.apn IS NULL OR p.apn IS NULL OR lower(btrim(p.apn)) <> lower(btrim(a.apn)))), 0)::bigint national_kb,
-                  coalesce(sum(p.kb) FILTER (WHERE p.record_type = 'D'
-                    AND lower(btrim(p.apn)) = lower(btrim(a.apn))), 0)::bigint apn_kb
-             FROM per p JOIN sim_cards s ON s.id = p.sim_id LEFT JOIN apn_profiles a ON a.id = s.apn_profile_id
-            GROUP BY p.sim_id`,
-        params,
-      ) as Promise<{ sim_id: number; voice_min: number; sms: number; national_kb: string; apn_kb: string }[]>;
-    const deduplicated = (which: string) =>
-      `SELECT DISTINCT ON (r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart)
-              r.sim_id, r.record_type, r.direction, r.duration_s, r.volume_kb, r.apn
-         FROM ${part} r
-        WHERE ${which}
-        ORDER BY r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart, r.import_id DESC, r.row_no DESC`;
-    const fromSql = (rows: Awaited<ReturnType<typeof totalsOf>>) =>
-      rows.map((t) => ({
-        simId: t.sim_id,
-        voiceMin: t.voice_min,
-        sms: t.sms,
-        nationalKb: Number(t.national_kb),
-        apnKb: Number(t.apn_kb),
-      }));
+    const totalsOf = (simIds: number[]) => this.countedTotals(runner, period, simIds);
     // Without an earlier import the file's own totals are the month's, except where a key may repeat.
     const totals = earlier
-      ? fromSql(
-          await totalsOf(
-            deduplicated(`r.sim_id IN (SELECT DISTINCT sim_id FROM ${part} WHERE import_id = $1)`),
-            [importId],
-          ),
+      ? await totalsOf(
+          (
+            (await runner.query(`SELECT array_agg(DISTINCT sim_id) ids FROM ${part} WHERE import_id = $1`, [
+              importId,
+            ])) as { ids: number[] | null }[]
+          )[0].ids ?? [],
         )
       : [
           ...[...fileTotals].filter(([simId]) => !suspects.has(simId)).map(([simId, t]) => ({ simId, ...t })),
-          ...(suspects.size
-            ? fromSql(await totalsOf(deduplicated(`r.sim_id = ANY($1::int[])`), [[...suspects]]))
-            : []),
+          ...(suspects.size ? await totalsOf([...suspects]) : []),
         ];
-    const byId = new Map([...sims.values()].map((s) => [s.id, s]));
-    await this.upsertTotals(
+    await this.writeDetailTotals(
+      runner,
+      importId,
+      period,
+      totals,
+      new Map([...sims.values()].map((s) => [s.id, s])),
+    );
+    return duplicates;
+  }
+
+  private writeDetailTotals(
+    runner: QueryRunner,
+    importId: number | null,
+    period: string,
+    totals: (UsageTotals & { simId: number })[],
+    byId: Map<number, SimInfo>,
+  ): Promise<void> {
+    return this.upsertTotals(
       runner,
       importId,
       period,
@@ -496,7 +477,51 @@ export class UsageRunner {
         }),
       },
     );
-    return duplicates;
+  }
+
+  /**
+   * The month's totals per SIM from the records that count (counted_usage_records, the one definition
+   * of §3.4): of the given SIMs, or of every SIM with records when `simIds` is null.
+   */
+  private async countedTotals(
+    runner: QueryRunner,
+    period: string,
+    simIds: number[] | null,
+  ): Promise<(UsageTotals & { simId: number })[]> {
+    const rows = (await runner.query(
+      `SELECT c.sim_id,
+              coalesce(sum(c.amount) FILTER (WHERE c.category = 'voice'), 0)::int voice_min,
+              coalesce(sum(c.amount) FILTER (WHERE c.category = 'sms'), 0)::int sms,
+              coalesce(sum(c.amount) FILTER (WHERE c.category = 'national'), 0)::bigint national_kb,
+              coalesce(sum(c.amount) FILTER (WHERE c.category = 'apn'), 0)::bigint apn_kb
+         FROM counted_usage_records($1, $2::int[]) c
+        GROUP BY c.sim_id`,
+      [period, simIds],
+    )) as { sim_id: number; voice_min: number; sms: number; national_kb: string; apn_kb: string }[];
+    return rows.map((t) => ({
+      simId: t.sim_id,
+      voiceMin: t.voice_min,
+      sms: t.sms,
+      nationalKb: Number(t.national_kb),
+      apnKb: Number(t.apn_kb),
+    }));
+  }
+
+  /**
+   * Counts a month's detail records again into its monthly totals, every SIM at once (as an import
+   * does for the SIMs it touches): for operations, and the close benchmark. Answers how many SIMs.
+   */
+  async recountMonth(period: string): Promise<number> {
+    const simInfo = await this.loadSims();
+    const byId = new Map([...simInfo.values()].map((s) => [s.id, s]));
+    return this.dataSource.transaction(async (manager) => {
+      const runner = manager.queryRunner!;
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`usage-period:${period}`]);
+      await runner.query(`SET LOCAL work_mem = '64MB'`);
+      const totals = await this.countedTotals(runner, period, null);
+      await this.writeDetailTotals(runner, null, period, totals, byId);
+      return totals.length;
+    });
   }
 
   /** Marks the import failed, if this run still holds it. */

@@ -23,5 +23,5 @@ export * from './list/list-result';
 export * from './platform.module';
 export * from './users/users.service';
 export * from './html/escape-html';
-export * from './html/print-form';
+export * from './print/index';
 export * from './uploads/index';

@@ -1,5 +1,6 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { AccessGuard } from './auth/access.guard';
@@ -14,7 +15,8 @@ import { IdentifierConstraint } from './errors/identifier-validation';
 import { createValidationPipe } from './errors/validation.pipe';
 import { ExportModule } from './export/export.module';
 import { PlatformExports } from './export/platform-exports';
-import { ContentRangeInterceptor } from './list/content-range.interceptor';
+import { PdfRenderer } from './print/pdf-renderer';
+import { PrintDocuments } from './print/print-documents';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -29,7 +31,9 @@ import { UsersService } from './users/users.service';
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret }),
+      // A KeyObject, not the string: given a string, jsonwebtoken tries it as a PEM public key at every
+      // verify and builds the key once that throws (measured: ≈ 2 ms a request, against 15–45 µs).
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwt.secret)) }),
     }),
   ],
   controllers: [AuthController, AuditLogController, UsersController],
@@ -42,11 +46,12 @@ import { UsersService } from './users/users.service';
     UsersService,
     IdentifierConstraint,
     PlatformExports,
+    PdfRenderer,
+    PrintDocuments,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
-    { provide: APP_INTERCEPTOR, useClass: ContentRangeInterceptor },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [AuditService, AuthService, SessionService, UsersService, IdentifierConstraint],
+  exports: [AuditService, AuthService, SessionService, UsersService, IdentifierConstraint, PrintDocuments],
 })
 export class PlatformModule {}

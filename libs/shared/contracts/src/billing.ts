@@ -117,6 +117,14 @@ export interface MyUsageDto {
   }[];
 }
 
+/** An officer's own usage, month by month: the SIMs in the device(s) they hold now, summed per month. */
+export interface MyUsageHistoryDto {
+  /** The last month of the range (YYYY-MM). */
+  period: string;
+  /** The 12 months ending with `period`, oldest first; zeros where nothing was used. */
+  months: { period: string; voiceMin: number; sms: number; nationalKb: number; apnKb: number }[];
+}
+
 /** Where a month's overage figures come from: its latest close, computed now from usage, or none. */
 export type OverageSource = 'closed' | 'computed' | null;
 
@@ -137,4 +145,33 @@ export interface UsageDashboardDto {
   topSource: OverageSource;
   /** The 12 months ending with `period`; null where a month is not closed and has no usage (or no rules). */
   trend: { period: string; overageFen: number | null; source: OverageSource }[];
+}
+
+/** What closing a month would do now (`GET /api/periods/<YYYY-MM>/close-preview`), nothing written. */
+export interface ClosePreviewDto {
+  period: string;
+  /** null: the month has no record yet (never closed). */
+  status: 'open' | 'closed' | null;
+  /** The version the close would make. */
+  version: number;
+  /** Statements the close would issue (new, or amending one whose lines changed). */
+  statements: number;
+  /** Of those, the ones that supersede an earlier statement. */
+  amended: number;
+  /** Statements in force that the close would leave as they are. */
+  unchanged: number;
+  /** Officers with a statement in force after the close. */
+  officers: number;
+  /** Totals of the statements in force after the close, by who pays: officers' and the bureau's. */
+  officerTotalFen: number;
+  bureauTotalFen: number;
+  /** SIMs billed in plan for the month, SIMs charged overage, SIMs with usage outside the plan. */
+  simsInPlan: number;
+  simsOver: number;
+  outOfPlanSims: number;
+}
+
+/** Months that have usage or a billing record, newest first (`GET /api/dashboard/months`). */
+export interface DataMonthsDto {
+  months: string[];
 }

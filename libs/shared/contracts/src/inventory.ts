@@ -269,3 +269,12 @@ export interface StocktakeScanDto {
   outcome: 'found' | 'unexpected' | 'unknown';
   scannedAt: string;
 }
+
+/** The fleet at a glance (`GET /api/dashboard/fleet`): counts by status, and dates coming up. */
+export interface FleetSummaryDto {
+  asOf: string;
+  devices: { status: string; count: number }[];
+  sims: { status: string; count: number }[];
+  /** Devices (not retired) whose warranty or lease ends within each horizon from `asOf`, in days. */
+  endingWithin: { days: number; warranty: number; lease: number }[];
+}

@@ -243,3 +243,11 @@ export interface RepeatedFaultDto {
   lastReportedAt: string;
   causes: RepairCause[];
 }
+
+/** Open repair tickets by how long ago they were reported (`GET /api/dashboard/repairs`). */
+export interface OpenRepairsByAgeDto {
+  asOf: string;
+  /** Buckets of days since reported: [from, to) with `to` null for the last. */
+  buckets: { fromDays: number; toDays: number | null; count: number }[];
+  byStatus: { status: string; count: number }[];
+}

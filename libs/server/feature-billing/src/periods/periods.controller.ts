@@ -15,6 +15,7 @@ import { SlaCreditsService } from '@fleet/server/feature-contract';
 import { StatementsWorkbookService } from '../statements/statements-workbook.service';
 import {
   type BillCheckDto,
+  type ClosePreviewDto,
   type CloseResultDto,
   PERIOD_LIST,
   type PeriodDto,
@@ -70,6 +71,13 @@ export class PeriodsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
   ): Promise<StreamableFile> {
     return this.workbooks.workbook(period, langFromHeader(acceptLanguage));
+  }
+
+  /** What closing the month would issue now, computed as the close does, nothing written. */
+  @Get(':period/close-preview')
+  @Roles('admin', 'auditor')
+  preview(@Param('period') period: string): Promise<ClosePreviewDto> {
+    return this.periods.preview(period);
   }
 
   @Post(':period/close')

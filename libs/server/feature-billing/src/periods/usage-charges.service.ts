@@ -10,7 +10,7 @@ import {
   type SimCharge,
   versionFor,
 } from '@fleet/domain/billing';
-import { planCoversMonth } from '@fleet/domain/inventory';
+import { simPlanCoversMonth } from '@fleet/domain/inventory';
 import { BillingRulesEntity } from '@fleet/server/persistence';
 import { ApiException } from '@fleet/server/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -39,7 +39,7 @@ const num = (v: unknown) => Number(v ?? 0);
 export interface SimMonth extends SimUsageRow {
   /** Whether the month has a monthly_usage row for the SIM (otherwise its figures are zeros). */
   hasUsage: boolean;
-  /** Billed: the plan covers the month (§3.3); an unactivated SIM is billed as in plan once it has usage. */
+  /** Billed: the plan covers the month (§3.3, simPlanCoversMonth: never for a SIM never activated). */
   inPlan: boolean;
 }
 
@@ -65,13 +65,13 @@ function toSimMonth(r: Record<string, unknown>, period: string): SimMonth {
     hasUsage,
     inPlan:
       !r.outside_plan &&
-      (r.activated_on === null
-        ? hasUsage
-        : planCoversMonth(
-            r.activated_on as string,
-            period,
-            r.term_months === null ? undefined : num(r.term_months),
-          )),
+      simPlanCoversMonth(
+        {
+          activatedOn: r.activated_on as string | null,
+          termMonths: r.term_months === null ? null : num(r.term_months),
+        },
+        period,
+      ),
   };
 }
 
@@ -170,9 +170,9 @@ export class UsageChargesService {
   }
 
   /**
-   * Each holder's usage per SIM and category, counted as the totals are (deduplicated by key, the
-   * latest import winning; outgoing calls rounded up per call; sent SMS; APN by the SIM's profile),
-   * each record going to whoever held the SIM's device at its start. One query for the whole month.
+   * Each holder's usage per SIM and category, from the records that count as the totals do
+   * (counted_usage_records, §3.4), each record going to whoever held the SIM's device at its start.
+   * One query for the whole month.
    */
   private async usageBases(
     manager: EntityManager,
@@ -185,29 +185,9 @@ export class UsageChargesService {
       weight: string;
       since: Date;
     }[] = await manager.query(
-      `WITH recs AS (
-           SELECT DISTINCT ON (r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart)
-                  r.sim_id, r.record_type, r.start_at, r.direction, r.duration_s, r.volume_kb, r.apn
-             FROM usage_records r
-            WHERE r.period = $1
-            ORDER BY r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart, r.import_id DESC
-         ), counted AS (
-           SELECT recs.sim_id, recs.start_at,
-                  CASE recs.record_type WHEN 'V' THEN 'voice' WHEN 'S' THEN 'sms'
-                    ELSE CASE WHEN lower(trim(recs.apn)) = lower(trim(ap.apn)) THEN 'apn' ELSE 'national' END
-                  END AS category,
-                  CASE recs.record_type
-                    WHEN 'V' THEN CASE WHEN recs.direction = 'O' THEN (coalesce(recs.duration_s, 0) + 59) / 60 ELSE 0 END
-                    WHEN 'S' THEN CASE WHEN recs.direction = 'O' THEN 1 ELSE 0 END
-                    ELSE coalesce(recs.volume_kb, 0)
-                  END AS amount
-             FROM recs
-             JOIN sim_cards s ON s.id = recs.sim_id
-             LEFT JOIN apn_profiles ap ON ap.id = s.apn_profile_id
-         )
-         SELECT c.sim_id, a.officer_id, c.category, sum(c.amount)::text AS weight,
+      `SELECT c.sim_id, a.officer_id, c.category, sum(c.amount)::text AS weight,
                 min(coalesce(a.start_at, c.start_at)) AS since
-           FROM counted c
+           FROM counted_usage_records($1, NULL) c
            LEFT JOIN sim_installations i ON i.sim_id = c.sim_id AND i.voided_at IS NULL
                 AND tstzrange(i.start_at, i.end_at) @> c.start_at
            LEFT JOIN assignments a ON a.device_id = i.device_id AND a.voided_at IS NULL

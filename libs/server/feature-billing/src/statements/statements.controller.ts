@@ -1,12 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type Actor,
   ApiList,
+  ApiPrintDocument,
   CurrentActor,
   ListParams,
   type ListQuery,
   type ListResult,
+  PrintDocuments,
+  type PrintFormat,
+  PrintFormatParam,
   Roles,
 } from '@fleet/server/platform';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
@@ -31,6 +35,7 @@ export class StatementsController {
   constructor(
     private readonly statements: StatementsService,
     private readonly clock: Clock,
+    private readonly printer: PrintDocuments,
   ) {}
 
   @Get()
@@ -51,16 +56,14 @@ export class StatementsController {
 
   @Get(':id/print')
   @Roles('admin', 'auditor', 'officer')
-  @ApiProduces('text/html')
-  async print(
+  @ApiPrintDocument()
+  print(
     @Param('id', ParseIntPipe) id: number,
+    @PrintFormatParam() format: PrintFormat,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // Set only once the page exists: an error must still leave as JSON.
-    const html = await this.statements.print(actor, id);
-    void reply.type('text/html; charset=utf-8');
-    return html;
+  ): Promise<string | Buffer> {
+    return this.printer.send(reply, format, this.statements.print(actor, id));
   }
 
   @Post(':id/acknowledge')

@@ -1,6 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { versionFor } from '@fleet/domain/billing';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import {
+  BillingRulesEntity,
   OfficerEntity,
   SimCardEntity,
   StatementEntity,
@@ -11,10 +14,12 @@ import {
   type Actor,
   ApiException,
   AuditService,
+  chinaDateTime,
   findList,
   type ListQuery,
   type ListResult,
   type ListSpec,
+  type PrintDocument,
 } from '@fleet/server/platform';
 import type { DataSource } from 'typeorm';
 import { renderStatement } from './statement.html';
@@ -56,6 +61,7 @@ export class StatementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, query: ListQuery): Promise<ListResult<StatementDto>> {
@@ -69,16 +75,24 @@ export class StatementsService {
     return { ...toDto(statement), lines: await this.lines(id) };
   }
 
-  async print(actor: Actor, id: number): Promise<string> {
+  /** The 超额费用通知单 as a print document: the lines, how each was computed, and the month's tariff. */
+  async print(actor: Actor, id: number): Promise<PrintDocument> {
     const statement = await this.load(actor, id);
+    const manager = this.dataSource.manager;
     const officer = statement.officerId
-      ? await this.dataSource.manager.findOneByOrFail(OfficerEntity, { id: statement.officerId })
+      ? await manager.findOneByOrFail(OfficerEntity, { id: statement.officerId })
       : null;
-    const unit = officer ? await this.dataSource.manager.findOneBy(UnitEntity, { id: officer.unitId }) : null;
+    const unit = officer ? await manager.findOneBy(UnitEntity, { id: officer.unitId }) : null;
+    const tariff = versionFor(statement.period, await manager.find(BillingRulesEntity));
     return renderStatement({
+      id: statement.id,
+      bureau: this.config.documents.bureauName,
       officer: officer ? { name: officer.name, badgeNo: officer.badgeNo, unit: unit?.name ?? '' } : null,
       period: statement.period,
       version: statement.version,
+      status: statement.status,
+      issuedOn: chinaDateTime(statement.issuedAt).slice(0, 10),
+      tariff,
       totalFen: statement.totalFen,
       previousTotalFen: statement.previousTotalFen,
       lines: (await this.lines(id)).map((l) => ({ ...l, msisdn: l.msisdn ?? '' })),

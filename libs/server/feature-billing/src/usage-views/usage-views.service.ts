@@ -14,10 +14,17 @@ import { BillingPeriodEntity, BillingRulesEntity } from '@fleet/server/persisten
 import type { Actor } from '@fleet/server/platform';
 import { type DataSource, In } from 'typeorm';
 import { UsageChargesService } from '../periods/usage-charges.service';
-import type { MyUsageDto, OverageSource, UsageDashboardDto } from './usage-views.dto';
+import type {
+  DataMonthsDto,
+  MyUsageDto,
+  MyUsageHistoryDto,
+  OverageSource,
+  UsageDashboardDto,
+} from './usage-views.dto';
 
 const TOP = 10;
 const TREND_MONTHS = 12;
+const HISTORY_MONTHS = 12;
 
 /** Read-only views of a month's usage: an officer's own, and the fleet's for the dashboard. */
 @Injectable()
@@ -64,8 +71,68 @@ export class UsageViewsService {
     };
   }
 
-  async dashboard(period: string | undefined, now: Date): Promise<UsageDashboardDto> {
+  /**
+   * Months with usage or a billing record, newest first. A loose index scan over monthly_usage(period):
+   * one index probe per month, not a pass over every SIM's rows.
+   */
+  async months(): Promise<DataMonthsDto> {
+    const rows: { period: string }[] = await this.dataSource.query(
+      `WITH RECURSIVE m(period) AS (
+         (SELECT period FROM monthly_usage ORDER BY period DESC LIMIT 1)
+         UNION ALL
+         SELECT (SELECT mu.period FROM monthly_usage mu WHERE mu.period < m.period
+                  ORDER BY mu.period DESC LIMIT 1)
+           FROM m WHERE m.period IS NOT NULL
+       )
+       SELECT period FROM m WHERE period IS NOT NULL
+       UNION
+       SELECT period FROM billing_periods
+       ORDER BY period DESC`,
+    );
+    return { months: rows.map((r) => r.period) };
+  }
+
+  /**
+   * The officer's usage per month over the 12 months ending with `period`, summed over the SIMs in the
+   * devices they hold now (as `mine`): what their phone used, month by month. Zeros where nothing was used.
+   */
+  async mineHistory(actor: Actor, period: string | undefined, now: Date): Promise<MyUsageHistoryDto> {
     const month = period ?? periodOf(now);
+    const periods = recentPeriods(month, HISTORY_MONTHS);
+    const rows: { period: string; voice_min: string; sms: string; national_kb: string; apn_kb: string }[] =
+      actor.officerId === null
+        ? []
+        : await this.dataSource.query(
+            `SELECT u.period, sum(u.voice_min)::text AS voice_min, sum(u.sms)::text AS sms,
+                    sum(u.national_kb)::text AS national_kb, sum(u.apn_kb)::text AS apn_kb
+               FROM monthly_usage u
+               JOIN sim_cards s ON s.id = u.sim_id
+               JOIN devices d ON d.id = s.device_id
+              WHERE d.current_officer_id = $1 AND u.period = ANY($2)
+              GROUP BY u.period`,
+            [actor.officerId, periods],
+          );
+    const byPeriod = new Map(rows.map((r) => [r.period, r]));
+    return {
+      period: month,
+      months: periods.map((p) => {
+        const r = byPeriod.get(p);
+        return r
+          ? {
+              period: p,
+              voiceMin: Number(r.voice_min),
+              sms: Number(r.sms),
+              nationalKb: Number(r.national_kb),
+              apnKb: Number(r.apn_kb),
+            }
+          : { period: p, ...ZERO_USAGE };
+      }),
+    };
+  }
+
+  /** The month asked for; by default the latest month with data (a new month has none until its file). */
+  async dashboard(period: string | undefined, now: Date): Promise<UsageDashboardDto> {
+    const month = period ?? (await this.months()).months[0] ?? periodOf(now);
     const manager = this.dataSource.manager;
     const sims = await this.charges.simMonths(manager, month);
     const inPlan = sims.filter((s) => s.inPlan);

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CustodyInterval, holderAt, SIM_SLOTS } from '@fleet/domain/inventory';
 import type { DeviceHolderAtDto, DeviceSimsAtDto, TimelineEntryDto } from '@fleet/shared/contracts';
@@ -13,10 +14,9 @@ import {
   UnitEntity,
   UserEntity,
 } from '@fleet/server/persistence';
-import { type Actor, ApiException } from '@fleet/server/platform';
+import { type Actor, ApiException, chinaDateTime, type PrintDocument } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { AssignmentsService } from './custody-lists.service';
-import { chinaDateTime } from './custody.mapper';
 import { type ReceiptData, renderReceipt } from './receipt.html';
 
 /** Custody rows as the domain's intervals, each holding its own row. */
@@ -34,6 +34,7 @@ export class CustodyHistoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Who held the device at `at` (start inclusive, end exclusive; voided intervals never count). */
@@ -143,7 +144,7 @@ export class CustodyHistoryService {
   }
 
   /** The printable handover receipt (领用签收单) of an assignment. */
-  async receipt(actor: Actor, id: number): Promise<string> {
+  async receipt(actor: Actor, id: number): Promise<PrintDocument> {
     const manager = this.dataSource.manager;
     const a = await this.assignments.loadVisible(actor, id);
     const [device, officer] = await Promise.all([
@@ -156,8 +157,8 @@ export class CustodyHistoryService {
     const users = await this.usernames(manager, [a.startedByUserId]);
     const data: ReceiptData = {
       assignmentId: a.id,
-      bureau: units[0]?.name ?? '',
-      unit: units[units.length - 1]?.name ?? '',
+      bureau: this.config.documents.bureauName,
+      unitPath: units.map((u) => u.name),
       officerName: officer.name,
       badgeNo: officer.badgeNo,
       model: device.model,

@@ -1,9 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '@fleet/server/config';
-import { type Actor, CurrentActor, ReadController, Roles } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiPrintDocument,
+  CurrentActor,
+  PrintDocuments,
+  type PrintFormat,
+  PrintFormatParam,
+  ReadController,
+  Roles,
+} from '@fleet/server/platform';
 import { STAFF } from '../shared/roles';
 import { CustodyHistoryService } from './custody-history.service';
 import {
@@ -13,7 +22,9 @@ import {
   SimInstallationsService,
 } from './custody-lists.service';
 import { VoidBody } from './custody.dto';
-import { CustodyService } from './custody.service';
+import { ASSIGNMENTS, INSTALLATIONS } from './custody.store';
+import { AcceptAssignmentUseCase } from './use-cases/accept-assignment.use-case';
+import { VoidCustodyUseCase } from './use-cases/void-custody.use-case';
 
 @ApiTags('assignments')
 @ApiBearerAuth()
@@ -24,32 +35,32 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
 }) {
   constructor(
     assignments: AssignmentsService,
-    private readonly custody: CustodyService,
+    private readonly acceptAssignment: AcceptAssignmentUseCase,
+    private readonly voidCustody: VoidCustodyUseCase,
     private readonly history: CustodyHistoryService,
     private readonly clock: Clock,
+    private readonly printer: PrintDocuments,
   ) {
     super(assignments);
   }
 
   @Get(':id/receipt')
   @Roles('admin', 'auditor', 'officer')
-  @ApiProduces('text/html')
-  async receipt(
+  @ApiPrintDocument()
+  receipt(
     @Param('id', ParseIntPipe) id: number,
+    @PrintFormatParam() format: PrintFormat,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // Set only once the page exists: an error must still leave as JSON (a @Header would apply to it too).
-    const html = await this.history.receipt(actor, id);
-    void reply.type('text/html; charset=utf-8');
-    return html;
+  ): Promise<string | Buffer> {
+    return this.printer.send(reply, format, this.history.receipt(actor, id));
   }
 
   @Post(':id/accept')
   @HttpCode(200)
   @Roles('admin', 'officer')
   accept(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<AssignmentDto> {
-    return this.custody.accept(id, actor, this.clock.now());
+    return this.acceptAssignment.execute(id, actor, this.clock.now());
   }
 
   @Post(':id/void')
@@ -60,7 +71,7 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
     @Body() body: VoidBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.voidAssignment(id, body, actor, this.clock.now());
+    return this.voidCustody.execute(ASSIGNMENTS, id, body, actor, this.clock.now());
   }
 }
 
@@ -73,7 +84,7 @@ export class SimInstallationsController extends ReadController<SimInstallationDt
 }) {
   constructor(
     installations: SimInstallationsService,
-    private readonly custody: CustodyService,
+    private readonly voidCustody: VoidCustodyUseCase,
     private readonly clock: Clock,
   ) {
     super(installations);
@@ -87,6 +98,6 @@ export class SimInstallationsController extends ReadController<SimInstallationDt
     @Body() body: VoidBody,
     @CurrentActor() actor: Actor,
   ): Promise<SimInstallationDto> {
-    return this.custody.voidInstallation(id, body, actor, this.clock.now());
+    return this.voidCustody.execute(INSTALLATIONS, id, body, actor, this.clock.now());
   }
 }

@@ -1,7 +1,6 @@
 import type { SimSlot } from '@fleet/domain/inventory';
-import type { AssignmentDto, DeviceStatusValue, SimInstallationDto } from '@fleet/shared/contracts';
+import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
 import type { AssignmentEntity, SimInstallationEntity } from '@fleet/server/persistence';
-import type { LocalizedText } from '@fleet/server/platform';
 
 const iso = (moment: Date | null): string | null => (moment ? moment.toISOString() : null);
 
@@ -33,17 +32,4 @@ export function toInstallationDto(i: SimInstallationEntity): SimInstallationDto 
     voidedAt: iso(i.voidedAt),
     voidReason: i.voidReason,
   };
-}
-
-export const DEVICE_STATUS_NAMES: Record<DeviceStatusValue, LocalizedText> = {
-  in_stock: { zh: '在库', en: 'in stock' },
-  assigned: { zh: '已领用', en: 'assigned' },
-  in_repair: { zh: '维修中', en: 'in repair' },
-  lost: { zh: '丢失', en: 'lost' },
-  retired: { zh: '已报废', en: 'retired' },
-};
-
-/** A moment as people in the bureau read it: China Standard Time (UTC+8, no daylight saving). */
-export function chinaDateTime(moment: Date): string {
-  return new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

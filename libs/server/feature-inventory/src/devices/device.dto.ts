@@ -5,7 +5,15 @@ import {
   type DeviceOwnershipValue,
   type DeviceStatusValue,
 } from '@fleet/shared/contracts';
-import { IsCalendarDate, IsIdentifier, NormalizeIdentifier, Trim, PartialBody } from '@fleet/server/platform';
+import {
+  IsCalendarDate,
+  IsIdentifier,
+  NormalizeIdentifier,
+  PartialBody,
+  PRINT_FORMATS,
+  type PrintFormat,
+  Trim,
+} from '@fleet/server/platform';
 import {
   IsBoolean,
   IsIn,
@@ -13,6 +21,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
@@ -109,4 +118,19 @@ export class UpdateDeviceBody extends PartialBody(CreateDeviceBody) {
   @IsOptional()
   @IsCalendarDate()
   warrantyEndOn?: string;
+}
+
+/** `?ids=1,2,3` (at most 240 devices) and the print format of the label sheet. */
+export class LabelsQuery {
+  @ApiProperty({
+    description:
+      'Ids of the devices, comma-separated (a repeated id prints once), at most 240: ten A4 sheets of 24 labels',
+    example: '12,13,14',
+  })
+  @Matches(/^[1-9]\d{0,8}(,[1-9]\d{0,8}){0,239}$/)
+  ids: string;
+
+  @IsOptional()
+  @IsIn(PRINT_FORMATS)
+  format?: PrintFormat;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   AssignmentDto,
@@ -8,12 +8,22 @@ import type {
   TimelineEntryDto,
 } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
-import { type Actor, CrudController, CurrentActor, Roles } from '@fleet/server/platform';
+import type { FastifyReply } from 'fastify';
+import {
+  type Actor,
+  ApiPrintDocument,
+  CrudController,
+  CurrentActor,
+  PrintDocuments,
+  Roles,
+} from '@fleet/server/platform';
 import { AssignBody, AtQuery, ReturnBody } from '../custody/custody.dto';
 import { CustodyHistoryService } from '../custody/custody-history.service';
-import { CustodyService } from '../custody/custody.service';
+import { AssignDeviceUseCase } from '../custody/use-cases/assign-device.use-case';
+import { ReturnDeviceUseCase } from '../custody/use-cases/return-device.use-case';
 import { STAFF } from '../shared/roles';
-import { CreateDeviceBody, UpdateDeviceBody } from './device.dto';
+import { DeviceLabelsService } from './device-labels.service';
+import { CreateDeviceBody, LabelsQuery, UpdateDeviceBody } from './device.dto';
 import { DEVICE_LIST, DevicesService } from './devices.service';
 
 /** Devices: staff read (an officer only the device they hold), admins write and hand them over. */
@@ -29,11 +39,26 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
 }) {
   constructor(
     private readonly devices: DevicesService,
-    private readonly custody: CustodyService,
+    private readonly assignDevice: AssignDeviceUseCase,
+    private readonly returnDevice: ReturnDeviceUseCase,
     private readonly history: CustodyHistoryService,
     private readonly clock: Clock,
+    private readonly labels: DeviceLabelsService,
+    private readonly printer: PrintDocuments,
   ) {
     super(devices);
+  }
+
+  /** A sheet of asset labels (QR of the IMEI) for the devices named, A4, or its PDF. */
+  @Get('labels')
+  @Roles(...STAFF)
+  @ApiPrintDocument()
+  labelSheet(
+    @Query() query: LabelsQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    const ids = [...new Set(query.ids.split(',').map(Number))];
+    return this.printer.send(reply, query.format ?? 'html', this.labels.sheet(ids));
   }
 
   @Get('by-imei/:imei')
@@ -67,7 +92,7 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
     @Body() body: AssignBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.assign(id, body, actor, this.clock.now());
+    return this.assignDevice.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/return')
@@ -78,6 +103,6 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
     @Body() body: ReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentDto> {
-    return this.custody.giveBack(id, body, actor, this.clock.now());
+    return this.returnDevice.execute(id, body, actor, this.clock.now());
   }
 }

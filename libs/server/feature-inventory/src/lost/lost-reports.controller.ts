@@ -5,13 +5,14 @@ import { type Actor, CurrentActor, ReadController, Roles } from '@fleet/server/p
 import { STAFF } from '../shared/roles';
 import { AtBody, ReportLostBody } from './lost-report.dto';
 import { LOST_REPORT_LIST, LostReportsService } from './lost-reports.service';
+import { LostReportFlow, ReportLostUseCase } from './use-cases/lost-report-flow';
 
 /** Reporting a device lost: an action on the device, so under its path. */
 @ApiTags('lost-reports')
 @ApiBearerAuth()
 @Controller('devices')
 export class DeviceLostController {
-  constructor(private readonly reports: LostReportsService) {}
+  constructor(private readonly reportLost: ReportLostUseCase) {}
 
   @Post(':id/report-lost')
   @Roles('admin', 'officer')
@@ -20,7 +21,7 @@ export class DeviceLostController {
     @Body() body: ReportLostBody,
     @CurrentActor() actor: Actor,
   ): Promise<LostReportDto> {
-    return this.reports.report(id, body, actor);
+    return this.reportLost.execute(id, body, actor);
   }
 }
 
@@ -31,7 +32,10 @@ export class LostReportsController extends ReadController<LostReportDto>({
   spec: LOST_REPORT_LIST,
   readRoles: STAFF,
 }) {
-  constructor(private readonly reports: LostReportsService) {
+  constructor(
+    reports: LostReportsService,
+    private readonly flow: LostReportFlow,
+  ) {
     super(reports);
   }
 
@@ -39,7 +43,7 @@ export class LostReportsController extends ReadController<LostReportDto>({
   @Roles('admin')
   @HttpCode(200)
   confirm(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<LostReportDto> {
-    return this.reports.confirm(id, actor);
+    return this.flow.confirm.execute(id, actor);
   }
 
   @Post(':id/follow-ups/sim-suspend')
@@ -50,7 +54,7 @@ export class LostReportsController extends ReadController<LostReportDto>({
     @Body() body: AtBody,
     @CurrentActor() actor: Actor,
   ): Promise<LostReportDto> {
-    return this.reports.followUp(id, 'sim_suspend', body, actor);
+    return this.flow.followUp.execute(id, 'sim_suspend', body, actor);
   }
 
   @Post(':id/follow-ups/wipe')
@@ -61,7 +65,7 @@ export class LostReportsController extends ReadController<LostReportDto>({
     @Body() body: AtBody,
     @CurrentActor() actor: Actor,
   ): Promise<LostReportDto> {
-    return this.reports.followUp(id, 'wipe', body, actor);
+    return this.flow.followUp.execute(id, 'wipe', body, actor);
   }
 
   @Post(':id/found')
@@ -72,13 +76,13 @@ export class LostReportsController extends ReadController<LostReportDto>({
     @Body() body: AtBody,
     @CurrentActor() actor: Actor,
   ): Promise<LostReportDto> {
-    return this.reports.found(id, body, actor);
+    return this.flow.found.execute(id, body, actor);
   }
 
   @Post(':id/close')
   @Roles('admin')
   @HttpCode(200)
   close(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<LostReportDto> {
-    return this.reports.close(id, actor);
+    return this.flow.close.execute(id, actor);
   }
 }

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { registerFieldNames } from '@fleet/server/platform';
 import { LostReportExports } from './lost-reports.exports';
+import { DeviceStatusWriter } from '../devices/device-status.writer';
 import { DeviceLostController, LostReportsController } from './lost-reports.controller';
+import { LostReportStore } from './lost-report.store';
 import { LostReportsService } from './lost-reports.service';
+import { LOST_REPORT_FLOW_PROVIDERS } from './use-cases/lost-report-flow';
 
 registerFieldNames({
   kind: { zh: '类型', en: 'kind' },
@@ -16,6 +19,12 @@ registerFieldNames({
 /** Devices reported lost or stolen (报失) and their follow-ups. */
 @Module({
   controllers: [LostReportsController, DeviceLostController],
-  providers: [LostReportsService, LostReportExports],
+  providers: [
+    LostReportsService,
+    LostReportExports,
+    LostReportStore,
+    DeviceStatusWriter,
+    ...LOST_REPORT_FLOW_PROVIDERS,
+  ],
 })
 export class LostModule {}

@@ -4,7 +4,8 @@ import type { SimCardDto, SimInstallationDto } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
 import { type Actor, CrudController, CurrentActor, Roles } from '@fleet/server/platform';
 import { InstallBody, RemoveBody } from '../custody/custody.dto';
-import { CustodyService } from '../custody/custody.service';
+import { InstallSimUseCase } from '../custody/use-cases/install-sim.use-case';
+import { RemoveSimUseCase } from '../custody/use-cases/remove-sim.use-case';
 import { STAFF } from '../shared/roles';
 import { CreateSimCardBody, UpdateSimCardBody } from './sim-card.dto';
 import { SIM_CARD_LIST, SimCardsService } from './sim-cards.service';
@@ -22,7 +23,8 @@ export class SimCardsController extends CrudController<SimCardDto, CreateSimCard
 }) {
   constructor(
     sims: SimCardsService,
-    private readonly custody: CustodyService,
+    private readonly installSim: InstallSimUseCase,
+    private readonly removeSim: RemoveSimUseCase,
     private readonly clock: Clock,
   ) {
     super(sims);
@@ -35,7 +37,7 @@ export class SimCardsController extends CrudController<SimCardDto, CreateSimCard
     @Body() body: InstallBody,
     @CurrentActor() actor: Actor,
   ): Promise<SimInstallationDto> {
-    return this.custody.install(id, body, actor, this.clock.now());
+    return this.installSim.execute(id, body, actor, this.clock.now());
   }
 
   @Post(':id/remove')
@@ -46,6 +48,6 @@ export class SimCardsController extends CrudController<SimCardDto, CreateSimCard
     @Body() body: RemoveBody,
     @CurrentActor() actor: Actor,
   ): Promise<SimInstallationDto> {
-    return this.custody.remove(id, body, actor, this.clock.now());
+    return this.removeSim.execute(id, body, actor, this.clock.now());
   }
 }

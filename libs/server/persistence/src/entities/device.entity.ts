@@ -18,6 +18,10 @@ import { inList } from './sql';
 @Check('devices_status_check', inList('status', DEVICE_STATUSES))
 @Check('devices_ownership_check', inList('ownership', DEVICE_OWNERSHIPS))
 @Check('devices_imeis_differ_check', `"imei2" IS NULL OR "imei2" <> "imei1"`)
+@Index('devices_search_imei1_trgm', { synchronize: false })
+@Index('devices_search_imei2_trgm', { synchronize: false })
+@Index('devices_search_serial_number_trgm', { synchronize: false })
+@Index('devices_search_model_trgm', { synchronize: false })
 export class DeviceEntity extends Timestamped {
   @PrimaryGeneratedColumn()
   id: number;

@@ -7,6 +7,9 @@ import { inList } from './sql';
 /** A police officer (警员), who may hold a device and receive overage statements. */
 @Entity('officers')
 @Check('officers_status_check', inList('status', OFFICER_STATUSES))
+@Index('officers_search_name_trgm', { synchronize: false })
+@Index('officers_search_badge_no_trgm', { synchronize: false })
+@Index('officers_search_mobile_trgm', { synchronize: false })
 export class OfficerEntity extends Timestamped {
   @PrimaryGeneratedColumn()
   id: number;

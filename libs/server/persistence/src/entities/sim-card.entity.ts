@@ -11,6 +11,8 @@ import { inList } from './sql';
 @Check('sim_cards_status_check', inList('status', SIM_STATUSES))
 @Check('sim_cards_slot_check', `"slot" IS NULL OR "slot" IN (1, 2)`)
 @Index('sim_cards_msisdn_live_unique', ['msisdn'], { unique: true, where: `"status" <> 'terminated'` })
+@Index('sim_cards_search_iccid_trgm', { synchronize: false })
+@Index('sim_cards_search_msisdn_trgm', { synchronize: false })
 export class SimCardEntity extends Timestamped {
   @PrimaryGeneratedColumn()
   id: number;

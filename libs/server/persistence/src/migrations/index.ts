@@ -8,6 +8,9 @@ import { JobsThatSurvive1796523612365 } from './1796523612365-JobsThatSurvive';
 import { ContractLedger1796523710638 } from './1796523710638-ContractLedger';
 import { RepairApprovals1796529068233 } from './1796529068233-RepairApprovals';
 import { AuditChain1796529086714 } from './1796529086714-AuditChain';
+import { UsageMonthFunction1796534581212 } from './1796534581212-UsageMonthFunction';
+import { ListSearchIndexes1796537000000 } from './1796537000000-ListSearchIndexes';
+import { CountedUsage1796600000000 } from './1796600000000-CountedUsage';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -19,4 +22,7 @@ export const MIGRATIONS = [
   ContractLedger1796523710638,
   RepairApprovals1796529068233,
   AuditChain1796529086714,
+  UsageMonthFunction1796534581212,
+  ListSearchIndexes1796537000000,
+  CountedUsage1796600000000,
 ];

@@ -16,6 +16,8 @@ export interface AuditEntry {
 
 /** The advisory lock every chain append takes inside its transaction (issue 12, item 7). */
 export const AUDIT_CHAIN_LOCK_KEY = 12_0007;
+/** Audit rows written per INSERT by recordMany. */
+const AUDIT_ROWS_PER_INSERT = 5_000;
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -43,54 +45,74 @@ function asStoredJson(value: object | null): unknown {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    if (manager.queryRunner?.isTransactionActive) {
-      await this.append(manager, entry);
-    } else {
-      // Outside a transaction the lock would end with its own statement: give the append one.
-      await manager.transaction((inner) => this.append(inner, entry));
-    }
+    await this.recordMany(manager, [entry]);
   }
 
-  private async append(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  /**
+   * Appends many rows at once in the caller's transaction (a month's close issues a statement per
+   * officer): one lock, one read of the chain's head, the rows hashed in order and written with one
+   * INSERT per 5,000, the same rows `record` would write one by one.
+   */
+  async recordMany(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    // Outside a transaction the lock would end with its own statement: give the append one.
+    if (!manager.queryRunner?.isTransactionActive)
+      return manager.transaction((inner) => this.append(inner, entries));
+    await this.append(manager, entries);
+  }
+
+  private async append(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
     // A statement of its own after the lock, so (read committed) it sees the last committed row.
-    const [head] = await manager.query<{ id: number; at: Date; prevHash: string | null }[]>(
-      `SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::int AS "id",
+    const [head] = await manager.query<{ ids: number[]; at: Date; prevHash: string | null }[]>(
+      `SELECT (SELECT array_agg(nextval(pg_get_serial_sequence('audit_log', 'id'))::int ORDER BY n)
+                 FROM generate_series(1, $1) n) AS "ids",
               date_trunc('milliseconds', now()) AS "at",
               (SELECT "hash" FROM "audit_log" ORDER BY "id" DESC LIMIT 1) AS "prevHash"`,
+      [entries.length],
     );
-    const prevHash = head.prevHash ?? AUDIT_GENESIS_HASH;
-    const row: AuditChainRow = {
-      id: head.id,
-      at: head.at,
-      userId: entry.actor?.userId ?? null,
-      username: entry.actor?.username ?? null,
-      ip: entry.actor?.ip ?? null,
-      action: entry.action,
-      resource: entry.resource,
-      resourceId: entry.resourceId === null ? null : String(entry.resourceId),
-      before: asStoredJson(redact(entry.before)),
-      after: asStoredJson(redact(entry.after)),
-    };
-    const hash = auditRowHash(row, prevHash, sha256Hex);
-    await manager.query(
-      `INSERT INTO "audit_log" ("id", "at", "user_id", "username", "ip", "action", "resource", "resource_id",
-         "before", "after", "prev_hash", "hash")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12)`,
-      [
-        row.id,
-        row.at,
-        row.userId,
-        row.username,
-        row.ip,
-        row.action,
-        row.resource,
-        row.resourceId,
-        row.before === null ? null : JSON.stringify(row.before),
-        row.after === null ? null : JSON.stringify(row.after),
-        prevHash,
-        hash,
-      ],
-    );
+    let prevHash = head.prevHash ?? AUDIT_GENESIS_HASH;
+    const rows = entries.map((entry, i) => {
+      const row: AuditChainRow = {
+        id: head.ids[i],
+        at: head.at,
+        userId: entry.actor?.userId ?? null,
+        username: entry.actor?.username ?? null,
+        ip: entry.actor?.ip ?? null,
+        action: entry.action,
+        resource: entry.resource,
+        resourceId: entry.resourceId === null ? null : String(entry.resourceId),
+        before: asStoredJson(redact(entry.before)),
+        after: asStoredJson(redact(entry.after)),
+      };
+      const hash = auditRowHash(row, prevHash, sha256Hex);
+      const stored = { row, prevHash, hash };
+      prevHash = hash;
+      return stored;
+    });
+    for (let from = 0; from < rows.length; from += AUDIT_ROWS_PER_INSERT) {
+      const chunk = rows.slice(from, from + AUDIT_ROWS_PER_INSERT);
+      const column = <T>(pick: (r: (typeof rows)[number]) => T) => chunk.map(pick);
+      await manager.query(
+        `INSERT INTO "audit_log" ("id", "at", "user_id", "username", "ip", "action", "resource", "resource_id",
+           "before", "after", "prev_hash", "hash")
+         SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::varchar[], $5::varchar[], $6::varchar[],
+           $7::varchar[], $8::varchar[], $9::jsonb[], $10::jsonb[], $11::varchar[], $12::varchar[])`,
+        [
+          column((r) => r.row.id),
+          column((r) => r.row.at),
+          column((r) => r.row.userId),
+          column((r) => r.row.username),
+          column((r) => r.row.ip),
+          column((r) => r.row.action),
+          column((r) => r.row.resource),
+          column((r) => r.row.resourceId),
+          column((r) => (r.row.before === null ? null : JSON.stringify(r.row.before))),
+          column((r) => (r.row.after === null ? null : JSON.stringify(r.row.after))),
+          column((r) => r.prevHash),
+          column((r) => r.hash),
+        ],
+      );
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@fleet/server/config';
 import { Readable } from 'node:stream';
+import { installContentRange } from '../list/content-range.hook';
 import { inputFaultException, notJsonException, tooDeepException } from './edge-errors';
 import { findInputFault, jsonDepthExceeds } from './input-hygiene';
 
@@ -9,7 +10,8 @@ import { findInputFault, jsonDepthExceeds } from './input-hygiene';
  * (JSON_BODY_MAX_BYTES, 413 above) and depth (JSON_MAX_DEPTH, measured before parsing, so a body nested
  * 100,000 deep costs one pass), then query, path and body refused with 400 naming the field when a string
  * holds NUL or an unpaired surrogate or a number is not finite (JSON's 1e400). Call before the routes
- * are registered (app.init / listen). Answers carry `X-Content-Type-Options: nosniff`.
+ * are registered (app.init / listen). Answers carry `X-Content-Type-Options: nosniff`; a list's answer
+ * its Content-Range (installContentRange).
  */
 export function installEdge(app: NestFastifyApplication, limits: AppConfig['limits']): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -40,4 +42,5 @@ export function installEdge(app: NestFastifyApplication, limits: AppConfig['limi
     void reply.header('x-content-type-options', 'nosniff');
     done(null, payload);
   });
+  installContentRange(fastify);
 }
