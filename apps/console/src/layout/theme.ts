@@ -1,0 +1,22 @@
+import { deepmerge } from '@mui/utils';
+import { defaultTheme, type RaThemeOptions } from 'react-admin';
+
+/**
+ * react-admin's theme with tables a person can read: a column header stays on one line (not one
+ * character a line on a narrow screen) and a table wider than the screen scrolls sideways inside its
+ * card instead of squeezing its columns.
+ */
+export const theme: RaThemeOptions = deepmerge(defaultTheme, {
+  components: {
+    MuiTableCell: {
+      styleOverrides: { head: { whiteSpace: 'nowrap' } },
+    },
+    RaDataTable: {
+      styleOverrides: { root: { '& .RaDataTable-tableWrapper': { overflowX: 'auto' } } },
+    },
+    RaList: {
+      // The list beside its filter sidebar may shrink below its table's width, so the table scrolls.
+      styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } },
+    },
+  },
+});
