@@ -348,6 +348,70 @@ describe('jobs and processes that survive', () => {
   }, 120_000);
 });
 
+describe('a large detail file loaded in chunks that any worker can take', () => {
+  let c: Instance | undefined;
+
+  afterAll(async () => {
+    await stopInstance(c);
+  });
+
+  it('never counts a half-loaded import, retries a failed chunk alone and counts every record once', async () => {
+    // Three chunks of the sample over two workers; chunk 1 fails once, after copying its records.
+    c = await startInstance({ INGEST_CHUNKS: '3', INGEST_CHUNK_MIN_BYTES: '0' }, 2);
+    for (const worker of c.workers) worker.get(UsageRunner).failChunksOnce.add(1);
+    const response = await send(c, detailBytes);
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: number };
+
+    // Half loaded: a chunk committed, chunk 1 waiting for its retry, the import not succeeded.
+    const half = await until(async () => {
+      const { rows } = await c!.db.query(
+        `SELECT i.status, (SELECT count(*)::int FROM usage_records WHERE import_id = i.id) stored,
+                (SELECT count(*)::int FROM counted_usage_records('2026-01', NULL)) counted,
+                (SELECT count(*)::int FROM monthly_usage WHERE period = '2026-01') totals
+           FROM usage_imports i WHERE i.id = $1
+            AND EXISTS (SELECT 1 FROM usage_import_chunks WHERE import_id = i.id AND status = 'succeeded')
+            AND EXISTS (SELECT 1 FROM usage_import_chunks WHERE import_id = i.id AND chunk_no = 1
+                          AND attempts = 1 AND status <> 'succeeded')`,
+        [id],
+      );
+      return rows[0] as { status: string; stored: number; counted: number; totals: number } | undefined;
+    });
+    expect(half.status).toBe('running');
+    expect(half.stored).toBeGreaterThan(0);
+    expect(half.counted).toBe(0);
+    expect(half.totals).toBe(0);
+
+    expect(await finished(c, id)).toMatchObject({ status: 'succeeded', rows_accepted: 1200 });
+    await expectExact(c, id);
+    const chunks = (
+      await c.db.query(
+        `SELECT chunk_no, attempts, status, rows_done FROM usage_import_chunks WHERE import_id = $1 ORDER BY chunk_no`,
+        [id],
+      )
+    ).rows as { chunk_no: number; attempts: number; status: string; rows_done: number }[];
+    expect(chunks.map((k) => [k.chunk_no, k.attempts, k.status])).toEqual([
+      [0, 1, 'succeeded'],
+      [1, 2, 'succeeded'],
+      [2, 1, 'succeeded'],
+    ]);
+    expect(chunks.reduce((sum, k) => sum + k.rows_done, 0)).toBe(1200);
+    // Row numbers as in the whole file (header on row 1): each record once.
+    const rowNos = (
+      await c.db.query(
+        `SELECT count(DISTINCT row_no)::int n, min(row_no) lo, max(row_no) hi FROM usage_records WHERE import_id = $1`,
+        [id],
+      )
+    ).rows[0] as { n: number; lo: number; hi: number };
+    expect(rowNos).toEqual({ n: 1200, lo: 2, hi: 1201 });
+    expect(
+      (await c.db.query(`SELECT count(*)::int n FROM counted_usage_records('2026-01', NULL)`)).rows[0],
+    ).toEqual({
+      n: 1200,
+    });
+  }, 90_000);
+});
+
 describe('with Redis gone', () => {
   let redis: ChildProcess | undefined;
   let instance: Instance | undefined;

@@ -251,6 +251,17 @@ export class UsageLoad {
     else this.nationalKb[i] += kb;
   }
 
+  /**
+   * For a chunk of a file after its first: the file's header (read once by whoever cut the file), the
+   * number of the chunk's first record, and the file's month (its first accepted row's, found when the
+   * file was cut), so the chunk's rows are numbered, accepted and refused as in a reading of the whole file.
+   */
+  continueFile(header: string[] | null, firstRow: number, period: string): void {
+    if (header) this.cells(0, header);
+    this.rowNo = firstRow - 1;
+    this.samePeriod(period);
+  }
+
   /** The COPY buffers filled so far (the current one included when `all`). */
   takeReady(all = false): Buffer[] {
     if (all) this.sieve.flush();
