@@ -92,6 +92,20 @@ async function finished(instance: Instance, id: number, timeoutMs = 40_000) {
 
 /** The month's totals as stored, and the import's stored records against its accepted rows. */
 async function expectExact(instance: Instance, importId: number): Promise<void> {
+  await expectTotals(instance);
+  const counts = (
+    await instance.db.query(
+      `SELECT (SELECT count(*)::int FROM usage_records WHERE import_id = $1) AS stored,
+              (SELECT rows_accepted FROM usage_imports WHERE id = $1) AS accepted`,
+      [importId],
+    )
+  ).rows[0] as { stored: number; accepted: number };
+  expect(counts.accepted).toBe(1200);
+  expect(counts.stored).toBe(counts.accepted);
+}
+
+/** The month's totals as stored equal the sample's, summed here from the file. */
+async function expectTotals(instance: Instance): Promise<void> {
   const { rows } = await instance.db.query(
     `SELECT s.msisdn, m.voice_min, m.sms, m.national_kb::int, m.apn_kb::int
        FROM monthly_usage m JOIN sim_cards s ON s.id = m.sim_id WHERE m.period = '2026-01'`,
@@ -103,15 +117,6 @@ async function expectExact(instance: Instance, importId: number): Promise<void> 
   );
   expect(stored.size).toBe(expected.size);
   for (const [msisdn, totals] of expected) expect(stored.get(msisdn)).toEqual(totals);
-  const counts = (
-    await instance.db.query(
-      `SELECT (SELECT count(*)::int FROM usage_records WHERE import_id = $1) AS stored,
-              (SELECT rows_accepted FROM usage_imports WHERE id = $1) AS accepted`,
-      [importId],
-    )
-  ).rows[0] as { stored: number; accepted: number };
-  expect(counts.accepted).toBe(1200);
-  expect(counts.stored).toBe(counts.accepted);
 }
 
 /**
@@ -359,7 +364,10 @@ describe('a large detail file loaded in chunks that any worker can take', () => 
     // Three chunks of the sample over two workers; chunk 1 fails once, after copying its records.
     c = await startInstance({ INGEST_CHUNKS: '3', INGEST_CHUNK_MIN_BYTES: '0' }, 2);
     for (const worker of c.workers) worker.get(UsageRunner).failChunksOnce.add(1);
-    const response = await send(c, detailBytes);
+    // The sample, then its first 20 records again: keys repeated across chunks, which count once.
+    const lines = detailBytes.toString('latin1').trimEnd().split('\n');
+    const repeated = Buffer.from([...lines, ...lines.slice(1, 21), ''].join('\n'), 'latin1');
+    const response = await send(c, repeated);
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as { id: number };
 
@@ -382,8 +390,14 @@ describe('a large detail file loaded in chunks that any worker can take', () => 
     expect(half.counted).toBe(0);
     expect(half.totals).toBe(0);
 
-    expect(await finished(c, id)).toMatchObject({ status: 'succeeded', rows_accepted: 1200 });
-    await expectExact(c, id);
+    expect(await finished(c, id)).toMatchObject({ status: 'succeeded', rows_accepted: 1220 });
+    await expectTotals(c);
+    // The repeated keys were caught by the file's sieve: their SIMs were counted from the records.
+    expect(
+      (await c.db.query(`SELECT rows_duplicate FROM usage_imports WHERE id = $1`, [id])).rows[0],
+    ).toEqual({
+      rows_duplicate: 0,
+    });
     const chunks = (
       await c.db.query(
         `SELECT chunk_no, attempts, status, rows_done FROM usage_import_chunks WHERE import_id = $1 ORDER BY chunk_no`,
@@ -395,7 +409,7 @@ describe('a large detail file loaded in chunks that any worker can take', () => 
       [1, 2, 'succeeded'],
       [2, 1, 'succeeded'],
     ]);
-    expect(chunks.reduce((sum, k) => sum + k.rows_done, 0)).toBe(1200);
+    expect(chunks.reduce((sum, k) => sum + k.rows_done, 0)).toBe(1220);
     // Row numbers as in the whole file (header on row 1): each record once.
     const rowNos = (
       await c.db.query(
@@ -403,7 +417,7 @@ describe('a large detail file loaded in chunks that any worker can take', () => 
         [id],
       )
     ).rows[0] as { n: number; lo: number; hi: number };
-    expect(rowNos).toEqual({ n: 1200, lo: 2, hi: 1201 });
+    expect(rowNos).toEqual({ n: 1220, lo: 2, hi: 1221 });
     expect(
       (await c.db.query(`SELECT count(*)::int n FROM counted_usage_records('2026-01', NULL)`)).rows[0],
     ).toEqual({

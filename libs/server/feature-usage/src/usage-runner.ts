@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { type FileHandle, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -28,7 +28,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { BINARY_COPY_FRAME, CopySegments } from './copy-segments';
 import { cutUsageFile, periodOfFile } from './usage-chunks';
 import { countLineBreaks, csvByteRuns, firstRow, usageLines } from './usage-file-reader';
-import { type Rejection, type SimInfo, UsageLoad } from './usage-load';
+import { KEY_BYTES, type Rejection, RecordSieve, type SimInfo, sieveKeys, UsageLoad } from './usage-load';
 
 /** Progress is written every so many rows; summary rows are written in batches of this size. */
 export const USAGE_BATCH_ROWS = 50_000;
@@ -46,6 +46,9 @@ interface ChunkRow {
   status: string;
   rows_done: number;
 }
+
+/** Where a chunk's records' keys are kept, next to the file, until the import is counted. */
+const keyFileOf = (path: string, chunkNo: number): string => `${path}.chunk-${chunkNo}.keys`;
 
 /** The partition of a billing month (the name is built from a validated YYYY-MM). */
 export function partitionOf(period: string): string {
@@ -250,13 +253,16 @@ export class UsageRunner {
     rowsEstimate: number,
     runner: QueryRunner,
     client: PoolClient,
-    chunk?: ChunkRow,
+    /** A chunk of the file (its row, and where its records' keys are written), or the whole file. */
+    part?: { chunk: ChunkRow; keys: FileHandle },
   ) {
+    const chunk = part?.chunk;
     const load = new UsageLoad(row.kind, row.id, sims, rowsEstimate);
     const encoding = (row.encoding as RosterEncoding | null) ?? 'utf-8';
     if (chunk) {
       const header = chunk.chunk_no > 0 ? await firstRow(path, 'csv', encoding) : null;
       load.continueFile(header, chunk.first_row, row.period!);
+      load.logKeys();
     }
     const copy = new CopySegments(
       client,
@@ -272,6 +278,7 @@ export class UsageRunner {
         periodOpen = true;
       }
       for (const buffer of load.takeReady(final)) await copy.write(buffer);
+      for (const keys of load.takeKeys(final)) await part!.keys.write(keys);
       if (load.rejections.length >= REJECTIONS_PER_WRITE || (final && load.rejections.length)) {
         await copy.end();
         await this.insertRejections(row, load.header, load.rejections.splice(0), runner);
@@ -643,13 +650,32 @@ export class UsageRunner {
       const sims = await this.loadSims();
       const client = (await runner.connect()) as PoolClient;
       await runner.startTransaction();
-      const loaded = await this.load(row, path, sims, 0, runner, client, chunk);
+      // The chunk's keys, written out before it commits, for the file's sieve in finish().
+      const keys = await open(keyFileOf(path, chunkNo), 'w');
+      let loaded: Awaited<ReturnType<UsageRunner['load']>>;
+      try {
+        loaded = await this.load(row, path, sims, 0, runner, client, { chunk, keys });
+        await keys.sync();
+      } finally {
+        await keys.close();
+      }
       if (attempts === 1 && this.failChunksOnce.has(chunkNo))
         throw new Error(`chunk ${chunkNo} of usage import ${importId} fails its first attempt (test)`);
       await lease.confirm(runner.manager);
       await runner.query(
-        `UPDATE usage_import_chunks SET status = 'succeeded', rows_done = $2, rows_accepted = $3, rows_rejected = $4 WHERE id = $1`,
-        [chunk.id, loaded.rowsDone, loaded.rowsAccepted, loaded.rowsRejected],
+        `UPDATE usage_import_chunks SET status = 'succeeded', rows_done = $2, rows_accepted = $3, rows_rejected = $4,
+                totals = $5 WHERE id = $1`,
+        [
+          chunk.id,
+          loaded.rowsDone,
+          loaded.rowsAccepted,
+          loaded.rowsRejected,
+          JSON.stringify(
+            Object.fromEntries(
+              [...loaded.fileTotals].map(([simId, t]) => [simId, [t.voiceMin, t.sms, t.nationalKb, t.apnKb]]),
+            ),
+          ),
+        ],
       );
       await runner.commitTransaction();
       await this.importProgress(importId);
@@ -661,6 +687,56 @@ export class UsageRunner {
       await runner.release();
       await lease.release();
     }
+  }
+
+  /**
+   * The file's totals and suspects as a reading of the whole file finds them: the chunks' totals summed,
+   * their keys sieved in the file's order (one RecordSieve, so a key repeated across chunks is caught as
+   * within one). Totals null (every SIM counted exactly) when a chunk's keys are missing.
+   */
+  private async sieveChunks(
+    importId: number,
+    path: string,
+  ): Promise<{ suspects: Set<number>; fileTotals: Map<number, UsageTotals> | null }> {
+    const chunks = await this.dataSource.query<
+      { chunk_no: number; rows_accepted: number; totals: Record<string, number[]> | null }[]
+    >(
+      `SELECT chunk_no, rows_accepted, totals FROM usage_import_chunks WHERE import_id = $1 ORDER BY chunk_no`,
+      [importId],
+    );
+    const suspects = new Set<number>();
+    const fileTotals = new Map<number, UsageTotals>();
+    const sieve = new RecordSieve(
+      chunks.reduce((sum, c) => sum + c.rows_accepted, 0),
+      (simId) => suspects.add(simId),
+    );
+    const buffer = Buffer.alloc(KEY_BYTES * 65_536);
+    for (const chunk of chunks) {
+      if (!chunk.totals) return { suspects, fileTotals: null };
+      for (const [simId, [voiceMin, sms, nationalKb, apnKb]] of Object.entries(chunk.totals)) {
+        const t = fileTotals.get(Number(simId)) ?? { voiceMin: 0, sms: 0, nationalKb: 0, apnKb: 0 };
+        fileTotals.set(Number(simId), {
+          voiceMin: t.voiceMin + voiceMin,
+          sms: t.sms + sms,
+          nationalKb: t.nationalKb + nationalKb,
+          apnKb: t.apnKb + apnKb,
+        });
+      }
+      const keys = await open(keyFileOf(path, chunk.chunk_no), 'r').catch(() => null);
+      if (!keys) return { suspects, fileTotals: null };
+      try {
+        for (let at = 0; ;) {
+          const { bytesRead } = await keys.read(buffer, 0, buffer.length, at);
+          if (bytesRead < KEY_BYTES) break;
+          sieveKeys(sieve, buffer.subarray(0, bytesRead - (bytesRead % KEY_BYTES)));
+          at += bytesRead - (bytesRead % KEY_BYTES);
+        }
+      } finally {
+        await keys.close();
+      }
+    }
+    sieve.flush();
+    return { suspects, fileTotals };
   }
 
   /** Tests only: chunk numbers whose first attempt fails after its records were copied. */
@@ -704,8 +780,10 @@ export class UsageRunner {
     if (found.status !== 'running' || !(await this.pendingChunks(importId)).allLoaded) return found;
     const lease = await FileRunLease.take(this.dataSource, 'usage_imports', importId);
     const since = performance.now();
+    const path = join(this.config.dataDir, found.storedPath);
     try {
       const sims = await this.loadSims();
+      const { suspects, fileTotals } = await this.sieveChunks(importId, path);
       await this.dataSource.transaction(async (manager) => {
         const runner = manager.queryRunner!;
         await lease.confirm(manager);
@@ -715,8 +793,8 @@ export class UsageRunner {
           importId,
           found.period!,
           sims,
-          new Set(),
-          null,
+          suspects,
+          fileTotals,
         );
         const [sums] = await manager.query<{ done: number; accepted: number; rejected: number }[]>(
           `SELECT sum(rows_done)::int done, sum(rows_accepted)::int accepted, sum(rows_rejected)::int rejected
@@ -735,6 +813,8 @@ export class UsageRunner {
     } finally {
       await lease.release();
     }
+    const chunks = await this.chunkCount(importId);
+    for (let n = 0; n < chunks; n += 1) await rm(keyFileOf(path, n), { force: true });
     const done = await this.dataSource.getRepository(UsageImportEntity).findOneByOrFail({ id: importId });
     this.logger.log(
       `usage import ${importId} (chunked, ${done.period}): ${done.rowsAccepted} accepted, ${done.rowsRejected} rejected, ${done.rowsDuplicate} duplicate; totals ${((performance.now() - since) / 1000).toFixed(2)} s`,

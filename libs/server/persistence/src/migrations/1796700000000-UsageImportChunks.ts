@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A large detail file is loaded in chunks that any worker can take (ADR 0014): each a byte range of the
  * file cut at record boundaries, with the number of its first record (so its records' row numbers are
  * the file's), its own status, lease (as FileRunColumns) and counters. A chunk's records, rejections and
- * status commit together; the import's records count only once the import itself has succeeded.
+ * status commit together, with its totals per SIM (sim id → voice min, SMS, national KB, APN KB; its
+ * records' keys wait in a file next to the upload for the import's sieve); the import's records count
+ * only once the import itself has succeeded.
  */
 export class UsageImportChunks1796700000000 implements MigrationInterface {
   name = 'UsageImportChunks1796700000000';
@@ -22,6 +24,7 @@ export class UsageImportChunks1796700000000 implements MigrationInterface {
       "rows_accepted" integer NOT NULL DEFAULT 0,
       "rows_rejected" integer NOT NULL DEFAULT 0,
       "attempts" integer NOT NULL DEFAULT 0,
+      "totals" jsonb,
       "lease_token" uuid,
       "lease_until" timestamptz,
       CONSTRAINT "UQ_usage_import_chunks_import_chunk" UNIQUE ("import_id", "chunk_no"),
