@@ -133,7 +133,9 @@ export class UsageRunner {
       return performance.now();
     };
     // Counting the lines (for progress) reads the file while the database work below goes on.
-    const counting = row.format === 'csv' ? countLineBreaks(path) : Promise.resolve(1);
+    // A file to be cut in chunks is counted by the cut (cutInChunks).
+    const mayCut = await this.mayCut(row, path);
+    const counting = row.format === 'csv' && !mayCut ? countLineBreaks(path) : Promise.resolve(0);
     // A retry starts over. An interrupted attempt's transaction normally rolled back; this removes
     // anything that was committed all the same, so nothing counts twice.
     await this.dataSource.transaction(async (manager) => {
@@ -153,11 +155,9 @@ export class UsageRunner {
       });
     });
     const sims = await this.loadSims();
-    if (await this.cutInChunks(row, path, sims, lease)) {
-      await counting;
+    if (mayCut && (await this.cutInChunks(row, path, sims, lease)))
       return this.dataSource.getRepository(UsageImportEntity).findOneByOrFail({ id });
-    }
-    const rowsEstimate = Math.max(0, (await counting) - 1);
+    const rowsEstimate = Math.max(0, (await (mayCut ? countLineBreaks(path) : counting)) - 1);
     await this.dataSource.query(`UPDATE usage_imports SET rows_total = $2 WHERE id = $1`, [id, rowsEstimate]);
     let since = lap('prepare', clock);
 
@@ -569,10 +569,7 @@ export class UsageRunner {
     sims: Map<string, SimInfo>,
     lease: FileRunLease,
   ): Promise<boolean> {
-    const { count, minBytes } = this.config.ingestChunks;
-    if (row.kind !== 'detail' || row.format !== 'csv' || count < 2) return false;
-    if ((await stat(path)).size < Math.max(1, minBytes)) return false;
-    const cut = await cutUsageFile(path, count);
+    const cut = await cutUsageFile(path, this.config.ingestChunks.count);
     if (!cut || cut.chunks.length < 2) return false;
     const encoding = (row.encoding as RosterEncoding | null) ?? 'utf-8';
     const period = await periodOfFile(path, encoding, row.id, sims);
@@ -596,6 +593,13 @@ export class UsageRunner {
     });
     this.logger.log(`usage import ${row.id}: ${cut.chunks.length} chunks of ${period}`);
     return true;
+  }
+
+  /** Whether a file is loaded in chunks: a detail CSV of at least INGEST_CHUNK_MIN_BYTES, chunks set above 1. */
+  private async mayCut(row: UsageImportEntity, path: string): Promise<boolean> {
+    const { count, minBytes } = this.config.ingestChunks;
+    if (row.kind !== 'detail' || row.format !== 'csv' || count < 2) return false;
+    return (await stat(path)).size >= Math.max(1, minBytes);
   }
 
   private async chunkCount(importId: number): Promise<number> {
