@@ -88,8 +88,9 @@ export class UsageRunner {
     const found = await this.dataSource.getRepository(UsageImportEntity).findOneBy({ id: importId });
     if (!found) throw new UnrecoverableError(`no usage import ${importId}`);
     if (found.status === 'succeeded' || found.status === 'failed') return found;
-    // A chunked import already cut: its chunks and its finish are jobs of their own (see pendingChunks).
-    if (await this.chunkCount(importId)) return found;
+    // A chunked import already cut and running: its chunks and its finish are jobs of their own (see
+    // pendingChunks). One queued again after it failed starts over, chunks and all.
+    if (found.status === 'running' && (await this.chunkCount(importId))) return found;
     const lease = await FileRunLease.take(this.dataSource, 'usage_imports', importId);
     try {
       return await this.process(found, lease);
@@ -142,6 +143,7 @@ export class UsageRunner {
       await lease.confirm(manager);
       if (row.period) await manager.query(`DELETE FROM usage_records WHERE import_id = $1`, [id]);
       await manager.delete(UsageImportRejectionEntity, { importId: id });
+      await manager.query(`DELETE FROM usage_import_chunks WHERE import_id = $1`, [id]);
       await manager.update(UsageImportEntity, id, {
         status: 'running',
         startedAt: this.clock.now(),
@@ -577,7 +579,6 @@ export class UsageRunner {
     await this.openPeriod(row.id, period, 'detail');
     await this.dataSource.transaction(async (manager) => {
       await lease.confirm(manager);
-      await manager.query(`DELETE FROM usage_import_chunks WHERE import_id = $1`, [row.id]);
       await manager.query(
         `INSERT INTO usage_import_chunks (import_id, chunk_no, byte_from, byte_to, first_row)
          SELECT $1, u.* FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::int[]) u`,
