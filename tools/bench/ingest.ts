@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { grantApplicationRole, migrate } from '@fleet/server/persistence';
@@ -262,17 +263,24 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** BENCH_RUNS runs (default 3) on the same file, with 1 and with 2 chunks; prints every run and the medians. */
+/**
+ * BENCH_RUNS runs (default 3) on the same file with 1 chunk and with 2, alternating (1, 2, 1, 2, …) so a
+ * change in the machine's load falls on both alike; prints every run and the medians.
+ */
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   await mkdir(work, { recursive: true });
   const file = resolve(work, `detail-${RECORDS}.csv`);
   log(`generating ${RECORDS} records for ${SIMS} SIMs in ${file}`);
   await generate(file);
+  const byChunks = new Map<number, RunFigures[]>([
+    [1, []],
+    [2, []],
+  ]);
+  for (let run = 1; run <= runs; run += 1)
+    for (const [chunks, all] of byChunks) all.push(await runOnce(run, file, chunks));
   const summary: string[] = [];
-  for (const chunks of [1, 2]) {
-    const all: RunFigures[] = [];
-    for (let run = 1; run <= runs; run += 1) all.push(await runOnce(run, file, chunks));
+  for (const [chunks, all] of byChunks) {
     const medians = Object.fromEntries(
       (Object.keys(all[0]) as (keyof RunFigures)[]).map((key) => [key, median(all.map((f) => f[key]))]),
     );
@@ -282,7 +290,11 @@ async function main(): Promise<void> {
     );
   }
   for (const line of summary) log(line);
-  log('targets: ratio ≥ 0.5 (done ≥ 0.25), worker peak RSS < 300 MB');
+  log(
+    `targets: ratio ≥ 0.5 (done ≥ 0.25), worker peak RSS < 300 MB; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 main().then(

@@ -26,7 +26,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { BINARY_COPY_FRAME, CopySegments } from './copy-segments';
-import { cutUsageFile, periodOfFile } from './usage-chunks';
+import { type CutFile, cutUsageFile, periodOfFile } from './usage-chunks';
 import { countLineBreaks, csvByteRuns, firstRow, usageLines } from './usage-file-reader';
 import { KEY_BYTES, type Rejection, RecordSieve, type SimInfo, sieveKeys, UsageLoad } from './usage-load';
 
@@ -133,10 +133,12 @@ export class UsageRunner {
       took[phase] = `${((performance.now() - since) / 1000).toFixed(2)} s`;
       return performance.now();
     };
-    // Counting the lines (for progress) reads the file while the database work below goes on.
-    // A file to be cut in chunks is counted by the cut (cutInChunks).
+    // Counting the lines (for progress), or cutting the file in chunks (which counts them too), reads
+    // the file while the database work below goes on.
     const mayCut = await this.mayCut(row, path);
     const counting = row.format === 'csv' && !mayCut ? countLineBreaks(path) : Promise.resolve(0);
+    const cutting = mayCut ? cutUsageFile(path, this.config.ingestChunks.count) : null;
+    cutting?.catch(() => undefined);
     // A retry starts over. An interrupted attempt's transaction normally rolled back; this removes
     // anything that was committed all the same, so nothing counts twice.
     await this.dataSource.transaction(async (manager) => {
@@ -157,7 +159,7 @@ export class UsageRunner {
       });
     });
     const sims = await this.loadSims();
-    if (mayCut && (await this.cutInChunks(row, path, sims, lease)))
+    if (cutting && (await this.cutInChunks(row, path, await cutting, sims, lease)))
       return this.dataSource.getRepository(UsageImportEntity).findOneByOrFail({ id });
     const rowsEstimate = Math.max(0, (await (mayCut ? countLineBreaks(path) : counting)) - 1);
     await this.dataSource.query(`UPDATE usage_imports SET rows_total = $2 WHERE id = $1`, [id, rowsEstimate]);
@@ -568,10 +570,11 @@ export class UsageRunner {
   private async cutInChunks(
     row: UsageImportEntity,
     path: string,
+    cut: CutFile | null,
     sims: Map<string, SimInfo>,
     lease: FileRunLease,
   ): Promise<boolean> {
-    const cut = await cutUsageFile(path, this.config.ingestChunks.count);
+    const since = performance.now();
     if (!cut || cut.chunks.length < 2) return false;
     const encoding = (row.encoding as RosterEncoding | null) ?? 'utf-8';
     const period = await periodOfFile(path, encoding, row.id, sims);
@@ -592,7 +595,9 @@ export class UsageRunner {
       );
       await manager.update(UsageImportEntity, row.id, { rowsTotal: cut.rows });
     });
-    this.logger.log(`usage import ${row.id}: ${cut.chunks.length} chunks of ${period}`);
+    this.logger.log(
+      `usage import ${row.id}: ${cut.chunks.length} chunks of ${period}; month and chunks recorded in ${((performance.now() - since) / 1000).toFixed(2)} s after the cut`,
+    );
     return true;
   }
 
@@ -651,6 +656,7 @@ export class UsageRunner {
         `UPDATE usage_import_chunks SET status = 'running', attempts = attempts + 1 WHERE id = $1 RETURNING attempts`,
         [chunk.id],
       );
+      const since = performance.now();
       const path = join(this.config.dataDir, row.storedPath);
       const sims = await this.loadSims();
       const client = (await runner.connect()) as PoolClient;
@@ -684,6 +690,9 @@ export class UsageRunner {
       );
       await runner.commitTransaction();
       await this.importProgress(importId);
+      this.logger.log(
+        `usage import ${importId} chunk ${chunkNo}: ${loaded.rowsAccepted} accepted, ${loaded.rowsRejected} rejected; read and store ${((performance.now() - since) / 1000).toFixed(2)} s`,
+      );
       return { status: 'succeeded', rowsDone: loaded.rowsDone };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
