@@ -58,7 +58,8 @@ export async function cutUsageFile(path: string, count: number): Promise<CutFile
   let from = 0;
   let firstRow = 1;
   let records = 0;
-  let nextCut = Math.max(step, header.end);
+  // The first chunk holds the header and at least one record after it.
+  let nextCut = Math.max(step, header.end + 1);
   let inQuotes = false;
   let offset = 0;
   const boundary = (at: number) => {
