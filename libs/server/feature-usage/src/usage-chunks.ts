@@ -97,8 +97,23 @@ export async function periodOfFile(
   importId: number,
   sims: Map<string, SimInfo>,
 ): Promise<string | null> {
+  // Almost always the first records have it: their first 64 KB (up to their last line break) first.
+  const head = await readHead(path);
+  const end = head.lastIndexOf(0x0a) + 1;
+  if (end > 0 && end < head.length) {
+    const period = await firstPeriod(csvByteRuns(path, encoding, { from: 0, to: end }), importId, sims);
+    if (period) return period;
+  }
+  return firstPeriod(csvByteRuns(path, encoding), importId, sims);
+}
+
+async function firstPeriod(
+  runs: AsyncIterable<Buffer>,
+  importId: number,
+  sims: Map<string, SimInfo>,
+): Promise<string | null> {
   const load = new UsageLoad('detail', importId, sims, 0);
-  for await (const run of csvByteRuns(path, encoding)) {
+  for await (const run of runs) {
     load.consumeBytes(run);
     load.takeReady();
     load.rejections.length = 0;
