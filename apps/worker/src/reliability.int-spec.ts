@@ -424,6 +424,33 @@ describe('a large detail file loaded in chunks that any worker can take', () => 
       n: 1200,
     });
   }, 90_000);
+
+  it('fails a chunked import as a whole when a chunk cannot be read, counts none of it, and starts it over on retry', async () => {
+    await stopInstance(c);
+    c = await startInstance({ INGEST_CHUNKS: '3', INGEST_CHUNK_MIN_BYTES: '0' });
+    // Binary junk in the last chunk: that chunk fails for good, the others may have loaded.
+    const broken = Buffer.from(`${detailBytes.toString('latin1').trimEnd()}\n\u0000\u0001\n`, 'latin1');
+    const response = await send(c, broken);
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: number };
+    const failed = (await finished(c, id)) as { status: string; error: { en: string } };
+    expect(failed.status).toBe('failed');
+    expect(failed.error.en).toMatch(/neither a CSV/);
+    expect(
+      (await c.db.query(`SELECT count(*)::int n FROM counted_usage_records('2026-01', NULL)`)).rows[0],
+    ).toEqual({
+      n: 0,
+    });
+
+    // The file put right where it is kept, then retried: it is cut again and counted once.
+    const { dataDir } = c.workers[0].get<AppConfig>(APP_CONFIG);
+    const [{ stored_path }] = (await c.db.query(`SELECT stored_path FROM usage_imports WHERE id = $1`, [id]))
+      .rows as { stored_path: string }[];
+    await writeFile(join(dataDir, stored_path), detailBytes);
+    expect((await c.admin.request('POST', `/api/usage-imports/${id}/retry`)).status).toBe(202);
+    expect((await finished(c, id)).status).toBe('succeeded');
+    await expectExact(c, id);
+  }, 90_000);
 });
 
 describe('with Redis gone', () => {
