@@ -120,8 +120,16 @@ export class UsageRunner {
   }
 
   /** The ids of imports not yet finished and not being run by any worker (for the reconciler). */
-  unfinished(): Promise<number[]> {
-    return unfinishedFileRuns(this.dataSource, 'usage_imports');
+  async unfinished(): Promise<number[]> {
+    const ids = await unfinishedFileRuns(this.dataSource, 'usage_imports');
+    if (!ids.length) return ids;
+    // A chunked import has no lease of its own while its chunks run: a chunk's lease says it is in hand.
+    const busy = await this.dataSource.query<{ import_id: number }[]>(
+      `SELECT DISTINCT import_id FROM usage_import_chunks WHERE import_id = ANY($1) AND lease_until > now()`,
+      [ids],
+    );
+    const inHand = new Set(busy.map((r) => r.import_id));
+    return ids.filter((id) => !inHand.has(id));
   }
 
   private async process(row: UsageImportEntity, lease: FileRunLease): Promise<UsageImportEntity> {
