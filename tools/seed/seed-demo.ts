@@ -2,7 +2,8 @@
 // seed's work. Later capabilities add their part here (devices, SIMs, usage, repairs, payments).
 import { OfficerEntity, UnitEntity, UserEntity, createDataSource } from '@fleet/server/persistence';
 import { PeriodsService, UsageChargesService } from '@fleet/server/feature-billing';
-import { AuditService, hashPassword } from '@fleet/server/platform';
+import { AuditService, hashPassword, offlineNotifier } from '@fleet/server/platform';
+import { Clock } from '@fleet/server/config';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@fleet/shared/contracts';
 import { generateDemoBureau } from './demo-bureau';
@@ -22,7 +23,12 @@ export interface DemoLogin {
 const SEED_ACTOR = { userId: null, username: 'seed', ip: null };
 
 async function closeAsSeed(dataSource: DataSource, audit: AuditService, period: string): Promise<void> {
-  const periods = new PeriodsService(dataSource, audit, new UsageChargesService(dataSource));
+  const periods = new PeriodsService(
+    dataSource,
+    audit,
+    new UsageChargesService(dataSource),
+    offlineNotifier(new Clock({ clockStart: null })),
+  );
   // The close records who closed: the seed, as an administrator without a login of its own.
   await periods.close(
     period,

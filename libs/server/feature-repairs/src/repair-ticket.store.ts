@@ -20,7 +20,13 @@ import {
   SimCardEntity,
 } from '@fleet/server/persistence';
 import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '@fleet/server/feature-inventory';
-import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiException,
+  AuditService,
+  type NotificationDraft,
+  Notifier,
+} from '@fleet/server/platform';
 import {
   type DataSource,
   type EntityManager,
@@ -58,6 +64,7 @@ export class RepairTicketStore {
     @InjectDataSource() readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly deviceStatus: DeviceStatusWriter,
+    private readonly notifier: Notifier,
   ) {}
 
   async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -160,6 +167,7 @@ export class RepairTicketStore {
     const from = ticket.status;
     ticket.status = to;
     await this.event(manager, ticket.id, from, to, actor, at, note);
+    await this.notifier.toOfficers(manager, [repairStatusNote(ticket)]);
   }
 
   async event(
@@ -285,3 +293,22 @@ const EVENT_TEXT: Record<DeviceEvent, { zh: string; en: string }> = {
   found: { zh: '找回', en: 'found' },
   retire: { zh: '报废', en: 'retired' },
 };
+
+/** The holder's notification that their repair ticket moved (a ticket without a holder notifies no one). */
+function repairStatusNote(ticket: RepairTicketEntity): {
+  officerId: number | null;
+  draft: NotificationDraft;
+} {
+  const label = REPAIR_STATUS_LABELS[ticket.status];
+  return {
+    officerId: ticket.holderOfficerId,
+    draft: {
+      kind: 'repair_status',
+      title: {
+        zh: `维修单 ${ticket.ticketNo}：${label.zh}`,
+        en: `Repair ticket ${ticket.ticketNo}: ${label.en}`,
+      },
+      link: '/my-repairs',
+    },
+  };
+}

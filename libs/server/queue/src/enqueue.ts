@@ -75,3 +75,32 @@ export const enqueuePeriodReclose = (queue: Queue, period: string, reason: strin
     },
     false,
   );
+
+/** Outbound notifications enqueued per addBulk call. */
+const NOTIFY_JOBS_PER_ADD = 1_000;
+
+/**
+ * Enqueues sending each notification through the outbound channel: one job per notification (its id
+ * in the job id, so it is sent once), 5 attempts with exponential backoff from `backoffMs`.
+ */
+export async function enqueueNotifyOutbound(
+  queue: Queue,
+  notificationIds: readonly number[],
+  backoffMs: number,
+): Promise<void> {
+  for (let from = 0; from < notificationIds.length; from += NOTIFY_JOBS_PER_ADD) {
+    await queue.addBulk(
+      notificationIds.slice(from, from + NOTIFY_JOBS_PER_ADD).map((notificationId) => ({
+        name: JobName.NotifyOutbound,
+        data: { notificationId } satisfies JobPayloads[JobName.NotifyOutbound],
+        opts: {
+          jobId: `notify-${notificationId}`,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: backoffMs },
+          removeOnComplete: 1_000,
+          removeOnFail: 5_000,
+        },
+      })),
+    );
+  }
+}
