@@ -133,9 +133,9 @@ describe('notifications: the bell and the webhook', () => {
   });
 
   it('POSTs each notification to the webhook, HMAC-signed, retrying after a 500 until it is delivered', async () => {
-    const ids = (await fx.db.query(`SELECT id FROM notifications WHERE kind = 'statement_issued'`)) as {
-      id: number;
-    }[];
+    const ids = await fx.db.query<{ id: number }[]>(
+      `SELECT id FROM notifications WHERE kind = 'statement_issued'`,
+    );
     expect(ids).toHaveLength(2);
     const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     try {

@@ -20,13 +20,7 @@ import {
   SimCardEntity,
 } from '@fleet/server/persistence';
 import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '@fleet/server/feature-inventory';
-import {
-  type Actor,
-  ApiException,
-  AuditService,
-  type NotificationDraft,
-  Notifier,
-} from '@fleet/server/platform';
+import { type Actor, ApiException, AuditService, Notifier } from '@fleet/server/platform';
 import {
   type DataSource,
   type EntityManager,
@@ -35,6 +29,7 @@ import {
   IsNull,
   QueryFailedError,
 } from 'typeorm';
+import { repairStatusNote } from './repair-notes';
 import { toRepairTicketDto } from './repair-ticket.mapper';
 
 export const REPAIR_RESOURCE = 'repair-tickets';
@@ -293,22 +288,3 @@ const EVENT_TEXT: Record<DeviceEvent, { zh: string; en: string }> = {
   found: { zh: '找回', en: 'found' },
   retire: { zh: '报废', en: 'retired' },
 };
-
-/** The holder's notification that their repair ticket moved (a ticket without a holder notifies no one). */
-function repairStatusNote(ticket: RepairTicketEntity): {
-  officerId: number | null;
-  draft: NotificationDraft;
-} {
-  const label = REPAIR_STATUS_LABELS[ticket.status];
-  return {
-    officerId: ticket.holderOfficerId,
-    draft: {
-      kind: 'repair_status',
-      title: {
-        zh: `维修单 ${ticket.ticketNo}：${label.zh}`,
-        en: `Repair ticket ${ticket.ticketNo}: ${label.en}`,
-      },
-      link: '/my-repairs',
-    },
-  };
-}

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /**
@@ -32,7 +32,8 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   link: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** When it was made, by the product's clock. */
+  @Column({ type: 'timestamptz' })
   createdAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
