@@ -40,9 +40,9 @@ async function startGateway(): Promise<{ server: Server; url: string; received: 
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
 }
 
-async function waitFor(done: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(done: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  while (!(await done()) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
 }
 
 const listOf = (client: ApiClient) =>
@@ -56,6 +56,7 @@ describe('notifications: the bell and the webhook', () => {
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   let clients: Record<'admin' | 'officer' | 'auditor', ApiClient>;
   let bob: ApiClient;
+  let aliceId: number;
 
   beforeAll(async () => {
     gateway = await startGateway();
@@ -67,6 +68,7 @@ describe('notifications: the bell and the webhook', () => {
     fx = await InventoryFixtures.connect(server.databaseUrl);
     const unit = await fx.unit('城关派出所');
     const alice = (await fx.officer(unit.id)).id;
+    aliceId = alice;
     const bobId = (await fx.officer(unit.id)).id;
     clients = await clientsByRole(server, alice);
     bob = (await createLogin(server, { username: 'bob', role: 'officer', officerId: bobId })).client;
@@ -132,7 +134,7 @@ describe('notifications: the bell and the webhook', () => {
     expect((await listOf(bob))[0].readAt).not.toBeNull();
   });
 
-  it('POSTs each notification to the webhook, HMAC-signed, retrying after a 500 until it is delivered', async () => {
+  it('POSTs each notification to the webhook, HMAC-signed, retried after a 500; new alerts notify the admins', async () => {
     const ids = await fx.db.query<{ id: number }[]>(
       `SELECT id FROM notifications WHERE kind = 'statement_issued'`,
     );
@@ -146,6 +148,34 @@ describe('notifications: the bell and the webhook', () => {
         );
       await waitFor(delivered, 20_000);
       expect(delivered()).toBe(true);
+
+      // A day's alerts run with alerts the day before did not have tells the administrators: 02-01 (the
+      // first day), not 02-02 (the same alerts), 02-03 again (one more phone lost). The queue runs them
+      // in order, so once 02-03's is there, 02-02 has run.
+      const lose = () =>
+        fx.db.query(
+          `UPDATE devices SET status = 'lost' WHERE id = (SELECT min(id) FROM devices WHERE status <> 'lost')`,
+        );
+      await lose();
+      for (const asOf of ['2026-02-01', '2026-02-02']) {
+        await expectStatus(clients.admin, 202, 'POST', '/api/alerts/recompute', { asOf });
+      }
+      const notes = async (asOf: string) =>
+        (await listOf(clients.admin)).filter((n) => n.kind === 'alerts_new' && n.title.zh.startsWith(asOf));
+      let first: NotificationDto[] = [];
+      await waitFor(async () => (first = await notes('2026-02-01')).length > 0, 20_000);
+      await lose();
+      await expectStatus(clients.admin, 202, 'POST', '/api/alerts/recompute', { asOf: '2026-02-03' });
+      let third: NotificationDto[] = [];
+      await waitFor(async () => (third = await notes('2026-02-03')).length > 0, 20_000);
+      expect(first).toMatchObject([
+        { link: '/', title: { zh: expect.stringMatching(/^2026-02-01 新增 \d+ 条预警$/) } },
+      ]);
+      expect(third).toMatchObject([
+        { title: { zh: '2026-02-03 新增 1 条预警', en: '1 new alert on 2026-02-03' } },
+      ]);
+      expect(await notes('2026-02-02')).toEqual([]);
+      expect(await listOf(clients.auditor)).toEqual([]);
     } finally {
       await worker.close();
     }
@@ -164,4 +194,28 @@ describe('notifications: the bell and the webhook', () => {
     expect(message).toMatchObject({ kind: 'statement_issued', recipient: { officerId: expect.any(Number) } });
     expect(message.title.en).toMatch(/^Your 2026-01 statement was issued/);
   }, 60_000);
+
+  it("a repair ticket's step notifies its holder's login, and no one else", async () => {
+    const device = await fx.device();
+    await fx.assign(device, aliceId);
+    const ticket = await expectStatus<{ id: number; ticketNo: string }>(
+      clients.admin,
+      201,
+      'POST',
+      '/api/repair-tickets',
+      { deviceId: device.id, fault: '屏幕碎裂' },
+    );
+    await expectStatus(clients.admin, 200, 'POST', `/api/repair-tickets/${ticket.id}/diagnose`, {
+      cause: 'quality',
+      diagnosis: '主板故障',
+    });
+    const [latest] = await listOf(clients.officer);
+    expect(latest).toMatchObject({
+      kind: 'repair_status',
+      title: { zh: `维修单 ${ticket.ticketNo}：已诊断`, en: `Repair ticket ${ticket.ticketNo}: Diagnosed` },
+      link: '/my-repairs',
+      readAt: null,
+    });
+    expect((await listOf(bob)).map((n) => n.kind)).toEqual(['statement_issued']);
+  });
 });
