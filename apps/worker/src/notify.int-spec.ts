@@ -1,6 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
+import { QueueName } from '@fleet/server/queue';
+import type { Queue } from 'bullmq';
 import { type OutboundMessage, webhookSignature } from '@fleet/server/platform';
 import type { NotificationDto } from '@fleet/shared/contracts';
 import { expectStatus, InventoryFixtures } from '../../../tools/test/inventory-fixtures';
@@ -139,6 +142,9 @@ describe('notifications: the bell and the webhook', () => {
       `SELECT id FROM notifications WHERE kind = 'statement_issued'`,
     );
     expect(ids).toHaveLength(2);
+    // One job lost (as when Redis was down during the close): the worker's reconciler enqueues it again.
+    const queue = server.app.get<Queue>(getQueueToken(QueueName.Notify));
+    await (await queue.getJob(`notify-${ids[0].id}`))!.remove();
     const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     try {
       await worker.init();
@@ -190,6 +196,11 @@ describe('notifications: the bell and the webhook', () => {
       expect(r.headers['x-fleet-signature']).not.toBe(webhookSignature('another secret', r.body));
       expect(r.headers['content-type']).toBe('application/json');
     }
+    // Marked sent, so the reconciler leaves them.
+    const unsent = await fx.db.query<unknown[]>(
+      `SELECT id FROM notifications WHERE kind = 'statement_issued' AND sent_at IS NULL`,
+    );
+    expect(unsent).toEqual([]);
     const message = JSON.parse(statements[0].body) as OutboundMessage;
     expect(message).toMatchObject({ kind: 'statement_issued', recipient: { officerId: expect.any(Number) } });
     expect(message.title.en).toMatch(/^Your 2026-01 statement was issued/);

@@ -38,4 +38,8 @@ export class NotificationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** When the outbound channel took it (the webhook answered 2xx); null: not sent, or no channel. */
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
 }

@@ -1,26 +1,54 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@fleet/server/config';
 import type { DataSource } from 'typeorm';
 import { OUTBOUND_CHANNEL, type OutboundChannel, type OutboundMessage, WebhookChannel } from './outbound';
 
-/** The worker's side: reads one notification with its recipient and hands it to the outbound channel. */
+/** How long an unsent notification is still worth sending: the reconciler gives up on older ones. */
+export const NOTIFY_RESEND_WITHIN_MS = 24 * 3600 * 1000;
+/** Unsent notifications the reconciler enqueues again in one pass, oldest first. */
+const RESEND_PER_PASS = 1_000;
+
+/**
+ * The worker's side: reads one notification with its recipient, hands it to the outbound channel and
+ * marks it sent; and finds the ones whose job was lost (Redis down during the change, a worker gone).
+ */
 @Injectable()
 export class NotificationDelivery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(OUTBOUND_CHANNEL) private readonly channel: OutboundChannel,
+    private readonly clock: Clock,
   ) {}
+
+  /** Notifications of the last day not sent yet (none when no channel is configured). */
+  async unsent(): Promise<number[]> {
+    if (!this.channel.enabled) return [];
+    const since = new Date(this.clock.now().getTime() - NOTIFY_RESEND_WITHIN_MS);
+    const rows: { id: number }[] = await this.dataSource.query(
+      `SELECT id FROM notifications WHERE sent_at IS NULL AND created_at >= $1 ORDER BY id LIMIT $2`,
+      [since, RESEND_PER_PASS],
+    );
+    return rows.map((r) => r.id);
+  }
 
   async deliver(notificationId: number): Promise<{ sent: boolean }> {
     if (!this.channel.enabled) return { sent: false };
     const [row]: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT n.id, n.kind, n.title, n.link, n.created_at, u.id AS user_id, u.username, u.officer_id, o.mobile
          FROM notifications n JOIN users u ON u.id = n.user_id LEFT JOIN officers o ON o.id = u.officer_id
-        WHERE n.id = $1`,
+        WHERE n.id = $1 AND n.sent_at IS NULL`,
       [notificationId],
     );
-    // Not committed yet (the job beat its transaction), or rolled back: the retry tells which.
-    if (!row) throw new Error(`notification ${notificationId} not found (yet)`);
+    if (!row) {
+      // Sent already (a job enqueued twice), or not committed yet (the job beat its transaction) or
+      // rolled back: the retry tells which.
+      const sent = await this.dataSource.query<unknown[]>(`SELECT 1 FROM notifications WHERE id = $1`, [
+        notificationId,
+      ]);
+      if (sent.length) return { sent: false };
+      throw new Error(`notification ${notificationId} not found (yet)`);
+    }
     const message: OutboundMessage = {
       id: row.id as number,
       kind: row.kind as string,
@@ -35,6 +63,10 @@ export class NotificationDelivery {
       },
     };
     await this.channel.send(message);
+    await this.dataSource.query(`UPDATE notifications SET sent_at = $2 WHERE id = $1`, [
+      notificationId,
+      this.clock.now(),
+    ]);
     return { sent: true };
   }
 }

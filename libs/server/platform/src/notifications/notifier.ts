@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
 import { enqueueNotifyOutbound, QueueName } from '@fleet/server/queue';
 import type { Role } from '@fleet/shared/contracts';
@@ -17,10 +17,13 @@ export interface NotificationDraft {
  * Makes notifications inside the caller's transaction (they exist exactly when the change does), in one
  * INSERT however many (a month's close notifies every officer with a statement), and, when the outbound
  * channel is configured, enqueues one delivery job per notification. A job that runs before the
- * transaction commits finds no row yet and is retried with its backoff.
+ * transaction commits finds no row yet and is retried with its backoff; one whose enqueue failed is
+ * enqueued by the worker's reconciler (notifications of the last day not sent).
  */
 @Injectable()
 export class Notifier {
+  private readonly logger = new Logger(Notifier.name);
+
   constructor(
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'notifyWebhook'>,
@@ -80,7 +83,12 @@ export class Notifier {
     );
     const ids = inserted.map((r) => r.id);
     const { url, backoffMs } = this.config.notifyWebhook;
-    if (url && this.queue) await enqueueNotifyOutbound(this.queue, ids, backoffMs);
+    if (url && this.queue) {
+      // Redis down must not undo the change that notified: the worker's reconciler sends what has no job.
+      await enqueueNotifyOutbound(this.queue, ids, backoffMs).catch((error: unknown) =>
+        this.logger.warn(`outbound notifications left to the reconciler: ${String(error)}`),
+      );
+    }
     return ids;
   }
 }
