@@ -311,7 +311,7 @@ export const SETTINGS = [
     name: 'NOTIFY_WEBHOOK_BACKOFF_MS',
     required: false,
     default: '5000',
-    usedBy: ['api'],
+    usedBy: ['api', 'worker'],
     description: 'First retry delay of a failed webhook POST, doubled at each of its 5 attempts',
   },
   {
