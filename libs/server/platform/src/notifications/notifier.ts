@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
-import { enqueueNotifyOutbound, QueueName } from '@fleet/server/queue';
+import { enqueueNotifyOutbound, QueueAvailability, QueueName } from '@fleet/server/queue';
 import type { Role } from '@fleet/shared/contracts';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
@@ -22,13 +22,12 @@ export interface NotificationDraft {
  */
 @Injectable()
 export class Notifier {
-  private readonly logger = new Logger(Notifier.name);
-
   constructor(
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'notifyWebhook'>,
     /** Absent in a notifier made without queues (offlineNotifier): nothing goes out. */
     @Optional() @InjectQueue(QueueName.Notify) private readonly queue?: Queue,
+    @Optional() private readonly queues?: QueueAvailability,
   ) {}
 
   /** Notifies the login of each officer (an officer without a login, or a disabled one, gets none). */
@@ -83,10 +82,12 @@ export class Notifier {
     );
     const ids = inserted.map((r) => r.id);
     const { url, backoffMs } = this.config.notifyWebhook;
-    if (url && this.queue) {
-      // Redis down must not undo the change that notified: the worker's reconciler sends what has no job.
-      await enqueueNotifyOutbound(this.queue, ids, backoffMs).catch((error: unknown) =>
-        this.logger.warn(`outbound notifications left to the reconciler: ${String(error)}`),
+    const queue = this.queue;
+    if (url && queue && this.queues && ids.length) {
+      // Redis down must neither undo nor hang the change that notified: after 2 s the worker's
+      // reconciler sends what has no job.
+      await this.queues.enqueueOrLeave(`${ids.length} outbound notification(s)`, () =>
+        enqueueNotifyOutbound(queue, ids, backoffMs),
       );
     }
     return ids;
