@@ -16,7 +16,17 @@ export const theme: RaThemeOptions = deepmerge(defaultTheme, {
     },
     RaList: {
       // The list beside its filter sidebar may shrink below its table's width, so the table scrolls.
-      styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } },
+      styleOverrides: { root: { minWidth: 0, '& .RaList-main': { minWidth: 0 } } },
+    },
+    RaLayout: {
+      // react-admin's layout grows to its widest content (min-width: fit-content), which on a phone
+      // pushed a list's toolbar off the screen; the page keeps the screen's width and tables scroll.
+      styleOverrides: {
+        root: {
+          minWidth: 0,
+          '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
+        },
+      },
     },
   },
 });
