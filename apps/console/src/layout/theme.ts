@@ -1,12 +1,12 @@
 import { deepmerge } from '@mui/utils';
-import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 
 /**
  * react-admin's theme with tables a person can read: a column header stays on one line (not one
  * character a line on a narrow screen) and a table wider than the screen scrolls sideways inside its
  * card instead of squeezing its columns.
  */
-export const theme: RaThemeOptions = deepmerge(defaultTheme, {
+const readableTables: RaThemeOptions = {
   components: {
     MuiTableCell: {
       styleOverrides: { head: { whiteSpace: 'nowrap' } },
@@ -29,4 +29,10 @@ export const theme: RaThemeOptions = deepmerge(defaultTheme, {
       },
     },
   },
-});
+};
+
+/** The light theme (react-admin's) with readable tables. */
+export const theme: RaThemeOptions = deepmerge(defaultLightTheme, readableTables);
+
+/** The dark theme (react-admin's) with the same tables: the app bar's toggle switches between them. */
+export const darkTheme: RaThemeOptions = deepmerge(defaultDarkTheme, readableTables);
