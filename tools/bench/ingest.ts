@@ -8,12 +8,12 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { grantApplicationRole, migrate } from '@fleet/server/persistence';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDatabase, dropDatabase, withDatabaseName, withLogin } from '../dev-services';
+import { freePort, waitForApi } from './bench-support';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const SIMS = 2_000;
@@ -82,32 +82,6 @@ async function peakRssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForApi(base: string): Promise<void> {
-  for (const until = Date.now() + 60_000; Date.now() < until;) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not start');
 }
 
 /**

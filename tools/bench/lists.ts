@@ -9,7 +9,6 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { DEVICE_LIST, SIM_CARD_LIST } from '@fleet/server/feature-inventory';
 import { OFFICER_LIST } from '@fleet/server/feature-org';
@@ -25,6 +24,7 @@ import { applyListQuery, type ListSpec, listStatement, parseListQuery } from '@f
 import { Client, escapeLiteral } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { createDatabase, dropDatabase, withDatabaseName, withLogin } from '../dev-services';
+import { freePort, waitForApi } from './bench-support';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const UNITS = 200;
@@ -158,32 +158,6 @@ async function generate(db: Client): Promise<void> {
        FROM generate_series(1, ${ROWS}) i JOIN devices d ON d.imei1 = '8679' || lpad(i::text, 11, '0')`,
   );
   await db.query('VACUUM ANALYZE');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForApi(base: string): Promise<void> {
-  for (const until = Date.now() + 60_000; Date.now() < until;) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not start');
 }
 
 const queryString = (params: ListCase['params']) =>

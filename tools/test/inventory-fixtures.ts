@@ -165,3 +165,14 @@ export class InventoryFixtures {
     );
   }
 }
+
+/** The contract's plan (§1): ¥272.50 a month, 1500 minutes, 20 GB national and 50 GB APN data, 100 SMS. */
+export const contractPlan = () => ({
+  name: '警务通合约套餐',
+  monthlyFeeFen: 27250,
+  voiceMin: 1500,
+  nationalKb: 20 * 1024 * 1024,
+  apnKb: 50 * 1024 * 1024,
+  sms: 100,
+  termMonths: 36,
+});

@@ -2,7 +2,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ROLES, type Role } from '@fleet/shared/contracts';
-import { PUBLIC_KEY, ROLES_KEY } from '@fleet/server/platform';
+import { ExportRegistry, PUBLIC_KEY, ROLES_KEY } from '@fleet/server/platform';
 import { ApiClient, clientsByRole, startTestServer, type TestServer } from '../../../tools/test/test-server';
 
 interface RouteDeclaration {
@@ -70,6 +70,55 @@ describe('route permissions', () => {
     expect(routes.length).toBeGreaterThanOrEqual(15);
     expect(registered.length).toBeGreaterThan(0);
   });
+
+  it('exports every list to exactly the roles of the list, and to no other role', async () => {
+    const registry = server.app.get(ExportRegistry);
+    const resources = registry.resources();
+    // Every list the console offers an export on (api.md's resources and the console's own lists).
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        'units',
+        'officers',
+        'users',
+        'audit-log',
+        'devices',
+        'sim-cards',
+        'plans',
+        'apn-profiles',
+        'assignments',
+        'lost-reports',
+        'stocktakes',
+        'imports',
+        'usage-imports',
+        'periods',
+        'statements',
+        'overages',
+        'repair-tickets',
+        'installments',
+        'outages',
+        'sla-credits',
+        'invoices',
+      ]),
+    );
+    const answers: Record<string, Record<string, string>> = {};
+    const expected: Record<string, Record<string, string>> = {};
+    for (const resource of resources) {
+      const list = routes.find((r) => r.method === 'GET' && r.path === `/api/${resource}`);
+      const listRoles = [...(list?.roles ?? [])].sort();
+      expect([resource, [...registry.find(resource)!.roles].sort()]).toEqual([resource, listRoles]);
+      answers[resource] = {};
+      expected[resource] = {};
+      for (const role of ROLES) {
+        // An allowed role gets its file (or, for SLA credits without a contract, a 4xx naming why); never 403.
+        const response = await clients[role].request('GET', `/api/exports/${resource}?format=xlsx`);
+        await response.arrayBuffer();
+        expect(response.status).toBeLessThan(500);
+        answers[resource][role] = response.status === 403 ? 'refused' : 'answered';
+        expected[resource][role] = listRoles.includes(role) ? 'answered' : 'refused';
+      }
+    }
+    expect(answers).toEqual(expected);
+  }, 120_000);
 
   it('has an access declaration on every route', () => {
     const undeclared = routes.filter((r) => !r.isPublic && !r.roles).map((r) => `${r.method} ${r.path}`);

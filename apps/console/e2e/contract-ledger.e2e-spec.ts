@@ -124,8 +124,8 @@ describe('the contract ledger in the console', () => {
 
       // A carrier outage of 4 hours on every SIM on 2026-03-05.
       await page.goto(`${server.baseUrl}/#/outages/create`);
-      await page.getByLabel('开始时间').fill('2026-03-05T10:00');
-      await page.getByLabel('结束时间').fill('2026-03-05T14:00');
+      await page.getByLabel('开始时间').fill('2026-03-05 10:00');
+      await page.getByLabel('结束时间').fill('2026-03-05 14:00');
       await page.getByLabel('说明').fill('光缆被挖断');
       await page.getByRole('button', { name: '保存' }).click();
       await page.getByText('光缆被挖断').waitFor();

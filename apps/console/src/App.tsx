@@ -14,6 +14,7 @@ import invoices from './invoices';
 import { AppLayout } from './layout/AppMenu';
 import { Dashboard } from './layout/Dashboard';
 import { LoginPage } from './layout/LoginPage';
+import { darkTheme, theme } from './layout/theme';
 import lostReports from './lost-reports';
 import officers from './officers';
 import outages from './outages';
@@ -48,6 +49,8 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={AppLayout}
+    theme={theme}
+    darkTheme={darkTheme}
     loginPage={LoginPage}
     requireAuth
     disableTelemetry

@@ -1,6 +1,7 @@
 import { BooleanInput, DataTable, List, ReferenceField } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
+import { BulkActions } from '../common/BulkActions';
 import { ListActions } from '../common/ListActions';
 import { ListPagination } from '../common/ListPagination';
 import { DeviceReferenceInput, OfficerReferenceInput } from '../common/ReferenceInputs';
@@ -23,7 +24,7 @@ const AssignmentList = () => (
     pagination={<ListPagination />}
     actions={<ListActions />}
   >
-    <DataTable rowClick={false} bulkActionButtons={false}>
+    <DataTable rowClick={false} bulkActionButtons={<BulkActions />}>
       <DataTable.Col source="deviceId">
         <ReferenceField source="deviceId" reference="devices" link="show" />
       </DataTable.Col>

@@ -1,4 +1,6 @@
-import { DataTable, DateTimeInput, List, SelectField, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { DataTable, List, SelectField, SelectInput, TextInput } from 'react-admin';
+
+import { DateTimeInput } from '../common/DateTextInputs';
 
 import { AUDIT_ACTION_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
@@ -7,6 +9,8 @@ import { SearchFilterInput } from '../common/SearchFilterInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { AuditResourceField } from './AuditResourceField';
 import { VerifyChainButton } from './VerifyChainButton';
+import { BulkActions } from '../common/BulkActions';
+import { ListActions } from '../common/ListActions';
 
 const auditLogFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
@@ -22,14 +26,13 @@ const AuditLogList = () => (
     sort={{ field: 'at', order: 'DESC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    exporter={false}
     actions={
-      <TopToolbar>
+      <ListActions>
         <VerifyChainButton />
-      </TopToolbar>
+      </ListActions>
     }
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
       <DataTable.Col source="at">
         <DateTimeField source="at" />
       </DataTable.Col>

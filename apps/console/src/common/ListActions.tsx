@@ -7,7 +7,7 @@ import { ExportButtons } from './ExportButtons';
 export const ListActions = ({ children }: { children?: ReactNode }) => {
   const { hasCreate } = useResourceDefinition();
   return (
-    <TopToolbar sx={{ alignItems: 'center' }}>
+    <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       {children}
       {hasCreate && <CreateButton />}
       <ExportButtons />

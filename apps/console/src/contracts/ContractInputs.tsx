@@ -1,4 +1,6 @@
-import { DateInput, NumberInput, required, TextInput, minValue } from 'react-admin';
+import { NumberInput, required, TextInput, minValue } from 'react-admin';
+
+import { CalendarDateInput } from '../common/DateTextInputs';
 
 import { MoneyInput } from '../common/MoneyField';
 
@@ -12,14 +14,14 @@ export const ContractInputs = () => (
     <TextInput source="name" validate={requiredValue} fullWidth />
     <TextInput source="bureau" validate={requiredValue} fullWidth />
     <TextInput source="carrier" validate={requiredValue} fullWidth />
-    <DateInput source="signedOn" validate={requiredValue} />
-    <DateInput source="startsOn" validate={requiredValue} />
+    <CalendarDateInput source="signedOn" validate={requiredValue} />
+    <CalendarDateInput source="startsOn" validate={requiredValue} />
     <NumberInput source="termMonths" step={1} validate={[requiredValue, positive]} />
     <NumberInput source="simCount" step={1} validate={[requiredValue, positive]} />
     <MoneyInput source="monthlyFeeFen" validate={[requiredValue, notNegative]} />
     <MoneyInput source="installmentFen" validate={[requiredValue, positive]} />
     <NumberInput source="installmentCount" step={1} validate={[requiredValue, positive]} />
-    <DateInput source="firstDueOn" validate={requiredValue} />
+    <CalendarDateInput source="firstDueOn" validate={requiredValue} />
     <NumberInput source="installmentIntervalMonths" step={1} validate={[requiredValue, positive]} />
     <NumberInput source="lateRateBp" step={1} validate={[requiredValue, notNegative]} />
     <MoneyInput source="lateDailyFen" validate={[requiredValue, notNegative]} />

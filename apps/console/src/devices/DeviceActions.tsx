@@ -8,7 +8,6 @@ import {
   AutocompleteArrayInput,
   BooleanInput,
   Button,
-  DateTimeInput,
   EditButton,
   required,
   SelectInput,
@@ -17,6 +16,8 @@ import {
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
+
+import { DateTimeInput } from '../common/DateTextInputs';
 
 import { ActionDialog } from '../common/ActionDialog';
 import { withoutEmpty } from '../common/apiAction';

@@ -1,5 +1,7 @@
 import type { DeviceDto } from '@fleet/shared/contracts';
-import { BooleanInput, DateInput, required, SelectInput, TextInput } from 'react-admin';
+import { BooleanInput, required, SelectInput, TextInput } from 'react-admin';
+
+import { CalendarDateInput } from '../common/DateTextInputs';
 
 import { OWNERSHIP_CHOICES } from '../common/choices';
 import { normalizeIdentifier, normalizeOptionalIdentifier } from '../common/identifierValidators';
@@ -16,9 +18,9 @@ export const DeviceInputs = () => (
     <ImeiFormInput source="imei2" />
     <TextInput source="serialNumber" />
     <BooleanInput source="dualSystem" />
-    <DateInput source="receivedOn" validate={requiredValue} />
-    <DateInput source="leaseStartOn" />
-    <DateInput source="leaseEndOn" />
+    <CalendarDateInput source="receivedOn" validate={requiredValue} />
+    <CalendarDateInput source="leaseStartOn" />
+    <CalendarDateInput source="leaseEndOn" />
     <SelectInput source="ownership" choices={OWNERSHIP_CHOICES} validate={requiredValue} />
     <UnitReferenceInput source="unitId" />
     <TextInput source="notes" multiline />

@@ -10,13 +10,22 @@ import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { FindDeviceByImei } from './FindDeviceByImei';
 import { PrintLabelsButtons } from './PrintLabelsButtons';
 import { WarrantyEndField } from './WarrantyEndField';
+import { BulkActions, BulkSetUnitButton } from '../common/BulkActions';
+import { CalendarDateInput } from '../common/DateTextInputs';
+import {
+  ChoiceFilterList,
+  FilterSidebar,
+  UnitFilterList,
+  WarrantyEndFilterList,
+} from '../common/FilterSidebar';
 
 const deviceFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={DEVICE_STATUS_CHOICES} alwaysOn />,
-  <SelectInput key="ownership" source="ownership" choices={OWNERSHIP_CHOICES} alwaysOn />,
+  <SelectInput key="status" source="status" choices={DEVICE_STATUS_CHOICES} />,
+  <SelectInput key="ownership" source="ownership" choices={OWNERSHIP_CHOICES} />,
   <OfficerReferenceInput key="currentOfficerId" source="currentOfficerId" alwaysOn />,
-  <UnitReferenceInput key="unitId" source="unitId" alwaysOn />,
+  <UnitReferenceInput key="unitId" source="unitId" />,
+  <CalendarDateInput key="warrantyEndOn_lte" source="warrantyEndOn_lte" alwaysOn />,
 ];
 
 const DeviceList = () => (
@@ -25,13 +34,29 @@ const DeviceList = () => (
     sort={{ field: 'imei1', order: 'ASC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
+    aside={
+      <FilterSidebar>
+        <ChoiceFilterList source="status" choices={DEVICE_STATUS_CHOICES} />
+        <ChoiceFilterList source="ownership" label="fleet.sidebar.ownership" choices={OWNERSHIP_CHOICES} />
+        <UnitFilterList />
+        <WarrantyEndFilterList />
+      </FilterSidebar>
+    }
     actions={
       <ListActions>
         <FindDeviceByImei />
       </ListActions>
     }
   >
-    <DataTable rowClick="show" bulkActionButtons={<PrintLabelsButtons />}>
+    <DataTable
+      rowClick="show"
+      bulkActionButtons={
+        <BulkActions>
+          <BulkSetUnitButton />
+          <PrintLabelsButtons />
+        </BulkActions>
+      }
+    >
       <DataTable.Col source="imei1" />
       <DataTable.Col source="model" />
       <DataTable.Col source="serialNumber" />

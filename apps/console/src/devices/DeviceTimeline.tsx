@@ -1,14 +1,8 @@
+import { chinaMoment } from '@fleet/shared/contracts';
 import type { TimelineEntryDto } from '@fleet/shared/contracts';
 import { Alert, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Loading,
-  RecordContextProvider,
-  ReferenceField,
-  useDataProvider,
-  useLocale,
-  useTranslate,
-} from 'react-admin';
+import { Loading, RecordContextProvider, ReferenceField, useDataProvider, useTranslate } from 'react-admin';
 
 import { errorMessageOf } from '../common/apiAction';
 import type { FleetDataProvider } from '../providers/dataProvider';
@@ -48,9 +42,8 @@ function newestFirst(entries: TimelineEntryDto[]): TimelineEntryDto[] {
 
 const TimelineItem = ({ entry }: { entry: TimelineEntryDto }) => {
   const translate = useTranslate();
-  const locale = useLocale();
   const details = [
-    new Date(entry.at).toLocaleString(locale),
+    chinaMoment(entry.at),
     entry.slot === null ? null : translate('fleet.timeline.slot', { slot: entry.slot }),
     entry.note,
     entry.byUsername ? translate('fleet.timeline.by', { name: entry.byUsername }) : null,

@@ -1,14 +1,9 @@
-import {
-  LIABLE_PARTY_LABELS,
-  REPAIR_APPROVAL_LABELS,
-  REPAIR_CAUSE_LABELS,
-  REPAIR_STATUS_LABELS,
-} from '@fleet/domain/repairs';
-
-import { labelsIn, type AppMessages } from './zh';
+import { labelMessages } from './labels';
+import { type AppMessages } from './zh';
 
 export const enMessages: AppMessages = {
   fleet: {
+    ...labelMessages('en'),
     title: 'Police Phone Fleet',
     dashboard: {
       title: 'Overview',
@@ -58,74 +53,8 @@ export const enMessages: AppMessages = {
       locked: 'Too many tries: try again later',
       unreachable: 'Cannot reach the server; check the network and try again',
     },
-    officer_status: {
-      active: 'Active',
-      transferred: 'Transferred',
-      retired: 'Retired',
-    },
-    roles: {
-      admin: 'System administrator',
-      secadmin: 'Security administrator',
-      auditadmin: 'Audit administrator',
-      repair_intake: 'Repair intake',
-      officer: 'Officer',
-      auditor: 'Auditor',
-    },
-    audit_actions: {
-      create: 'Create',
-      update: 'Update',
-      delete: 'Delete',
-      login: 'Login',
-      login_failed: 'Failed login',
-      logout: 'Logout',
-      password_change: 'Password change',
-      sessions_revoked: 'Sessions ended',
-      access_denied: 'Access denied',
-      export: 'Export',
-    },
     json: {
       empty: '(none)',
-    },
-    device_status: {
-      in_stock: 'In stock',
-      assigned: 'Assigned',
-      in_repair: 'In repair',
-      lost: 'Lost',
-      retired: 'Retired',
-    },
-    ownership: {
-      leased: 'Leased',
-      bureau: 'Bureau asset',
-    },
-    sim_status: {
-      inactive: 'Inactive',
-      active: 'Active',
-      suspended: 'Suspended',
-      terminated: 'Terminated',
-    },
-    lost_kind: {
-      lost: 'Lost',
-      stolen: 'Stolen',
-    },
-    import_kind: {
-      devices: 'Devices',
-      sim_cards: 'SIM cards',
-      officers: 'Officers',
-      units: 'Units',
-    },
-    import_status: {
-      queued: 'Queued',
-      running: 'Running',
-      succeeded: 'Finished',
-      failed: 'Failed',
-    },
-    stocktake_status: {
-      open: 'Counting',
-      closed: 'Closed',
-    },
-    sim_slot: {
-      1: 'Slot 1',
-      2: 'Slot 2',
     },
     timeline: {
       title: 'Custody timeline',
@@ -151,6 +80,36 @@ export const enMessages: AppMessages = {
       camera_title: 'Point the camera at the barcode',
       camera_failed: 'Cannot open the camera: %{error}',
       not_found: 'No device has the IMEI %{imei}',
+    },
+    plans: {
+      voice_min: 'Voice (minutes)',
+      national_gb: 'National data (GB)',
+      sms_count: 'SMS (messages)',
+      apn_gb: 'Private APN data (GB)',
+    },
+    formats: {
+      date_invalid: 'Dates are written YYYY-MM-DD',
+      moment_invalid: 'Times are written YYYY-MM-DD HH:mm (China time)',
+    },
+    bulk: {
+      export_csv: 'Export selected (CSV)',
+      export_xlsx: 'Export selected (Excel)',
+      set_unit: 'Move to unit',
+      set_unit_title: 'Move the selected records to a unit',
+      unit_set: '%{count} moved to the unit',
+    },
+    sidebar: {
+      status: 'Status',
+      unit: 'Unit',
+      ownership: 'Ownership',
+      warranty: 'Warranty',
+      warranty_expired: 'Expired',
+      warranty_90: 'Ends within 90 days',
+      in_warranty: 'In warranty',
+      out_of_warranty: 'Out of warranty',
+      real_name: 'Real-name registration',
+      installed: 'In a device',
+      not_installed: 'Not in a device',
     },
     export: {
       csv: 'Export CSV',
@@ -231,32 +190,6 @@ export const enMessages: AppMessages = {
       labels: 'Print labels',
       labels_pdf: 'Labels PDF',
       too_many_labels: 'At most %{max} labels at a time: select fewer devices',
-    },
-    usage_kind: {
-      auto: 'Detect',
-      summary: 'Monthly summary',
-      detail: 'Detail records',
-    },
-    period_status: {
-      open: 'Open',
-      closed: 'Closed',
-    },
-    statement_status: {
-      issued: 'Awaiting answer',
-      acknowledged: 'Acknowledged',
-      disputed: 'Disputed',
-      superseded: 'Superseded',
-    },
-    category: {
-      voice: 'Voice',
-      sms: 'SMS',
-      national: 'National data',
-      apn: 'APN data',
-      repair: 'Repair',
-    },
-    payer: {
-      officer: 'Officer',
-      bureau: 'Bureau',
     },
     usage: {
       import_counts: '%{rate} rows/s · accepted %{accepted} · rejected %{rejected} · duplicate %{duplicate}',
@@ -393,26 +326,6 @@ export const enMessages: AppMessages = {
       credits_hint:
         "A carrier outage of 3 hours or more waives that day's fee; 72 hours or more in a month waives every day of the month it touched. A SIM's day is waived once, at the monthly fee ÷ the days of the month.",
     },
-    installment_status: {
-      upcoming: 'Upcoming',
-      due: 'Due soon',
-      overdue: 'Overdue',
-      partly_paid: 'Partly paid',
-      paid: 'Paid',
-    },
-    outage_cause: {
-      carrier: 'Carrier',
-      force_majeure: 'Force majeure',
-      bureau: 'Bureau',
-    },
-    outage_scope: {
-      all: 'All SIMs',
-      sims: 'Listed SIMs',
-    },
-    credit_reason: {
-      over_3h: 'One outage of 3 h or more',
-      over_72h: '72 h or more in the month',
-    },
     alerts: {
       title: 'Alerts',
       none: 'No alerts',
@@ -429,10 +342,6 @@ export const enMessages: AppMessages = {
       contract_deadlines: 'Contract end and notice deadlines',
     },
     // Repairs (issue 5): the domain's own words for statuses, causes and parties.
-    repair_status: labelsIn(REPAIR_STATUS_LABELS, 'en'),
-    repair_cause: labelsIn(REPAIR_CAUSE_LABELS, 'en'),
-    liable_party: labelsIn(LIABLE_PARTY_LABELS, 'en'),
-    repair_approval: labelsIn(REPAIR_APPROVAL_LABELS, 'en'),
     repairs: {
       report: 'Report a fault',
       device_tickets: 'Repairs',
@@ -602,6 +511,7 @@ export const enMessages: AppMessages = {
         leaseStartOn: 'Lease start',
         leaseEndOn: 'Lease end',
         warrantyEndOn: 'Warranty end',
+        warrantyEndOn_lte: 'Warranty ends by',
         status: 'Status',
         ownership: 'Ownership',
         currentOfficerId: 'Holder',
@@ -643,9 +553,9 @@ export const enMessages: AppMessages = {
         id: 'ID',
         name: 'Name',
         monthlyFeeFen: 'Monthly fee (yuan)',
-        voiceMin: 'Voice (minutes)',
-        nationalKb: 'National data (KB)',
-        apnKb: 'Private APN data (KB)',
+        voiceMin: 'Voice',
+        nationalKb: 'National data',
+        apnKb: 'Private APN data',
         sms: 'SMS',
         termMonths: 'Term (months)',
         q: 'Search plan name',

@@ -1,19 +1,4 @@
-import {
-  LIABLE_PARTY_LABELS,
-  REPAIR_APPROVAL_LABELS,
-  REPAIR_CAUSE_LABELS,
-  REPAIR_STATUS_LABELS,
-} from '@fleet/domain/repairs';
-
-/** One language of the domain's bilingual labels (repairs), so the words live in one place. */
-export function labelsIn<K extends string>(
-  labels: Record<K, { zh: string; en: string }>,
-  language: 'zh' | 'en',
-): Record<K, string> {
-  return Object.fromEntries(
-    (Object.keys(labels) as K[]).map((key) => [key, labels[key][language]]),
-  ) as Record<K, string>;
-}
+import { labelMessages } from './labels';
 
 /**
  * The console's own messages in Simplified Chinese, the primary language. `en.ts` must have the same keys
@@ -21,6 +6,7 @@ export function labelsIn<K extends string>(
  */
 export const zhMessages = {
   fleet: {
+    ...labelMessages('zh'),
     title: '警务通终端管理',
     dashboard: {
       title: '概览',
@@ -70,74 +56,8 @@ export const zhMessages = {
       locked: '尝试过于频繁，请稍后再试',
       unreachable: '无法连接服务器，请检查网络后重试',
     },
-    officer_status: {
-      active: '在职',
-      transferred: '已调离',
-      retired: '已退休',
-    },
-    roles: {
-      admin: '系统管理员',
-      secadmin: '安全管理员',
-      auditadmin: '审计管理员',
-      repair_intake: '维修受理员',
-      officer: '民警',
-      auditor: '审计员',
-    },
-    audit_actions: {
-      create: '新增',
-      update: '修改',
-      delete: '删除',
-      login: '登录',
-      login_failed: '登录失败',
-      logout: '退出登录',
-      password_change: '修改密码',
-      sessions_revoked: '结束会话',
-      access_denied: '拒绝访问',
-      export: '导出',
-    },
     json: {
       empty: '（无）',
-    },
-    device_status: {
-      in_stock: '在库',
-      assigned: '已配发',
-      in_repair: '维修中',
-      lost: '已遗失',
-      retired: '已报废',
-    },
-    ownership: {
-      leased: '租赁',
-      bureau: '局属资产',
-    },
-    sim_status: {
-      inactive: '未激活',
-      active: '正常',
-      suspended: '已停机',
-      terminated: '已销户',
-    },
-    lost_kind: {
-      lost: '遗失',
-      stolen: '被盗',
-    },
-    import_kind: {
-      devices: '终端',
-      sim_cards: 'SIM 卡',
-      officers: '民警',
-      units: '单位',
-    },
-    import_status: {
-      queued: '排队中',
-      running: '导入中',
-      succeeded: '已完成',
-      failed: '失败',
-    },
-    stocktake_status: {
-      open: '盘点中',
-      closed: '已结束',
-    },
-    sim_slot: {
-      1: '卡槽 1',
-      2: '卡槽 2',
     },
     timeline: {
       title: '领用记录',
@@ -163,6 +83,36 @@ export const zhMessages = {
       camera_title: '对准条形码',
       camera_failed: '无法打开摄像头：%{error}',
       not_found: '没有 IMEI 为 %{imei} 的终端',
+    },
+    plans: {
+      voice_min: '通话（分钟）',
+      national_gb: '国内流量（GB）',
+      sms_count: '短信（条）',
+      apn_gb: '专网流量（GB）',
+    },
+    formats: {
+      date_invalid: '日期格式应为 YYYY-MM-DD',
+      moment_invalid: '时间格式应为 YYYY-MM-DD HH:mm（北京时间）',
+    },
+    bulk: {
+      export_csv: '导出所选 CSV',
+      export_xlsx: '导出所选 Excel',
+      set_unit: '划入单位',
+      set_unit_title: '将所选记录划入单位',
+      unit_set: '已将 %{count} 条划入单位',
+    },
+    sidebar: {
+      status: '状态',
+      unit: '单位',
+      ownership: '权属',
+      warranty: '保修',
+      warranty_expired: '已过保',
+      warranty_90: '90 天内过保',
+      in_warranty: '保修期内',
+      out_of_warranty: '保修期外',
+      real_name: '实名登记',
+      installed: '已装机',
+      not_installed: '未装机',
     },
     export: {
       csv: '导出 CSV',
@@ -243,32 +193,6 @@ export const zhMessages = {
       labels: '打印标签',
       labels_pdf: '标签 PDF',
       too_many_labels: '一次最多打印 %{max} 张标签，请减少所选终端',
-    },
-    usage_kind: {
-      auto: '自动识别',
-      summary: '月汇总',
-      detail: '详单',
-    },
-    period_status: {
-      open: '未结账',
-      closed: '已结账',
-    },
-    statement_status: {
-      issued: '待确认',
-      acknowledged: '已确认',
-      disputed: '有异议',
-      superseded: '已被更正',
-    },
-    category: {
-      voice: '语音',
-      sms: '短信',
-      national: '国内流量',
-      apn: '专网流量',
-      repair: '维修',
-    },
-    payer: {
-      officer: '个人',
-      bureau: '局里',
     },
     usage: {
       import_counts: '%{rate} 行/秒 · 接受 %{accepted} · 拒绝 %{rejected} · 重复 %{duplicate}',
@@ -402,26 +326,6 @@ export const zhMessages = {
       credits_hint:
         '运营商原因中断满 3 小时，当天服务费减免；一个月内累计满 72 小时，该月受影响的每一天都减免。每张号卡每天只减免一次，金额为月费 ÷ 当月天数。',
     },
-    installment_status: {
-      upcoming: '未到期',
-      due: '即将到期',
-      overdue: '已逾期',
-      partly_paid: '部分已付',
-      paid: '已付清',
-    },
-    outage_cause: {
-      carrier: '运营商原因',
-      force_majeure: '不可抗力',
-      bureau: '甲方原因',
-    },
-    outage_scope: {
-      all: '全部号卡',
-      sims: '指定号卡',
-    },
-    credit_reason: {
-      over_3h: '单次中断满 3 小时',
-      over_72h: '当月累计满 72 小时',
-    },
     alerts: {
       title: '提醒',
       none: '暂无提醒',
@@ -438,10 +342,6 @@ export const zhMessages = {
       contract_deadlines: '合同到期与通知期限',
     },
     // Repairs (issue 5): the domain's own words for statuses, causes and parties.
-    repair_status: labelsIn(REPAIR_STATUS_LABELS, 'zh'),
-    repair_cause: labelsIn(REPAIR_CAUSE_LABELS, 'zh'),
-    liable_party: labelsIn(LIABLE_PARTY_LABELS, 'zh'),
-    repair_approval: labelsIn(REPAIR_APPROVAL_LABELS, 'zh'),
     repairs: {
       report: '报修',
       device_tickets: '维修记录',
@@ -611,6 +511,7 @@ export const zhMessages = {
         leaseStartOn: '租赁起始日',
         leaseEndOn: '租赁到期日',
         warrantyEndOn: '保修截止日',
+        warrantyEndOn_lte: '保修截止不晚于',
         status: '状态',
         ownership: '产权',
         currentOfficerId: '领用人',
@@ -652,10 +553,10 @@ export const zhMessages = {
         id: '编号',
         name: '名称',
         monthlyFeeFen: '月费（元）',
-        voiceMin: '通话（分钟）',
-        nationalKb: '国内流量（KB）',
-        apnKb: '专网流量（KB）',
-        sms: '短信（条）',
+        voiceMin: '通话',
+        nationalKb: '国内流量',
+        apnKb: '专网流量',
+        sms: '短信',
         termMonths: '合约期（月）',
         q: '搜索套餐名称',
       },

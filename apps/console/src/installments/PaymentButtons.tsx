@@ -2,7 +2,9 @@ import type { InstallmentDto, PaymentDto, PaymentRequest } from '@fleet/shared/c
 import { chinaDateOf } from '@fleet/domain/inventory';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import UndoIcon from '@mui/icons-material/Undo';
-import { DateInput, minLength, required, TextInput, useCanAccess } from 'react-admin';
+import { minLength, required, TextInput, useCanAccess } from 'react-admin';
+
+import { CalendarDateInput } from '../common/DateTextInputs';
 
 import { ActionDialog } from '../common/ActionDialog';
 import { MoneyInput } from '../common/MoneyField';
@@ -22,7 +24,7 @@ export const RecordPaymentButton = ({ installment }: { installment: InstallmentD
       defaultValues={{ paidOn: chinaDateOf(new Date()), amountFen: installment.balanceFen }}
       action={(provider, values) => provider.recordPayment(installment.id, values)}
     >
-      <DateInput source="paidOn" validate={requiredValue} fullWidth />
+      <CalendarDateInput source="paidOn" validate={requiredValue} fullWidth />
       <MoneyInput source="amountFen" validate={requiredValue} fullWidth />
       <TextInput source="reference" validate={requiredValue} fullWidth />
     </ActionDialog>

@@ -1,4 +1,6 @@
-import { DateInput, required, TextInput } from 'react-admin';
+import { required, TextInput } from 'react-admin';
+
+import { CalendarDateInput } from '../common/DateTextInputs';
 
 import { MoneyInput } from '../common/MoneyField';
 
@@ -8,7 +10,7 @@ const requiredValue = required();
 export const InvoiceInputs = () => (
   <>
     <TextInput source="invoiceNo" validate={requiredValue} />
-    <DateInput source="issuedOn" validate={requiredValue} />
+    <CalendarDateInput source="issuedOn" validate={requiredValue} />
     <TextInput source="fromPeriod" type="month" validate={requiredValue} />
     <TextInput source="toPeriod" type="month" validate={requiredValue} />
     <MoneyInput source="amountFen" validate={requiredValue} />

@@ -1,3 +1,4 @@
+import { chinaMoment } from '@fleet/shared/contracts';
 import { CalendarDateField } from '../common/CalendarDateField';
 import { chinaDateOf } from '@fleet/domain/inventory';
 import type { LeaseEndCheckDto } from '@fleet/shared/contracts';
@@ -211,9 +212,7 @@ const LeaseEndRow = ({ device, editable, selected, onToggle }: RowProps) => {
             }}
           />
         </TableCell>
-        <TableCell>
-          {check.transferredAt ? new Date(check.transferredAt).toLocaleDateString() : '—'}
-        </TableCell>
+        <TableCell>{check.transferredAt ? chinaMoment(check.transferredAt) : '—'}</TableCell>
       </TableRow>
     </RecordContextProvider>
   );

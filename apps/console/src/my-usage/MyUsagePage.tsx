@@ -18,7 +18,6 @@ import {
   ListBase,
   RecordContextProvider,
   ResourceContextProvider,
-  SelectField,
   Title,
   useListContext,
   useTranslate,
@@ -36,6 +35,7 @@ import {
   DisputeStatementButton,
   PrintStatementButton,
 } from '../statements/StatementButtons';
+import { StatementTable } from '../statements/StatementTable';
 import { AllowanceBars } from './AllowanceBars';
 import { UsageHistoryChart } from './UsageHistoryChart';
 
@@ -167,27 +167,16 @@ const StatementActions = ({ statement }: { statement: StatementDto }) => (
 /** A table on a wide screen; on a phone one card per statement (react-admin's SimpleList pattern). */
 const MyStatements = () => {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
-  return small ? <StatementCards /> : <StatementTable />;
+  return small ? (
+    <StatementCards />
+  ) : (
+    <StatementTable>
+      <DataTable.Col>
+        <WithRecord<StatementDto> render={(statement) => <StatementActions statement={statement} />} />
+      </DataTable.Col>
+    </StatementTable>
+  );
 };
-
-const StatementTable = () => (
-  <DataTable rowClick="show" bulkActionButtons={false}>
-    <DataTable.Col source="period" />
-    <DataTable.NumberCol source="version" />
-    <DataTable.Col source="status">
-      <SelectField source="status" choices={STATEMENT_STATUS_CHOICES} />
-    </DataTable.Col>
-    <DataTable.Col source="totalFen">
-      <MoneyField source="totalFen" />
-    </DataTable.Col>
-    <DataTable.Col source="issuedAt">
-      <DateTimeField source="issuedAt" />
-    </DataTable.Col>
-    <DataTable.Col>
-      <WithRecord<StatementDto> render={(statement) => <StatementActions statement={statement} />} />
-    </DataTable.Col>
-  </DataTable>
-);
 
 const StatementCards = () => {
   const translate = useTranslate();

@@ -5,11 +5,14 @@ import { ListPagination } from '../common/ListPagination';
 import { SearchFilterInput } from '../common/SearchFilterInput';
 import { UnitReferenceInput } from '../common/UnitReferenceInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
+import { BulkActions, BulkSetUnitButton } from '../common/BulkActions';
+import { ChoiceFilterList, FilterSidebar, UnitFilterList } from '../common/FilterSidebar';
+import { ListActions } from '../common/ListActions';
 
 const officerFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
-  <UnitReferenceInput key="unitId" source="unitId" alwaysOn />,
-  <SelectInput key="status" source="status" choices={OFFICER_STATUS_CHOICES} alwaysOn />,
+  <UnitReferenceInput key="unitId" source="unitId" />,
+  <SelectInput key="status" source="status" choices={OFFICER_STATUS_CHOICES} />,
 ];
 
 const OfficerList = () => (
@@ -18,9 +21,22 @@ const OfficerList = () => (
     sort={{ field: 'badgeNo', order: 'ASC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    exporter={false}
+    actions={<ListActions />}
+    aside={
+      <FilterSidebar>
+        <ChoiceFilterList source="status" choices={OFFICER_STATUS_CHOICES} />
+        <UnitFilterList />
+      </FilterSidebar>
+    }
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable
+      rowClick="show"
+      bulkActionButtons={
+        <BulkActions>
+          <BulkSetUnitButton />
+        </BulkActions>
+      }
+    >
       <DataTable.Col source="badgeNo" />
       <DataTable.Col source="name" />
       <DataTable.Col source="unitId">

@@ -1,6 +1,5 @@
 import {
   AutocompleteArrayInput,
-  DateTimeInput,
   FormDataConsumer,
   ReferenceArrayInput,
   required,
@@ -8,7 +7,7 @@ import {
   TextInput,
 } from 'react-admin';
 
-import { chinaLocalOf, momentOfChinaLocal } from './chinaTime';
+import { DateTimeInput } from '../common/DateTextInputs';
 
 const requiredValue = required();
 export const OUTAGE_CAUSE_CHOICES = ['carrier', 'force_majeure', 'bureau'].map((id) => ({
@@ -20,13 +19,8 @@ export const OUTAGE_SCOPE_CHOICES = ['all', 'sims'].map((id) => ({ id, name: `fl
 /** An outage: when, why, and which SIMs (all of them, or the ones picked by number). */
 export const OutageInputs = () => (
   <>
-    <DateTimeInput
-      source="startAt"
-      validate={requiredValue}
-      format={chinaLocalOf}
-      parse={momentOfChinaLocal}
-    />
-    <DateTimeInput source="endAt" validate={requiredValue} format={chinaLocalOf} parse={momentOfChinaLocal} />
+    <DateTimeInput source="startAt" validate={requiredValue} />
+    <DateTimeInput source="endAt" validate={requiredValue} />
     <SelectInput source="cause" choices={OUTAGE_CAUSE_CHOICES} validate={requiredValue} />
     <SelectInput source="scope" choices={OUTAGE_SCOPE_CHOICES} validate={requiredValue} />
     <FormDataConsumer<{ scope?: string }>>

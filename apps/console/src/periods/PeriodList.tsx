@@ -1,4 +1,4 @@
-import { DataTable, List, NumberField, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { DataTable, List, NumberField, SelectField, SelectInput } from 'react-admin';
 
 import { PERIOD_STATUS_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
@@ -6,6 +6,8 @@ import { ListPagination } from '../common/ListPagination';
 import { MoneyField } from '../common/MoneyField';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { ClosePeriodDialog, StatementsWorkbookButton } from './PeriodButtons';
+import { BulkActions } from '../common/BulkActions';
+import { ListActions } from '../common/ListActions';
 
 const filters = [<SelectInput key="status" source="status" choices={PERIOD_STATUS_CHOICES} alwaysOn />];
 
@@ -18,12 +20,12 @@ const PeriodList = () => (
     // No month is listed before its first close: the toolbar's close button must show anyway.
     empty={false}
     actions={
-      <TopToolbar>
+      <ListActions>
         <ClosePeriodDialog />
-      </TopToolbar>
+      </ListActions>
     }
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
       <DataTable.Col source="period" />
       <DataTable.Col source="status">
         <SelectField source="status" choices={PERIOD_STATUS_CHOICES} />

@@ -1,11 +1,12 @@
 import { DataTable, List } from 'react-admin';
 
+import { BulkActions } from '../common/BulkActions';
 import { ListActions } from '../common/ListActions';
 import { ListPagination } from '../common/ListPagination';
 import { MoneyField } from '../common/MoneyField';
 import { SearchFilterInput } from '../common/SearchFilterInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
-import { PLAN_NUMBER_SOURCES } from './PlanFields';
+import { PLAN_ALLOWANCES, PlanAllowanceField } from './PlanFields';
 
 const planFilters = [<SearchFilterInput key="q" source="q" alwaysOn />];
 
@@ -17,14 +18,17 @@ const PlanList = () => (
     pagination={<ListPagination />}
     actions={<ListActions />}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
       <DataTable.Col source="name" />
       <DataTable.Col source="monthlyFeeFen">
         <MoneyField source="monthlyFeeFen" />
       </DataTable.Col>
-      {PLAN_NUMBER_SOURCES.map((source) => (
-        <DataTable.NumberCol key={source} source={source} />
+      {PLAN_ALLOWANCES.map((allowance) => (
+        <DataTable.Col key={allowance.source} source={allowance.source} align="right">
+          <PlanAllowanceField {...allowance} />
+        </DataTable.Col>
       ))}
+      <DataTable.NumberCol source="termMonths" />
     </DataTable>
   </List>
 );

@@ -1,3 +1,4 @@
+import { chinaMoment } from '@fleet/shared/contracts';
 import {
   REPAIR_SUMMARY_GROUPS,
   type RepairSummaryGroup,
@@ -21,7 +22,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Loading, Title, useLocale, useTranslate } from 'react-admin';
+import { Loading, Title, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 
 import { errorMessageOf } from '../common/apiAction';
@@ -173,7 +174,6 @@ const SummaryTable = ({ groupBy, from, to }: { groupBy: RepairSummaryGroup; from
 
 const RepeatedFaults = () => {
   const translate = useTranslate();
-  const locale = useLocale();
   const { data, error, isPending } = useQuery({
     queryKey: ['repair-reports', 'repeated', REPEATED_MIN_TICKETS, REPEATED_MONTHS],
     queryFn: () => repairApi.repeated(REPEATED_MIN_TICKETS, REPEATED_MONTHS),
@@ -214,7 +214,7 @@ const RepeatedFaults = () => {
                   </Link>
                 </TableCell>
                 <TableCell align="right">{row.tickets}</TableCell>
-                <TableCell>{new Date(row.lastReportedAt).toLocaleDateString(locale)}</TableCell>
+                <TableCell>{chinaMoment(row.lastReportedAt)}</TableCell>
                 <TableCell>
                   {row.causes.map((cause) => translate(`fleet.repair_cause.${cause}`)).join('、')}
                 </TableCell>

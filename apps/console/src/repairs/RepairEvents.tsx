@@ -1,7 +1,8 @@
+import { chinaMoment } from '@fleet/shared/contracts';
 import type { RepairEventDto } from '@fleet/shared/contracts';
 import { Alert, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Loading, useLocale, useTranslate } from 'react-admin';
+import { Loading, useTranslate } from 'react-admin';
 
 import { errorMessageOf } from '../common/apiAction';
 import { repairApi } from './repairApi';
@@ -42,10 +43,9 @@ function newestFirst(events: RepairEventDto[]): RepairEventDto[] {
 
 const EventItem = ({ event }: { event: RepairEventDto }) => {
   const translate = useTranslate();
-  const locale = useLocale();
   const status = (value: string) => translate(`fleet.repair_status.${value}`);
   const details = [
-    new Date(event.at).toLocaleString(locale),
+    chinaMoment(event.at),
     event.note,
     event.username ? translate('fleet.repairs.event_by', { name: event.username }) : null,
   ].filter(Boolean);

@@ -25,7 +25,6 @@ import PhonelinkOffIcon from '@mui/icons-material/PhonelinkOff';
 import {
   EditButton,
   BooleanInput,
-  DateTimeInput,
   FormDataConsumer,
   required,
   SelectInput,
@@ -38,6 +37,8 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+
+import { DateTimeInput } from '../common/DateTextInputs';
 
 import { ActionDialog } from '../common/ActionDialog';
 import { withoutEmpty } from '../common/apiAction';

@@ -1,6 +1,7 @@
+import { chinaMoment } from '@fleet/shared/contracts';
 import type { RepairTicketDto } from '@fleet/shared/contracts';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, SelectInput, SimpleList, useLocale, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, SimpleList, useTranslate } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { ListActions } from '../common/ListActions';
@@ -16,10 +17,17 @@ import {
   REPAIR_CAUSE_CHOICES,
   REPAIR_STATUS_CHOICES,
 } from './repairChoices';
+import { BulkActions } from '../common/BulkActions';
+import {
+  ChoiceFilterList,
+  FilterSidebar,
+  InWarrantyFilterList,
+  UnitFilterList,
+} from '../common/FilterSidebar';
 
 const repairFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={REPAIR_STATUS_CHOICES} alwaysOn />,
+  <SelectInput key="status" source="status" choices={REPAIR_STATUS_CHOICES} />,
   <SelectInput key="cause" source="cause" choices={REPAIR_CAUSE_CHOICES} alwaysOn />,
   <SelectInput key="liability" source="liability" choices={LIABLE_PARTY_CHOICES} alwaysOn />,
   <SelectInput key="approvalStatus" source="approvalStatus" choices={REPAIR_APPROVAL_CHOICES} alwaysOn />,
@@ -35,6 +43,13 @@ const RepairTicketList = () => {
       perPage={DEFAULT_PER_PAGE}
       pagination={<ListPagination />}
       actions={<ListActions />}
+      aside={
+        <FilterSidebar>
+          <ChoiceFilterList source="status" choices={REPAIR_STATUS_CHOICES} />
+          <UnitFilterList />
+          <InWarrantyFilterList />
+        </FilterSidebar>
+      }
     >
       {small ? <RepairSimpleList /> : <RepairTable />}
     </List>
@@ -42,7 +57,7 @@ const RepairTicketList = () => {
 };
 
 const RepairTable = () => (
-  <DataTable rowClick="show" bulkActionButtons={false}>
+  <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
     <DataTable.Col source="ticketNo" />
     <DataTable.Col source="imei" />
     <DataTable.Col source="status">
@@ -68,14 +83,11 @@ const RepairTable = () => (
 
 export const RepairSimpleList = ({ linkType = 'show' }: { linkType?: 'show' | false }) => {
   const translate = useTranslate();
-  const locale = useLocale();
   return (
     <SimpleList<RepairTicketDto>
       linkType={linkType}
       primaryText={(ticket) => `${ticket.ticketNo} · ${translate(`fleet.repair_status.${ticket.status}`)}`}
-      secondaryText={(ticket) =>
-        [ticket.imei, ticket.fault, new Date(ticket.reportedAt).toLocaleDateString(locale)].join(' · ')
-      }
+      secondaryText={(ticket) => [ticket.imei, ticket.fault, chinaMoment(ticket.reportedAt)].join(' · ')}
       tertiaryText={(ticket) => (ticket.costFen === null ? '' : formatYuan(ticket.costFen))}
     />
   );

@@ -1,5 +1,7 @@
 import type { SimCardDto } from '@fleet/shared/contracts';
-import { AutocompleteInput, DateInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+
+import { CalendarDateInput } from '../common/DateTextInputs';
 
 import { SIM_STATUS_CHOICES } from '../common/choices';
 import { normalizeIdentifier, useIdentifierValidator } from '../common/identifierValidators';
@@ -20,8 +22,8 @@ export const SimCardInputs = () => {
       <ReferenceInput source="planId" reference="plans" sort={{ field: 'name', order: 'ASC' }}>
         <AutocompleteInput />
       </ReferenceInput>
-      <DateInput source="activatedOn" />
-      <DateInput source="realNameRegisteredOn" />
+      <CalendarDateInput source="activatedOn" />
+      <CalendarDateInput source="realNameRegisteredOn" />
       <SelectInput source="status" choices={SIM_STATUS_CHOICES} validate={requiredValue} />
     </>
   );

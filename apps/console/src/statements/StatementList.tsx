@@ -1,21 +1,13 @@
-import {
-  DataTable,
-  List,
-  ReferenceField,
-  SelectField,
-  SelectInput,
-  TextInput,
-  TopToolbar,
-  useCanAccess,
-} from 'react-admin';
+import { DataTable, List, SelectInput, TextInput, useCanAccess } from 'react-admin';
 
 import { STATEMENT_STATUS_CHOICES } from '../common/choices';
-import { DateTimeField } from '../common/DateTimeField';
+import { BulkActions } from '../common/BulkActions';
 import { ListPagination } from '../common/ListPagination';
-import { MoneyField } from '../common/MoneyField';
+import { ListActions } from '../common/ListActions';
 import { OfficerReferenceInput } from '../common/ReferenceInputs';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { PrintStatementButton } from './StatementButtons';
+import { StatementTable } from './StatementTable';
 
 /** Statements of a month, an officer or a status; an officer gets only their own from the API. */
 const StatementList = () => {
@@ -32,27 +24,13 @@ const StatementList = () => {
       sort={{ field: 'id', order: 'DESC' }}
       perPage={DEFAULT_PER_PAGE}
       pagination={<ListPagination />}
-      actions={<TopToolbar />}
+      actions={<ListActions />}
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="period" />
-        <DataTable.Col source="officerId">
-          <ReferenceField source="officerId" reference="officers" link={false} emptyText="—" />
-        </DataTable.Col>
-        <DataTable.NumberCol source="version" />
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={STATEMENT_STATUS_CHOICES} />
-        </DataTable.Col>
-        <DataTable.Col source="totalFen">
-          <MoneyField source="totalFen" />
-        </DataTable.Col>
-        <DataTable.Col source="issuedAt">
-          <DateTimeField source="issuedAt" />
-        </DataTable.Col>
+      <StatementTable withOfficer bulkActionButtons={<BulkActions />}>
         <DataTable.Col>
           <PrintStatementButton />
         </DataTable.Col>
-      </DataTable>
+      </StatementTable>
     </List>
   );
 };

@@ -4,6 +4,8 @@ import { ListPagination } from '../common/ListPagination';
 import { SearchFilterInput } from '../common/SearchFilterInput';
 import { UnitReferenceInput } from '../common/UnitReferenceInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
+import { BulkActions } from '../common/BulkActions';
+import { ListActions } from '../common/ListActions';
 
 const unitFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
@@ -16,9 +18,9 @@ const UnitList = () => (
     sort={{ field: 'name', order: 'ASC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    exporter={false}
+    actions={<ListActions />}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
       <DataTable.Col source="name" />
       <DataTable.Col source="parentId">
         <ReferenceField source="parentId" reference="units" link="show" emptyText="—" />

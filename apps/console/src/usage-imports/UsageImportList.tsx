@@ -1,4 +1,4 @@
-import { CreateButton, DataTable, List, SelectField, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { DataTable, List, SelectField, SelectInput, TextInput } from 'react-admin';
 
 import { IMPORT_STATUS_CHOICES, USAGE_KIND_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
@@ -6,6 +6,8 @@ import { ListPagination } from '../common/ListPagination';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
 import { UsageImportProgress } from './UsageImportProgress';
 import { RejectedRowsButton } from '../common/RejectedRowsButton';
+import { BulkActions } from '../common/BulkActions';
+import { ListActions } from '../common/ListActions';
 
 const filters = [
   <SelectInput key="kind" source="kind" choices={USAGE_KIND_CHOICES} alwaysOn />,
@@ -19,14 +21,9 @@ const UsageImportList = () => (
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    // The API has no export of usage imports.
-    actions={
-      <TopToolbar>
-        <CreateButton />
-      </TopToolbar>
-    }
+    actions={<ListActions />}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
       <DataTable.Col source="createdAt">
         <DateTimeField source="createdAt" />
       </DataTable.Col>

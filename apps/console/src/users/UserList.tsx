@@ -4,6 +4,8 @@ import { ROLE_CHOICES } from '../common/choices';
 import { ListPagination } from '../common/ListPagination';
 import { SearchFilterInput } from '../common/SearchFilterInput';
 import { DEFAULT_PER_PAGE } from '../providers/dataProvider';
+import { BulkActions } from '../common/BulkActions';
+import { ListActions } from '../common/ListActions';
 
 const userFilters = [
   <SearchFilterInput key="q" source="q" alwaysOn />,
@@ -16,9 +18,9 @@ const UserList = () => (
     sort={{ field: 'username', order: 'ASC' }}
     perPage={DEFAULT_PER_PAGE}
     pagination={<ListPagination />}
-    exporter={false}
+    actions={<ListActions />}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
       <DataTable.Col source="username" />
       <DataTable.Col source="role">
         <SelectField source="role" choices={ROLE_CHOICES} />

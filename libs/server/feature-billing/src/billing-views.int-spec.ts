@@ -204,7 +204,7 @@ describe('billing read side over HTTP: overages, periods, finance workbook, own 
       await clients.auditor.request('GET', `/api/exports/overages${filterQuery({ period: '2026-01' })}`)
     ).text();
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 2);
-    expect(csv).toContain(',2,sms,141,100,41,41,410,officer');
+    expect(csv).toContain(',2,短信,条,141,100,41,41,4.10,个人');
     for (const role of NO_ROUTE_ROLES) {
       await expectStatus(clients[role], 403, 'GET', '/api/overages');
       await expectStatus(clients[role], 403, 'GET', `/api/overages/${latest[0].id}`);
@@ -289,7 +289,8 @@ describe('billing read side over HTTP: overages, periods, finance workbook, own 
       [
         expect.any(String),
         expect.any(String),
-        `'=HYPERLINK("http://x","y")`,
+        // A text cell (never a formula), shown as typed: no leading quote in XLSX.
+        '=HYPERLINK("http://x","y")',
         b1.msisdn,
         '短信（条）',
         141,

@@ -1,3 +1,4 @@
+import { BillingExports } from './billing.exports';
 import { Module } from '@nestjs/common';
 import { ContractModule } from '@fleet/server/feature-contract';
 import { OveragesController } from './overages/overages.controller';
@@ -33,6 +34,7 @@ import { UsageViewsService } from './usage-views/usage-views.service';
     StatementsWorkbookService,
     OveragesService,
     OveragesExport,
+    BillingExports,
     UsageViewsService,
   ],
 })

@@ -506,10 +506,10 @@ describe('the contract ledger over HTTP', () => {
     const installmentRows = await csv('/api/exports/installments');
     expect(installmentRows[0]).toBe('期次,应付日,应付金额（元）,已付（元）,未付余额（元）,付清日,状态');
     expect(installmentRows).toHaveLength(7);
-    expect(installmentRows[2]).toBe('2,2026-06-10,98100.00,98100.00,0.00,2026-06-30,paid');
+    expect(installmentRows[2]).toBe('2,2026-06-10,98100.00,98100.00,0.00,2026-06-30,已付清');
     const credits = await csv(`/api/exports/sla-credits${filterQuery({ period: '2026-03' })}`);
     expect(credits.slice(1)).toEqual([
-      `2026-03-07,${sims[0].id},${sims[0].msisdn},8.79,over_3h,${credits[1].split(',').at(-1)}`,
+      `2026-03-07,${sims[0].id},${sims[0].msisdn},8.79,单次中断满 3 小时,${credits[1].split(',').at(-1)}`,
     ]);
     expect(await csv('/api/exports/invoices')).toHaveLength(2);
     expect((await csv('/api/exports/outages')).length).toBe(4);

@@ -273,7 +273,7 @@ describe('bulk imports, exports and alerts', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="units-.*\.csv"/);
     const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
-    expect(text.startsWith('\uFEFF编号,名称,上级单位编号\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF编号,名称,上级单位编号,上级单位\r\n')).toBe(true);
     expect(text).toContain(`,'=1+2,`);
     expect(text.trim().split('\r\n')).toHaveLength(1 + 9);
 
@@ -292,6 +292,7 @@ describe('bulk imports, exports and alerts', () => {
       'badge number',
       'name',
       'unit id',
+      'unit',
       'mobile number',
       'status',
     ]);

@@ -1,3 +1,4 @@
+import { ImportExports } from './imports/imports.exports';
 import { Module } from '@nestjs/common';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
@@ -7,6 +8,6 @@ import { ImportsService } from './imports/imports.service';
 /** Bulk imports of rosters and delivery lists, and the dashboard's alerts (the jobs: ImportJobsModule). */
 @Module({
   controllers: [ImportsController, AlertsController],
-  providers: [ImportsService, AlertsService],
+  providers: [ImportsService, AlertsService, ImportExports],
 })
 export class ImportsModule {}

@@ -1,41 +1,77 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DATA_ROLES } from '@fleet/shared/contracts';
-import { ExportRegistry } from '@fleet/server/platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OFFICER_STATUS_LABELS, type OfficerDto, type UnitDto } from '@fleet/shared/contracts';
+import { OfficerEntity, UnitEntity } from '@fleet/server/persistence';
+import {
+  EXPORT_LOOKUPS,
+  ExportRegistry,
+  entityNames,
+  referenceColumns,
+  unitColumns,
+} from '@fleet/server/platform';
+import type { DataSource } from 'typeorm';
+import { ORG_READERS } from './org-roles';
 import { OFFICER_LIST, OfficersService } from './officers/officers.service';
 import { UNIT_LIST, UnitsService } from './units/units.service';
 
-/** Units and officers as CSV/XLSX downloads; an officer's export holds only their own record. */
+/** "杨国庆 (651786)": how an officer is named next to their id in every export. */
+export const officerName = (officer: Pick<OfficerEntity, 'name' | 'badgeNo'>) =>
+  `${officer.name} (${officer.badgeNo})`;
+
+/**
+ * Units and officers as CSV/XLSX downloads (an officer's export holds only their own record), and the
+ * names of officers and units that other features' exports show next to their ids.
+ */
 @Injectable()
 export class OrgExports implements OnModuleInit {
   constructor(
     private readonly registry: ExportRegistry,
     private readonly units: UnitsService,
     private readonly officers: OfficersService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register({
+    this.registry.registerLookup(
+      EXPORT_LOOKUPS.officers,
+      entityNames(this.dataSource, OfficerEntity, officerName),
+    );
+    this.registry.registerLookup(
+      EXPORT_LOOKUPS.units,
+      entityNames(this.dataSource, UnitEntity, (u) => u.name),
+    );
+    this.registry.register<UnitDto>({
       resource: 'units',
-      roles: DATA_ROLES,
+      title: { zh: '单位', en: 'Units' },
+      roles: ORG_READERS,
       spec: UNIT_LIST,
       columns: [
-        { key: 'id', header: { zh: '编号', en: 'id' } },
+        { key: 'id', header: { zh: '编号', en: 'id' }, kind: 'number' },
         { key: 'name', header: { zh: '名称', en: 'name' } },
-        { key: 'parentId', header: { zh: '上级单位编号', en: 'parent unit id' } },
+        ...referenceColumns<UnitDto>(
+          'parentId',
+          EXPORT_LOOKUPS.units,
+          { zh: '上级单位', en: 'parent unit' },
+          {
+            zh: '上级单位编号',
+            en: 'parent unit id',
+          },
+        ),
       ],
       fetch: (query) => this.units.list(query),
     });
-    this.registry.register({
+    this.registry.register<OfficerDto>({
       resource: 'officers',
-      roles: DATA_ROLES,
+      title: { zh: '民警', en: 'Officers' },
+      roles: ORG_READERS,
       spec: OFFICER_LIST,
       columns: [
-        { key: 'id', header: { zh: '编号', en: 'id' } },
+        { key: 'id', header: { zh: '编号', en: 'id' }, kind: 'number' },
         { key: 'badgeNo', header: { zh: '警号', en: 'badge number' } },
         { key: 'name', header: { zh: '姓名', en: 'name' } },
-        { key: 'unitId', header: { zh: '单位编号', en: 'unit id' } },
+        ...unitColumns<OfficerDto>('unitId'),
         { key: 'mobile', header: { zh: '手机号码', en: 'mobile number' } },
-        { key: 'status', header: { zh: '状态', en: 'status' } },
+        { key: 'status', header: { zh: '状态', en: 'status' }, kind: 'label', labels: OFFICER_STATUS_LABELS },
       ],
       fetch: (query, actor) => this.officers.listFor(actor, query),
     });

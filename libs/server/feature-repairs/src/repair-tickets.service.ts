@@ -58,6 +58,8 @@ export const REPAIR_TICKET_LIST: ListSpec = {
     chargePeriod: { property: 'chargePeriod', type: 'string' },
     // 待复核: the charges waiting for a second admin (issue 12 item 9).
     approvalStatus: { property: 'approvalStatus', type: 'string' },
+    // Reported before the device's warranty ended (the repair list's sidebar).
+    inWarranty: { property: 'inWarranty', type: 'boolean' },
     officerId: OFFICER_FILTER,
     unitId: UNIT_FILTER,
   },

@@ -1,3 +1,4 @@
+import { UsageImportExports } from './usage-imports.exports';
 import { Module } from '@nestjs/common';
 import { UsageImportsController } from './usage-imports.controller';
 import { UsageImportsService } from './usage-imports.service';
@@ -6,7 +7,7 @@ import { UsageRunner } from './usage-runner';
 /** Carrier usage files: upload, list and progress (the jobs: UsageJobsModule). */
 @Module({
   controllers: [UsageImportsController],
-  providers: [UsageImportsService],
+  providers: [UsageImportsService, UsageImportExports],
 })
 export class UsageModule {}
 

@@ -4,3 +4,5 @@ export * from './repairs';
 export * from './resources';
 export * from './roles';
 export * from './contract';
+export * from './labels';
+export * from './formats';

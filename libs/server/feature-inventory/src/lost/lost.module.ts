@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { registerFieldNames } from '@fleet/server/platform';
+import { LostReportExports } from './lost-reports.exports';
 import { DeviceStatusWriter } from '../devices/device-status.writer';
 import { DeviceLostController, LostReportsController } from './lost-reports.controller';
 import { LostReportStore } from './lost-report.store';
@@ -18,6 +19,12 @@ registerFieldNames({
 /** Devices reported lost or stolen (报失) and their follow-ups. */
 @Module({
   controllers: [LostReportsController, DeviceLostController],
-  providers: [LostReportsService, LostReportStore, DeviceStatusWriter, ...LOST_REPORT_FLOW_PROVIDERS],
+  providers: [
+    LostReportsService,
+    LostReportExports,
+    LostReportStore,
+    DeviceStatusWriter,
+    ...LOST_REPORT_FLOW_PROVIDERS,
+  ],
 })
 export class LostModule {}

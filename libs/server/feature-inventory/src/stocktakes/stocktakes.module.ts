@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { registerFieldNames } from '@fleet/server/platform';
+import { StocktakeExports } from './stocktakes.exports';
 import { StocktakesController } from './stocktakes.controller';
 import { StocktakesService } from './stocktakes.service';
 
@@ -10,6 +11,6 @@ registerFieldNames({
 /** Counts (清点) of the devices a unit should have. */
 @Module({
   controllers: [StocktakesController],
-  providers: [StocktakesService],
+  providers: [StocktakesService, StocktakeExports],
 })
 export class StocktakesModule {}

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DATA_ROLES, type OfficerDto } from '@fleet/shared/contracts';
+import type { OfficerDto } from '@fleet/shared/contracts';
+import { ORG_READERS } from '../org-roles';
 import { CrudController } from '@fleet/server/platform';
 import { CreateOfficerBody, UpdateOfficerBody } from './officer.dto';
 import { OFFICER_LIST, OfficersService } from './officers.service';
@@ -14,7 +15,7 @@ export class OfficersController extends CrudController<OfficerDto, CreateOfficer
   createBody: CreateOfficerBody,
   updateBody: UpdateOfficerBody,
   // The security administrator reads them to link an officer's login (三员分立: nothing more).
-  readRoles: [...DATA_ROLES, 'secadmin'],
+  readRoles: ORG_READERS,
   writeRoles: ['admin'],
 }) {
   constructor(officers: OfficersService) {

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DATA_ROLES, type UnitDto } from '@fleet/shared/contracts';
+import type { UnitDto } from '@fleet/shared/contracts';
+import { ORG_READERS } from '../org-roles';
 import { CrudController } from '@fleet/server/platform';
 import { CreateUnitBody, UpdateUnitBody } from './unit.dto';
 import { UNIT_LIST, UnitsService } from './units.service';
@@ -13,7 +14,7 @@ export class UnitsController extends CrudController<UnitDto, CreateUnitBody, Upd
   createBody: CreateUnitBody,
   updateBody: UpdateUnitBody,
   // The security administrator reads them to link an officer's login (三员分立: nothing more).
-  readRoles: [...DATA_ROLES, 'secadmin'],
+  readRoles: ORG_READERS,
   writeRoles: ['admin'],
 }) {
   constructor(units: UnitsService) {

@@ -1,19 +1,20 @@
 import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { chinaDateOf } from '@fleet/domain/inventory';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/access.decorators';
 import { ApiException } from '../errors/api.exception';
 import type { Lang } from '../i18n/lang';
 import { parseListQuery } from '../list/list-query';
-import { ExportRegistry } from './export.registry';
+import { type PageNames, exportCell, rawValue, sheetColumns } from './export-cells';
+import { type ExportDefinition, ExportRegistry } from './export.registry';
 import {
   CONTENT_TYPES,
   type Cell,
   SPREADSHEET_FORMATS,
   type SpreadsheetFormat,
   spreadsheetStream,
-  toCell,
 } from './spreadsheet-files';
 import { Clock } from '@fleet/server/config';
 
@@ -30,7 +31,10 @@ export interface ExportRequest {
   actor: Actor;
 }
 
-/** Every row of a resource's list that matches the filter, as CSV or XLSX, headers in the caller's language. */
+/**
+ * Every row of a resource's list that matches the filter, as CSV or XLSX a person can read: headers and
+ * labels in the caller's language, names next to ids, China time, money and volumes as numbers.
+ */
 @Injectable()
 export class ExportService {
   constructor(
@@ -57,7 +61,7 @@ export class ExportService {
     }
     const query = parseListQuery(definition.spec, { sort: request.sort, filter: request.filter });
     // The first page is fetched before answering, so a bad filter or too many rows is a 4xx, not a cut file.
-    const first = await definition.fetch({ ...query, offset: 0, limit: PAGE }, request.actor);
+    const first = await definition.fetch({ ...query, offset: 0, limit: PAGE }, request.actor, request.lang);
     if (first.total > EXPORT_MAX_ROWS) {
       throw ApiException.badRequest([
         {
@@ -79,23 +83,43 @@ export class ExportService {
         after: { format, sort: request.sort ?? null, filter: request.filter ?? null, rows: first.total },
       }),
     );
-    const toRow = (item: unknown): Cell[] =>
-      definition.columns.map((c) =>
-        toCell(c.value ? c.value(item) : (item as Record<string, unknown>)[c.key]),
-      );
-    async function* batches() {
-      yield first.items.map(toRow);
+    const firstRows = await this.rows(definition, first.items, request.lang);
+    const columns = sheetColumns(definition.columns, request.lang, firstRows.slice(0, 100));
+    const batches = async function* (this: ExportService) {
+      yield firstRows;
       for (let offset = PAGE; offset < first.total; offset += PAGE) {
-        const page = await definition!.fetch({ ...query, offset, limit: PAGE }, request.actor);
+        const page = await definition.fetch({ ...query, offset, limit: PAGE }, request.actor, request.lang);
         if (!page.items.length) return;
-        yield page.items.map(toRow);
+        yield await this.rows(definition, page.items, request.lang);
       }
-    }
-    const header = definition.columns.map((c) => c.header[request.lang]);
-    const stream = spreadsheetStream(format, header, batches(), definition.resource);
+    }.call(this);
+    const stream = spreadsheetStream(format, columns, batches, definition.title[request.lang]);
     return new StreamableFile(stream, {
       type: CONTENT_TYPES[format],
-      disposition: `attachment; filename="${definition.resource}-${this.clock.now().toISOString().slice(0, 10)}.${format}"`,
+      disposition: `attachment; filename="${definition.resource}-${chinaDateOf(this.clock.now())}.${format}"`,
     });
+  }
+
+  /** A page as cells, the ids of its reference columns named with one lookup call each. */
+  private async rows(
+    definition: ExportDefinition<unknown>,
+    items: readonly unknown[],
+    lang: Lang,
+  ): Promise<Cell[][]> {
+    const names = new Map<string, ReadonlyMap<number, string>>();
+    for (const column of definition.columns) {
+      if (column.kind !== 'ref' || !column.lookup || names.has(column.lookup)) continue;
+      const lookup = column.lookup;
+      const ids = new Set<number>();
+      for (const c of definition.columns.filter((c) => c.kind === 'ref' && c.lookup === lookup)) {
+        for (const item of items) {
+          const id = Number(rawValue(c, item));
+          if (Number.isInteger(id) && id > 0) ids.add(id);
+        }
+      }
+      names.set(lookup, ids.size ? await this.registry.lookup(lookup)([...ids]) : new Map());
+    }
+    const pageNames: PageNames = names;
+    return items.map((item) => definition.columns.map((c) => exportCell(c, item, lang, pageNames)));
   }
 }

@@ -1,6 +1,7 @@
 import { Get, Headers, HttpCode, Param, ParseIntPipe, Post, Req, type StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import type { Role } from '@fleet/shared/contracts';
 import { type Actor, CurrentActor, Roles } from '../auth/access.decorators';
 import { type Lang, langFromHeader } from '../i18n/lang';
 import { ApiList, ListParams } from '../list/list-params.decorator';
@@ -15,6 +16,9 @@ export interface ImportPort<D> {
   rejectedCsv(id: number, lang: Lang): Promise<StreamableFile>;
   retry(id: number, actor: Actor, lang: Lang): Promise<D>;
 }
+
+/** Who reads the file imports (their list, one import, its rejected rows and its export). */
+export const IMPORT_READERS = ['admin', 'auditor'] as const satisfies readonly Role[];
 
 export interface ImportControllerOptions {
   spec: ListSpec;
@@ -56,7 +60,7 @@ export function ImportController<D>({ spec, uploadSchema }: ImportControllerOpti
     }
 
     @Get()
-    @Roles('admin', 'auditor')
+    @Roles(...IMPORT_READERS)
     @ApiList(spec)
     list(
       @ListParams(spec) query: ListQuery,
@@ -66,7 +70,7 @@ export function ImportController<D>({ spec, uploadSchema }: ImportControllerOpti
     }
 
     @Get(':id')
-    @Roles('admin', 'auditor')
+    @Roles(...IMPORT_READERS)
     get(
       @Param('id', ParseIntPipe) id: number,
       @Headers('accept-language') acceptLanguage?: string,
@@ -75,7 +79,7 @@ export function ImportController<D>({ spec, uploadSchema }: ImportControllerOpti
     }
 
     @Get(':id/rejected.csv')
-    @Roles('admin', 'auditor')
+    @Roles(...IMPORT_READERS)
     @ApiProduces('text/csv')
     rejected(
       @Param('id', ParseIntPipe) id: number,

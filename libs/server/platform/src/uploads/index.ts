@@ -3,3 +3,4 @@ export * from './receive-upload';
 export * from './rejected-rows-csv';
 export * from './retry-file-run';
 export * from './xlsx-bounds';
+export * from './file-run-export';

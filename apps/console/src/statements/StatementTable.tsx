@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { DataTable, ReferenceField, SelectField, type DataTableProps } from 'react-admin';
+
+import { STATEMENT_STATUS_CHOICES } from '../common/choices';
+import { DateTimeField } from '../common/DateTimeField';
+import { MoneyField } from '../common/MoneyField';
+
+/**
+ * The statement columns, the same on the statements list and on an officer's own page: month, (the
+ * officer), version, status, total and when issued; a page adds its own buttons as `children`.
+ */
+export const StatementTable = ({
+  withOfficer = false,
+  bulkActionButtons = false,
+  children,
+}: {
+  withOfficer?: boolean;
+  bulkActionButtons?: DataTableProps['bulkActionButtons'];
+  children?: ReactNode;
+}) => (
+  <DataTable rowClick="show" bulkActionButtons={bulkActionButtons}>
+    <DataTable.Col source="period" />
+    {withOfficer && (
+      <DataTable.Col source="officerId">
+        <ReferenceField source="officerId" reference="officers" link={false} emptyText="—" />
+      </DataTable.Col>
+    )}
+    <DataTable.NumberCol source="version" />
+    <DataTable.Col source="status">
+      <SelectField source="status" choices={STATEMENT_STATUS_CHOICES} />
+    </DataTable.Col>
+    <DataTable.Col source="totalFen">
+      <MoneyField source="totalFen" />
+    </DataTable.Col>
+    <DataTable.Col source="issuedAt">
+      <DateTimeField source="issuedAt" />
+    </DataTable.Col>
+    {children}
+  </DataTable>
+);
