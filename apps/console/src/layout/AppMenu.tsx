@@ -15,6 +15,7 @@ import {
   LocalesMenuButton,
   Logout,
   Menu,
+  ToggleThemeButton,
   useCanAccess,
   useGetIdentity,
   useTranslate,
@@ -111,6 +112,7 @@ const AppAppBar = () => (
       <>
         <NotificationBell />
         <LocalesMenuButton />
+        <ToggleThemeButton />
         <LoadingIndicator />
       </>
     }
