@@ -53,6 +53,8 @@ export interface AppConfig {
   reconcileEverySeconds: number;
   /** Tests only: the moment the clock reads when the process starts (see Clock). */
   clockStart: Date | null;
+  /** The outbound notification channel: a webhook, off when url is empty. */
+  notifyWebhook: { url: string; secret: string; backoffMs: number };
 }
 
 export const API_DOCS_ACCESS = ['login', 'public', 'off'] as const;
@@ -198,6 +200,11 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     pdfTimeoutMs: int('PDF_TIMEOUT_SECONDS', 1, 600) * 1000,
   };
   const reconcileEverySeconds = int('RECONCILE_EVERY_SECONDS', 1, 24 * 3600);
+  const notifyWebhook = {
+    url: url('NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
+    secret: read('NOTIFY_WEBHOOK_SECRET'),
+    backoffMs: int('NOTIFY_WEBHOOK_BACKOFF_MS', 1, 24 * 3600 * 1000),
+  };
   const clockStartRaw = read('CLOCK_START');
   let clockStart: Date | null = null;
   if (clockStartRaw) {
@@ -236,5 +243,6 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     documents,
     reconcileEverySeconds,
     clockStart,
+    notifyWebhook,
   };
 }

@@ -292,6 +292,29 @@ export const SETTINGS = [
       'How often the worker re-enqueues unfinished imports and stale months that have no job (also on start)',
   },
   {
+    name: 'NOTIFY_WEBHOOK_URL',
+    required: false,
+    default: '',
+    usedBy: ['api', 'worker'],
+    description:
+      "Outbound notifications: each notification is POSTed here as JSON (the bureau's SMS or messaging gateway); empty = off",
+  },
+  {
+    name: 'NOTIFY_WEBHOOK_SECRET',
+    required: false,
+    default: '',
+    usedBy: ['worker'],
+    description:
+      'Key of the X-Fleet-Signature header of each webhook POST: sha256=<hex HMAC-SHA256 of the body>',
+  },
+  {
+    name: 'NOTIFY_WEBHOOK_BACKOFF_MS',
+    required: false,
+    default: '5000',
+    usedBy: ['api', 'worker'],
+    description: 'First retry delay of a failed webhook POST, doubled at each of its 5 attempts',
+  },
+  {
     name: 'CLOCK_START',
     required: false,
     usedBy: ['api', 'worker'],

@@ -8,6 +8,7 @@ export enum QueueName {
   Alerts = 'alerts',
   Usage = 'usage',
   Billing = 'billing',
+  Notify = 'notify',
 }
 
 export enum JobName {
@@ -30,6 +31,8 @@ export enum JobName {
    * §3.5); enqueued after every usage import of the month and when the worker starts.
    */
   PeriodReclose = 'billing.period-reclose',
+  /** Sends one notification through the outbound channel (the webhook); jobId `notify-<id>`. */
+  NotifyOutbound = 'notify.outbound',
 }
 
 export interface JobPayloads {
@@ -40,6 +43,7 @@ export interface JobPayloads {
   [JobName.ComputeAlerts]: { asOf?: string };
   [JobName.UsageImport]: { importId: number };
   [JobName.PeriodReclose]: { period: string };
+  [JobName.NotifyOutbound]: { notificationId: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -49,6 +53,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ComputeAlerts]: QueueName.Alerts,
   [JobName.UsageImport]: QueueName.Usage,
   [JobName.PeriodReclose]: QueueName.Billing,
+  [JobName.NotifyOutbound]: QueueName.Notify,
 };
 
 /** The BullMQ job id of an import's job: one job per import, however often it is enqueued. */

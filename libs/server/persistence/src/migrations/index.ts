@@ -11,6 +11,7 @@ import { AuditChain1796529086714 } from './1796529086714-AuditChain';
 import { UsageMonthFunction1796534581212 } from './1796534581212-UsageMonthFunction';
 import { ListSearchIndexes1796537000000 } from './1796537000000-ListSearchIndexes';
 import { CountedUsage1796600000000 } from './1796600000000-CountedUsage';
+import { Notifications1796700000000 } from './1796700000000-Notifications';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   UsageMonthFunction1796534581212,
   ListSearchIndexes1796537000000,
   CountedUsage1796600000000,
+  Notifications1796700000000,
 ];
