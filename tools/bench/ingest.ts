@@ -2,7 +2,7 @@
 // over HTTP to the API, the job in the worker, each a child process as in production, records stored, monthly
 // totals computed), against PostgreSQL's own COPY of the same file into a bare table. Prints both
 // rates, their ratio and the worker's peak RSS (VmHWM), with the file loaded as one chunk and as two
-// (INGEST_CHUNKS, ADR 0014: two chunks at once in the one worker). Uses DATABASE_URL's server (a fresh
+// (INGEST_CHUNKS, ADR 15: two chunks at once in the one worker). Uses DATABASE_URL's server (a fresh
 // database of its own, dropped at the end) and REDIS_URL (default 127.0.0.1:6379).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';

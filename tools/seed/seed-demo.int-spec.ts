@@ -51,6 +51,14 @@ describe('the demo seed', () => {
         // The demo officer's year: their SIM's 11 months before last month too, and the month before
         // last closed with a statement waiting for their answer (over the voice and SMS allowances).
         const officerLogin = await manager.findOneByOrFail(UserEntity, { role: 'officer' });
+        // Their bell: the statement, and their repair tickets' last steps.
+        const bell: { kind: string }[] = await manager.query(
+          `SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id`,
+          [officerLogin.id],
+        );
+        expect(bell.map((n) => n.kind)).toEqual(
+          expect.arrayContaining(['statement_issued', 'repair_status']),
+        );
         const history: { period: string }[] = await manager.query(
           `SELECT u.period FROM monthly_usage u JOIN sim_cards s ON s.id = u.sim_id
              JOIN devices d ON d.id = s.device_id WHERE d.current_officer_id = $1 ORDER BY u.period`,

@@ -1,8 +1,16 @@
 // Fills an empty database with the demo bureau and a login of each role, each row audited as the
 // seed's work. Later capabilities add their part here (devices, SIMs, usage, repairs, payments).
-import { OfficerEntity, UnitEntity, UserEntity, createDataSource } from '@fleet/server/persistence';
+import {
+  OfficerEntity,
+  RepairTicketEntity,
+  UnitEntity,
+  UserEntity,
+  createDataSource,
+} from '@fleet/server/persistence';
+import { repairStatusNote } from '@fleet/server/feature-repairs';
 import { PeriodsService, UsageChargesService } from '@fleet/server/feature-billing';
-import { AuditService, hashPassword } from '@fleet/server/platform';
+import { AuditService, hashPassword, offlineNotifier } from '@fleet/server/platform';
+import { Clock } from '@fleet/server/config';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@fleet/shared/contracts';
 import { generateDemoBureau } from './demo-bureau';
@@ -22,13 +30,31 @@ export interface DemoLogin {
 const SEED_ACTOR = { userId: null, username: 'seed', ip: null };
 
 async function closeAsSeed(dataSource: DataSource, audit: AuditService, period: string): Promise<void> {
-  const periods = new PeriodsService(dataSource, audit, new UsageChargesService(dataSource));
+  const periods = new PeriodsService(
+    dataSource,
+    audit,
+    new UsageChargesService(dataSource),
+    offlineNotifier(new Clock({ clockStart: null })),
+  );
   // The close records who closed: the seed, as an administrator without a login of its own.
   await periods.close(
     period,
     { ...SEED_ACTOR, userId: null as unknown as number, role: 'admin', officerId: null },
     new Date(),
   );
+}
+
+/**
+ * The demo officer's bell beside their statement's notification (the close made it): the last step of
+ * each repair ticket of a phone they hold, as the flow would have notified them.
+ */
+async function notifyRepairsAsSeed(dataSource: DataSource, officerId: number): Promise<void> {
+  const tickets = await dataSource.manager.find(RepairTicketEntity, {
+    where: { holderOfficerId: officerId },
+    order: { id: 'ASC' },
+  });
+  const notifier = offlineNotifier(new Clock({ clockStart: null }));
+  await dataSource.transaction((manager) => notifier.toOfficers(manager, tickets.map(repairStatusNote)));
 }
 
 /**
@@ -40,6 +66,7 @@ export async function seedDemoIfEmpty(databaseUrl: string, makePassword: () => s
   const audit = new AuditService();
   try {
     let closeMonth: string | null = null;
+    let demoOfficerId: number | null = null;
     const logins = await dataSource.transaction(async (manager) => {
       if ((await manager.count(UnitEntity)) > 0) return [];
       const bureau = generateDemoBureau();
@@ -81,6 +108,7 @@ export async function seedDemoIfEmpty(databaseUrl: string, makePassword: () => s
       await seedContract(manager, audit);
       const firstActive = officers.find((o) => o.status === 'active')!;
       closeMonth = await seedOfficerHistory(manager, firstActive.id);
+      demoOfficerId = firstActive.id;
       const logins: DemoLogin[] = [
         {
           username: 'repair',
@@ -120,6 +148,7 @@ export async function seedDemoIfEmpty(databaseUrl: string, makePassword: () => s
     // The month before last holds only the demo officer's usage: closed as an administrator would, it
     // issues them a statement to answer (last month stays open for the demo's own close).
     if (closeMonth) await closeAsSeed(dataSource, audit, closeMonth);
+    if (demoOfficerId !== null) await notifyRepairsAsSeed(dataSource, demoOfficerId);
     return logins;
   } finally {
     await dataSource.destroy();

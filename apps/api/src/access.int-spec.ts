@@ -224,10 +224,19 @@ describe('route permissions', () => {
       'GET /api/audit-log/:id': ['auditadmin'],
       'GET /api/audit-log/verify': ['auditadmin'],
     });
+    // Every login's own notifications (the bell), whatever its role.
+    const bell = routes.filter((r) => r.path.startsWith('/api/notifications'));
+    expect(bell.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/notifications',
+      'GET /api/notifications/unread-count',
+      'POST /api/notifications/:id/read',
+      'POST /api/notifications/read-all',
+    ]);
+    for (const route of bell) expect([...route.roles!].sort()).toEqual(everyone);
     // Nothing else is open to the security or audit administrator, but the officers and units a
     // secadmin reads to link an officer's login.
     const others = routes
-      .filter((r) => !r.isPublic && !/^\/api\/(users|audit-log|auth|exports)\b/.test(r.path))
+      .filter((r) => !r.isPublic && !/^\/api\/(users|audit-log|auth|exports|notifications)\b/.test(r.path))
       .flatMap((r) =>
         (r.roles ?? [])
           .filter((role) => role === 'secadmin' || role === 'auditadmin')

@@ -14,7 +14,7 @@ import invoices from './invoices';
 import { AppLayout } from './layout/AppMenu';
 import { Dashboard } from './layout/Dashboard';
 import { LoginPage } from './layout/LoginPage';
-import { theme } from './layout/theme';
+import { darkTheme, theme } from './layout/theme';
 import lostReports from './lost-reports';
 import officers from './officers';
 import outages from './outages';
@@ -50,6 +50,7 @@ export const App = () => (
     dashboard={Dashboard}
     layout={AppLayout}
     theme={theme}
+    darkTheme={darkTheme}
     loginPage={LoginPage}
     requireAuth
     disableTelemetry

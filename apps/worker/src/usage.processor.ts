@@ -17,7 +17,7 @@ export const USAGE_JOBS = [JobName.UsageImport, JobName.UsageImportChunk, JobNam
 
 /**
  * Carrier usage files; a retried import starts its file over and counts nothing twice. A large detail
- * file is cut into chunks (ADR 0014): the import's job cuts it and enqueues one job per chunk, any
+ * file is cut into chunks (ADR 15): the import's job cuts it and enqueues one job per chunk, any
  * worker loads a chunk, the last chunk to load enqueues the finish, which counts the import. After an
  * import of a month that is already closed, the month is closed again (amended statements;
  * BillingProcessor). Runs as many usage jobs at once as a file has chunks (INGEST_CHUNKS).

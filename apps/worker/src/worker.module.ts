@@ -5,18 +5,27 @@ import { BillingJobsModule } from '@fleet/server/feature-billing';
 import { ImportJobsModule } from '@fleet/server/feature-imports';
 import { UsageJobsModule } from '@fleet/server/feature-usage';
 import { dataSourceOptions, openApplicationDataSource } from '@fleet/server/persistence';
+import { NotificationJobsModule } from '@fleet/server/platform';
 import { QueueModule } from '@fleet/server/queue';
 import { ALERT_JOBS, AlertsProcessor } from './alerts.processor';
 import { BILLING_JOBS, BillingProcessor } from './billing.processor';
 import { IMPORT_JOBS, ImportsProcessor } from './imports.processor';
 import { checkHandlerCoverage } from './job-handlers';
+import { NOTIFY_JOBS, NotifyProcessor } from './notify.processor';
 import { WorkerLiveness } from './liveness';
 import { JobReconciler } from './reconciler';
 import { SYSTEM_JOBS, SystemProcessor } from './system.processor';
 import { USAGE_JOBS, UsageProcessor } from './usage.processor';
 
 // Every processor's job list; the worker does not start unless they cover each job exactly once.
-checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JOBS, ...BILLING_JOBS]);
+checkHandlerCoverage([
+  ...SYSTEM_JOBS,
+  ...IMPORT_JOBS,
+  ...ALERT_JOBS,
+  ...USAGE_JOBS,
+  ...BILLING_JOBS,
+  ...NOTIFY_JOBS,
+]);
 
 @Module({
   imports: [
@@ -31,6 +40,7 @@ checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JO
     ImportJobsModule,
     UsageJobsModule,
     BillingJobsModule,
+    NotificationJobsModule,
   ],
   providers: [
     JobReconciler,
@@ -40,6 +50,7 @@ checkHandlerCoverage([...SYSTEM_JOBS, ...IMPORT_JOBS, ...ALERT_JOBS, ...USAGE_JO
     AlertsProcessor,
     UsageProcessor,
     BillingProcessor,
+    NotifyProcessor,
   ],
 })
 export class WorkerModule {}

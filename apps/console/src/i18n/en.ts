@@ -25,6 +25,12 @@ export const enMessages: AppMessages = {
       latest_statement: 'Latest statement',
       open: 'Open',
     },
+    bell: {
+      title: 'Notifications',
+      unread: '%{smart_count} unread notification |||| %{smart_count} unread notifications',
+      read_all: 'Mark all read',
+      empty: 'No notifications',
+    },
     account: {
       change_password: 'Change password',
       must_change: 'Someone else set this initial password: change it before using the console.',

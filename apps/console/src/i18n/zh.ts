@@ -28,6 +28,12 @@ export const zhMessages = {
       latest_statement: '最近的通知单',
       open: '查看',
     },
+    bell: {
+      title: '通知',
+      unread: '%{smart_count} 条未读通知',
+      read_all: '全部已读',
+      empty: '暂无通知',
+    },
     account: {
       change_password: '修改密码',
       must_change: '这是他人为您设置的初始密码，请先修改密码再使用系统。',

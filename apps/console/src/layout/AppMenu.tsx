@@ -11,8 +11,11 @@ import type { ReactElement } from 'react';
 import {
   AppBar,
   Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
   Logout,
   Menu,
+  ToggleThemeButton,
   useCanAccess,
   useGetIdentity,
   useTranslate,
@@ -25,6 +28,7 @@ import { useNavigate } from 'react-router-dom';
 import { ChangePasswordPage } from '../account/ChangePasswordPage';
 import type { ConsoleIdentity } from '../providers/authProvider';
 import { LANDING } from './Dashboard';
+import { NotificationBell } from './NotificationBell';
 
 /** A menu entry for a page that is not a resource, shown to the roles that may open it. */
 const PageItem = ({
@@ -104,6 +108,14 @@ const ChangePasswordItem = () => {
 
 const AppAppBar = () => (
   <AppBar
+    toolbar={
+      <>
+        <NotificationBell />
+        <LocalesMenuButton />
+        <ToggleThemeButton />
+        <LoadingIndicator />
+      </>
+    }
     userMenu={
       <UserMenu>
         <ChangePasswordItem />

@@ -56,6 +56,8 @@ export interface AppConfig {
   ingestChunks: { count: number; minBytes: number };
   /** Tests only: the moment the clock reads when the process starts (see Clock). */
   clockStart: Date | null;
+  /** The outbound notification channel: a webhook, off when url is empty. */
+  notifyWebhook: { url: string; secret: string; backoffMs: number };
 }
 
 export const API_DOCS_ACCESS = ['login', 'public', 'off'] as const;
@@ -205,6 +207,11 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     count: int('INGEST_CHUNKS', 0, 256) || Math.max(1, availableParallelism()),
     minBytes: int('INGEST_CHUNK_MIN_BYTES', 0, 2 ** 40),
   };
+  const notifyWebhook = {
+    url: url('NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
+    secret: read('NOTIFY_WEBHOOK_SECRET'),
+    backoffMs: int('NOTIFY_WEBHOOK_BACKOFF_MS', 1, 24 * 3600 * 1000),
+  };
   const clockStartRaw = read('CLOCK_START');
   let clockStart: Date | null = null;
   if (clockStartRaw) {
@@ -244,5 +251,6 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     reconcileEverySeconds,
     ingestChunks,
     clockStart,
+    notifyWebhook,
   };
 }

@@ -294,10 +294,10 @@ export const SETTINGS = [
   {
     name: 'INGEST_CHUNKS',
     required: false,
-    default: '0',
+    default: '1',
     usedBy: ['worker'],
     description:
-      'Chunks a large usage detail file is cut into, each a job any worker can take (0: one per CPU of the worker)',
+      'Chunks a large usage detail file is cut into, each a job any worker can take (1: one job a file, the fastest on one 2-core host as measured; more when workers run on several hosts; 0: one per CPU of the worker)',
   },
   {
     name: 'INGEST_CHUNK_MIN_BYTES',
@@ -305,6 +305,29 @@ export const SETTINGS = [
     default: '8388608',
     usedBy: ['worker'],
     description: 'Usage files smaller than this (bytes) are loaded as one job, not in chunks',
+  },
+  {
+    name: 'NOTIFY_WEBHOOK_URL',
+    required: false,
+    default: '',
+    usedBy: ['api', 'worker'],
+    description:
+      "Outbound notifications: each notification is POSTed here as JSON (the bureau's SMS or messaging gateway); empty = off",
+  },
+  {
+    name: 'NOTIFY_WEBHOOK_SECRET',
+    required: false,
+    default: '',
+    usedBy: ['worker'],
+    description:
+      'Key of the X-Fleet-Signature header of each webhook POST: sha256=<hex HMAC-SHA256 of the body>',
+  },
+  {
+    name: 'NOTIFY_WEBHOOK_BACKOFF_MS',
+    required: false,
+    default: '5000',
+    usedBy: ['api', 'worker'],
+    description: 'First retry delay of a failed webhook POST, doubled at each of its 5 attempts',
   },
   {
     name: 'CLOCK_START',

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '@fleet/server/platform';
+import { AuditService, Notifier } from '@fleet/server/platform';
 import { PeriodRecloser } from './periods/period-reclose';
 import { PeriodsService } from './periods/periods.service';
 import { UsageChargesService } from './periods/usage-charges.service';
 
 /** What the worker runs of billing: closing a month again after a corrected import (nothing of HTTP). */
 @Module({
-  providers: [AuditService, UsageChargesService, PeriodsService, PeriodRecloser],
+  providers: [AuditService, Notifier, UsageChargesService, PeriodsService, PeriodRecloser],
   exports: [PeriodRecloser],
 })
 export class BillingJobsModule {}

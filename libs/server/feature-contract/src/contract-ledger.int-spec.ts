@@ -11,9 +11,10 @@ import type {
   SlaCreditDto,
   SlaCreditTotalDto,
 } from '@fleet/shared/contracts';
-import type { AppConfig } from '@fleet/server/config';
+import { type AppConfig, Clock } from '@fleet/server/config';
 import { AlertsRunner } from '@fleet/server/feature-imports';
 import { AlertEntity, AuditLogEntity, type SimCardEntity } from '@fleet/server/persistence';
+import { offlineNotifier } from '@fleet/server/platform';
 import { Not } from 'typeorm';
 import { expectStatus, filterQuery, InventoryFixtures } from '../../../../tools/test/inventory-fixtures';
 import {
@@ -535,7 +536,11 @@ describe('the contract ledger over HTTP', () => {
   });
 
   it('raises the deadline alerts of the contract with the daily alerts', async () => {
-    const runner = new AlertsRunner(fx.db, { contractSignedOn: '2025-11-20' } as AppConfig);
+    const runner = new AlertsRunner(
+      fx.db,
+      { contractSignedOn: '2025-11-20' } as AppConfig,
+      offlineNotifier(new Clock({ clockStart: null })),
+    );
     // On 2026-03-10 the first installment (payment reversed) is 90 days overdue, the second is not due yet.
     await runner.compute('2026-03-10');
     const alerts = await fx.db.manager.find(AlertEntity, {

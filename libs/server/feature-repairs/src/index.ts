@@ -1,1 +1,2 @@
 export * from './repairs.module';
+export * from './repair-notes';

@@ -189,7 +189,7 @@ export class SendBody implements RepairSendRequest {
   trackingNote: string;
 }
 
-export class ReturnBody implements RepairReturnRequest {
+export class RepairReturnBody implements RepairReturnRequest {
   @ApiProperty({ enum: REPAIR_OUTCOMES })
   @IsIn(REPAIR_OUTCOMES)
   outcome: RepairOutcome;

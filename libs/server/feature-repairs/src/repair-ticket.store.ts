@@ -20,7 +20,7 @@ import {
   SimCardEntity,
 } from '@fleet/server/persistence';
 import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '@fleet/server/feature-inventory';
-import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
+import { type Actor, ApiException, AuditService, Notifier } from '@fleet/server/platform';
 import {
   type DataSource,
   type EntityManager,
@@ -29,6 +29,7 @@ import {
   IsNull,
   QueryFailedError,
 } from 'typeorm';
+import { repairStatusNote } from './repair-notes';
 import { toRepairTicketDto } from './repair-ticket.mapper';
 
 export const REPAIR_RESOURCE = 'repair-tickets';
@@ -58,6 +59,7 @@ export class RepairTicketStore {
     @InjectDataSource() readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly deviceStatus: DeviceStatusWriter,
+    private readonly notifier: Notifier,
   ) {}
 
   async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -160,6 +162,7 @@ export class RepairTicketStore {
     const from = ticket.status;
     ticket.status = to;
     await this.event(manager, ticket.id, from, to, actor, at, note);
+    await this.notifier.toOfficers(manager, [repairStatusNote(ticket)]);
   }
 
   async event(

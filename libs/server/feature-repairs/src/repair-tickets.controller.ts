@@ -50,7 +50,7 @@ import {
   LoanerBody,
   LoanerReturnBody,
   RepeatedQuery,
-  ReturnBody,
+  RepairReturnBody,
   SendBody,
   SummaryQuery,
   UpdateBody,
@@ -136,7 +136,7 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
   @Roles('admin', 'repair_intake')
   giveBack(
     @Param('id', ParseIntPipe) id: number,
-    @Body() body: ReturnBody,
+    @Body() body: RepairReturnBody,
     @CurrentActor() actor: Actor,
   ): Promise<RepairTicketDto> {
     return this.flow.giveBack.execute(id, body, actor, this.clock.now());

@@ -571,7 +571,7 @@ export class UsageRunner {
   }
 
   /**
-   * Cuts a large detail CSV into chunks (ADR 0014) and records them, the import running: answers false,
+   * Cuts a large detail CSV into chunks (ADR 15) and records them, the import running: answers false,
    * having done nothing, when the file is loaded as one job (small, not a detail CSV, one chunk, or no
    * accepted row to take the month from). The month's partition is opened here, once.
    */

@@ -25,3 +25,4 @@ export * from './users/users.service';
 export * from './html/escape-html';
 export * from './print/index';
 export * from './uploads/index';
+export * from './notifications/index';

@@ -15,6 +15,8 @@ import { IdentifierConstraint } from './errors/identifier-validation';
 import { createValidationPipe } from './errors/validation.pipe';
 import { ExportModule } from './export/export.module';
 import { PlatformExports } from './export/platform-exports';
+import { Notifier } from './notifications/notifier';
+import { NotificationsController, NotificationsService } from './notifications/notifications.controller';
 import { PdfRenderer } from './print/pdf-renderer';
 import { PrintDocuments } from './print/print-documents';
 import { UsersController } from './users/users.controller';
@@ -36,7 +38,7 @@ import { UsersService } from './users/users.service';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwt.secret)) }),
     }),
   ],
-  controllers: [AuthController, AuditLogController, UsersController],
+  controllers: [AuthController, AuditLogController, UsersController, NotificationsController],
   providers: [
     AuditService,
     AuditLogService,
@@ -48,10 +50,20 @@ import { UsersService } from './users/users.service';
     PlatformExports,
     PdfRenderer,
     PrintDocuments,
+    Notifier,
+    NotificationsService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [AuditService, AuthService, SessionService, UsersService, IdentifierConstraint, PrintDocuments],
+  exports: [
+    AuditService,
+    AuthService,
+    SessionService,
+    UsersService,
+    IdentifierConstraint,
+    PrintDocuments,
+    Notifier,
+  ],
 })
 export class PlatformModule {}

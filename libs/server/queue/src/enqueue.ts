@@ -100,3 +100,38 @@ export const enqueuePeriodReclose = (queue: Queue, period: string, reason: strin
     },
     false,
   );
+
+/** Outbound notifications enqueued per addBulk call. */
+const NOTIFY_JOBS_PER_ADD = 1_000;
+
+/** One notification's delivery: 5 attempts, exponential backoff from `backoffMs`, its id in the job id. */
+const notifyJob = (notificationId: number, backoffMs: number) => ({
+  name: JobName.NotifyOutbound,
+  data: { notificationId } satisfies JobPayloads[JobName.NotifyOutbound],
+  opts: {
+    jobId: `notify-${notificationId}`,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: backoffMs },
+    removeOnComplete: 1_000,
+    removeOnFail: 5_000,
+  },
+});
+
+/** Enqueues sending each notification through the outbound channel, one job per notification. */
+export async function enqueueNotifyOutbound(
+  queue: Queue,
+  notificationIds: readonly number[],
+  backoffMs: number,
+): Promise<void> {
+  for (let from = 0; from < notificationIds.length; from += NOTIFY_JOBS_PER_ADD) {
+    await queue.addBulk(
+      notificationIds.slice(from, from + NOTIFY_JOBS_PER_ADD).map((id) => notifyJob(id, backoffMs)),
+    );
+  }
+}
+
+/** Enqueues an unsent notification again (the reconciler): unless its job waits or runs. */
+export const enqueueNotifyOutboundAgain = (queue: Queue, notificationId: number, backoffMs: number) => {
+  const { name, data, opts } = notifyJob(notificationId, backoffMs);
+  return ensureJob(queue, name, data, opts, false);
+};

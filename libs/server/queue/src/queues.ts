@@ -8,6 +8,7 @@ export enum QueueName {
   Alerts = 'alerts',
   Usage = 'usage',
   Billing = 'billing',
+  Notify = 'notify',
 }
 
 export enum JobName {
@@ -37,6 +38,8 @@ export enum JobName {
    * §3.5); enqueued after every usage import of the month and when the worker starts.
    */
   PeriodReclose = 'billing.period-reclose',
+  /** Sends one notification through the outbound channel (the webhook); jobId `notify-<id>`. */
+  NotifyOutbound = 'notify.outbound',
 }
 
 export interface JobPayloads {
@@ -49,6 +52,7 @@ export interface JobPayloads {
   [JobName.UsageImportChunk]: { importId: number; chunkNo: number };
   [JobName.UsageImportFinish]: { importId: number };
   [JobName.PeriodReclose]: { period: string };
+  [JobName.NotifyOutbound]: { notificationId: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -60,6 +64,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.UsageImportChunk]: QueueName.Usage,
   [JobName.UsageImportFinish]: QueueName.Usage,
   [JobName.PeriodReclose]: QueueName.Billing,
+  [JobName.NotifyOutbound]: QueueName.Notify,
 };
 
 /** The BullMQ job id of an import's job: one job per import, however often it is enqueued. */

@@ -96,3 +96,14 @@ export interface ApiFieldError {
   field: string;
   reason: string;
 }
+
+/** One line of the caller's notification centre (`GET /api/notifications`). */
+export interface NotificationDto {
+  id: number;
+  kind: string;
+  title: { zh: string; en: string };
+  /** The console route it opens, if any. */
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}

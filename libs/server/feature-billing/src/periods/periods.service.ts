@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { statementDrafts, totalFen } from '@fleet/domain/billing';
+import { formatFen, statementDrafts, totalFen } from '@fleet/domain/billing';
 import {
   BillingPeriodEntity,
   MonthlyUsageEntity,
@@ -16,6 +16,8 @@ import {
   type ListQuery,
   type ListResult,
   type ListSpec,
+  type NotificationDraft,
+  Notifier,
 } from '@fleet/server/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { PERIOD_PATTERN } from '../rules/billing-rules.dto';
@@ -57,6 +59,7 @@ export class PeriodsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly charges: UsageChargesService,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(query: ListQuery): Promise<ListResult<PeriodDto>> {
@@ -311,6 +314,7 @@ export class PeriodsService {
         after: { ...issuedFields(statements[i]), lines: t.lines },
       })),
     );
+    await this.notifier.toOfficers(manager, statements.map(statementIssuedNote));
     return statements.map((s) => ({
       statementId: s.id,
       officerId: s.officerId,
@@ -356,6 +360,23 @@ const OVERAGES_PER_INSERT = 5_000;
 const ROWS_PER_INSERT = 20_000;
 
 /** A statement row as the entity holds it. */
+/** The officer's notification of a statement issued to them (amended: a later version of the month's). */
+function statementIssuedNote(s: StatementEntity): { officerId: number | null; draft: NotificationDraft } {
+  const yuan = formatFen(s.totalFen);
+  const amended = s.version > 1;
+  return {
+    officerId: s.officerId,
+    draft: {
+      kind: 'statement_issued',
+      title: {
+        zh: `${s.period} 话费账单已${amended ? '更正' : '出具'}：¥${yuan}，请核对确认`,
+        en: `Your ${s.period} statement was ${amended ? 'amended' : 'issued'}: ¥${yuan}, please check it`,
+      },
+      link: `/statements/${s.id}/show`,
+    },
+  };
+}
+
 function statementOf(r: Record<string, unknown>): StatementEntity {
   return Object.assign(new StatementEntity(), {
     id: r.id as number,

@@ -179,8 +179,10 @@ export function renderStatement(s: PrintableStatement): PrintDocument {
     s.previousTotalFen === null
       ? ''
       : html`<p class="note">
-          更正通知（第 ${s.version} 版）：原合计 ¥${formatFen(s.previousTotalFen)}，差额
-          ¥${formatFen(s.totalFen - s.previousTotalFen)}（${capitalAmount(s.totalFen - s.previousTotalFen)}）。本版取代此前各版。
+          更正通知（第 ${s.version} 版）：原合计
+          ¥${formatFen(s.previousTotalFen)}，${differenceText(
+            s.totalFen - s.previousTotalFen,
+          )}。本版取代此前各版。
         </p>`;
   const intro = s.officer
     ? html`<p class="note">
@@ -208,4 +210,9 @@ export function renderStatement(s: PrintableStatement): PrintDocument {
         '对本通知单有异议的，可在警务通管理系统“我的通知单”中对本单提出异议并写明理由；本单一式两份，开具单位与被通知人各执一份。',
     }),
   };
+}
+
+/** "差额 ¥0.32（叁角贰分）", on one line whatever the template's layout. */
+function differenceText(differenceFen: number): string {
+  return `差额 ¥${formatFen(differenceFen)}（${capitalAmount(differenceFen)}）`;
 }

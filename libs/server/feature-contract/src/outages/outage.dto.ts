@@ -62,7 +62,7 @@ export class OutageUpdateBody extends PartialBody(OutageBody) {
   id?: number;
 }
 
-export class VoidBody implements VoidRequest {
+export class OutageVoidBody implements VoidRequest {
   @ApiProperty({ example: '重复登记' })
   @Trim()
   @IsString()

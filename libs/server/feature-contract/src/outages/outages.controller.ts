@@ -4,7 +4,7 @@ import type { OutageDto } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
 import { type Actor, CurrentActor, ReadController, Roles } from '@fleet/server/platform';
 import { LEDGER_READERS, LEDGER_WRITERS } from '../shared/roles';
-import { OutageBody, OutageUpdateBody, VoidBody } from './outage.dto';
+import { OutageBody, OutageUpdateBody, OutageVoidBody } from './outage.dto';
 import { OUTAGE_LIST, OutagesService } from './outages.service';
 
 /** Network outages (中断): finance reads them, admins record, correct and void them. */
@@ -43,7 +43,7 @@ export class OutagesController extends ReadController<OutageDto>({
   @Roles(...LEDGER_WRITERS)
   void(
     @Param('id', ParseIntPipe) id: number,
-    @Body() body: VoidBody,
+    @Body() body: OutageVoidBody,
     @CurrentActor() actor: Actor,
   ): Promise<OutageDto> {
     return this.outages.void(id, body, actor, this.clock.now());

@@ -11,7 +11,7 @@ import {
 } from '@fleet/server/platform';
 import { type EntityManager, In } from 'typeorm';
 import { LedgerStore } from '../shared/ledger.store';
-import type { OutageBody, OutageUpdateBody, VoidBody } from './outage.dto';
+import type { OutageBody, OutageUpdateBody, OutageVoidBody } from './outage.dto';
 
 export const OUTAGE_LIST: ListSpec = {
   resource: 'outages',
@@ -111,7 +111,7 @@ export class OutagesService extends ReadService<OutageEntity, OutageDto> {
     });
   }
 
-  async void(id: number, body: VoidBody, actor: Actor, now: Date): Promise<OutageDto> {
+  async void(id: number, body: OutageVoidBody, actor: Actor, now: Date): Promise<OutageDto> {
     return this.dataSource.transaction(async (manager) => {
       const existing = await this.load(manager, id, true);
       this.refuseVoided(existing);

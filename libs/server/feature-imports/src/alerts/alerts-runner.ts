@@ -11,6 +11,7 @@ import {
   InstallmentPaymentEntity,
   SimCardEntity,
 } from '@fleet/server/persistence';
+import { type NotificationDraft, Notifier } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 
 const keyOf = (a: { kind: string; resource: string; resourceId: number }) =>
@@ -25,6 +26,7 @@ export class AlertsRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifier: Notifier,
   ) {}
 
   async compute(asOf: IsoDate): Promise<{ asOf: IsoDate; alerts: number }> {
@@ -43,6 +45,11 @@ export class AlertsRunner {
       ];
       const existing = new Map((await manager.findBy(AlertEntity, { asOf })).map((a) => [keyOf(a), a]));
       const wanted = new Set(drafts.map(keyOf));
+      const fresh = await this.newSinceDayBefore(
+        manager,
+        asOf,
+        drafts.filter((d) => !existing.has(keyOf(d))),
+      );
       const stale = [...existing.values()].filter((a) => !wanted.has(keyOf(a))).map((a) => a.id);
       if (stale.length) await manager.delete(AlertEntity, stale);
       for (const draft of drafts) {
@@ -60,8 +67,25 @@ export class AlertsRunner {
           });
         }
       }
+      if (fresh) await this.notifier.toRole(manager, 'admin', newAlertsNote(asOf, fresh));
       return { asOf, alerts: drafts.length };
     });
+  }
+
+  /** How many of the day's added alerts the latest earlier day did not have: what is news to an admin. */
+  private async newSinceDayBefore(
+    manager: EntityManager,
+    asOf: IsoDate,
+    added: readonly { kind: string; resource: string; resourceId: number }[],
+  ): Promise<number> {
+    if (!added.length) return 0;
+    const before: { kind: string; resource: string; resource_id: number }[] = await manager.query(
+      `SELECT kind, resource, resource_id FROM alerts
+        WHERE as_of = (SELECT max(as_of) FROM alerts WHERE as_of < $1)`,
+      [asOf],
+    );
+    const known = new Set(before.map((a) => keyOf({ ...a, resourceId: a.resource_id })));
+    return added.filter((a) => !known.has(keyOf(a))).length;
   }
 
   /** Installments due or overdue, the end of each contract and its notice deadlines (issue 13). */
@@ -81,4 +105,16 @@ export class AlertsRunner {
       }),
     );
   }
+}
+
+/** The administrators' notification of a day's new alerts, opening the dashboard. */
+function newAlertsNote(asOf: IsoDate, count: number): NotificationDraft {
+  return {
+    kind: 'alerts_new',
+    title: {
+      zh: `${asOf} 新增 ${count} 条预警`,
+      en: `${count} new alert${count === 1 ? '' : 's'} on ${asOf}`,
+    },
+    link: '/',
+  };
 }

@@ -4,7 +4,7 @@ import type { DeviceEntity, RepairTicketEntity } from '@fleet/server/persistence
 import { DEVICE_STATUS_NAMES, MoveSimUseCase, RemoveSimUseCase } from '@fleet/server/feature-inventory';
 import { type Actor, ApiException } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
-import type { ReturnBody } from '../repair-ticket.dto';
+import type { RepairReturnBody } from '../repair-ticket.dto';
 import { RepairTicketStore } from '../repair-ticket.store';
 import { bad } from './repair-rules';
 
@@ -21,7 +21,7 @@ export class ReturnUseCase {
     private readonly removeSim: RemoveSimUseCase,
   ) {}
 
-  execute(id: number, body: ReturnBody, actor: Actor, now: Date): Promise<RepairTicketDto> {
+  execute(id: number, body: RepairReturnBody, actor: Actor, now: Date): Promise<RepairTicketDto> {
     return this.store.change(id, actor, async (manager, ticket) => {
       this.store.requireTransition(ticket, body.outcome);
       if (body.finalCostFen != null) ticket.costFen = body.finalCostFen;

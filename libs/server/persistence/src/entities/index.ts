@@ -21,6 +21,7 @@ import { DeviceEntity } from './device.entity';
 import { InstallationEntity } from './installation.entity';
 import { LeaseEndCheckEntity } from './lease-end-check.entity';
 import { LostReportEntity } from './lost-report.entity';
+import { NotificationEntity } from './notification.entity';
 import { OfficerEntity } from './officer.entity';
 import { PlanEntity } from './plan.entity';
 import { RepairPhotoEntity, RepairTicketEntity, RepairTicketEventEntity } from './repair.entity';
@@ -47,6 +48,7 @@ export {
   InstallationEntity,
   LeaseEndCheckEntity,
   LostReportEntity,
+  NotificationEntity,
   OfficerEntity,
   PlanEntity,
   SimCardEntity,
@@ -94,4 +96,5 @@ export const ENTITIES = [
   InstallmentPaymentEntity,
   OutageEntity,
   InvoiceEntity,
+  NotificationEntity,
 ];

@@ -11,7 +11,8 @@ import { AuditChain1796529086714 } from './1796529086714-AuditChain';
 import { UsageMonthFunction1796534581212 } from './1796534581212-UsageMonthFunction';
 import { ListSearchIndexes1796537000000 } from './1796537000000-ListSearchIndexes';
 import { CountedUsage1796600000000 } from './1796600000000-CountedUsage';
-import { UsageImportChunks1796700000000 } from './1796700000000-UsageImportChunks';
+import { Notifications1796700000000 } from './1796700000000-Notifications';
+import { UsageImportChunks1796700000001 } from './1796700000001-UsageImportChunks';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   UsageMonthFunction1796534581212,
   ListSearchIndexes1796537000000,
   CountedUsage1796600000000,
-  UsageImportChunks1796700000000,
+  Notifications1796700000000,
+  UsageImportChunks1796700000001,
 ];

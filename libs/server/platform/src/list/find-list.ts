@@ -40,7 +40,10 @@ export function applyListQuery<E extends ObjectLiteral>(
       }),
     );
   }
-  return builder.orderBy(`e.${query.sort[0]}`, query.sort[1]).addOrderBy('e.id', 'ASC');
+  builder.orderBy(`e.${query.sort[0]}`, query.sort[1]);
+  // The tie-break by id, unless the sort is by id: the ORM keys ORDER BY by column, so a second `e.id`
+  // would replace the first and a list sorted by id descending came back ascending.
+  return query.sort[0] === 'id' ? builder : builder.addOrderBy('e.id', 'ASC');
 }
 
 /**

@@ -1,15 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A large detail file is loaded in chunks that any worker can take (ADR 0014): each a byte range of the
+ * A large detail file is loaded in chunks that any worker can take (ADR 15): each a byte range of the
  * file cut at record boundaries, with the number of its first record (so its records' row numbers are
  * the file's), its own status, lease (as FileRunColumns) and counters. A chunk's records, rejections and
  * status commit together, with its totals per SIM (sim id → voice min, SMS, national KB, APN KB; its
  * records' keys wait in a file next to the upload for the import's sieve); the import's records count
  * only once the import itself has succeeded.
  */
-export class UsageImportChunks1796700000000 implements MigrationInterface {
-  name = 'UsageImportChunks1796700000000';
+export class UsageImportChunks1796700000001 implements MigrationInterface {
+  name = 'UsageImportChunks1796700000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "usage_import_chunks" (

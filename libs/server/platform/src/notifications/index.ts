@@ -1,0 +1,4 @@
+export * from './notifier';
+export * from './outbound';
+export * from './notification-delivery';
+export * from './notifications.controller';
