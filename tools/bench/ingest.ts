@@ -1,12 +1,14 @@
 // `npm run bench:ingest`: a detail file of 1,000,000 records for 2,000 SIMs ingested end to end (upload
 // over HTTP to the API, the job in the worker, each a child process as in production, records stored, monthly
 // totals computed), against PostgreSQL's own COPY of the same file into a bare table. Prints both
-// rates, their ratio and the worker's peak RSS (VmHWM). Uses DATABASE_URL's server (a fresh database of
-// its own, dropped at the end) and REDIS_URL (default 127.0.0.1:6379).
+// rates, their ratio and the worker's peak RSS (VmHWM), with the file loaded as one chunk and as two
+// (INGEST_CHUNKS, ADR 15: two chunks at once in the one worker). Uses DATABASE_URL's server (a fresh
+// database of its own, dropped at the end) and REDIS_URL (default 127.0.0.1:6379).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { grantApplicationRole, migrate } from '@fleet/server/persistence';
@@ -146,10 +148,10 @@ interface RunFigures {
 }
 
 /** One run on a fresh database with fresh API and worker processes. */
-async function runOnce(run: number, file: string): Promise<RunFigures> {
+async function runOnce(run: number, file: string, chunks: number): Promise<RunFigures> {
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const name = `bench_ingest_${process.pid}_${run}`;
+  const name = `bench_ingest_${process.pid}_${chunks}_${run}`;
   const url = withDatabaseName(serverUrl, name);
   await createDatabase(serverUrl, name);
   const children: ChildProcess[] = [];
@@ -183,7 +185,9 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
       ADMIN_PASSWORD: 'bench-password-1',
       DATA_DIR: resolve(work, 'data'),
       CONSOLE_DIR: '',
-      QUEUE_PREFIX: `bench-${process.pid}-${run}`,
+      QUEUE_PREFIX: `bench-${process.pid}-${chunks}-${run}`,
+      INGEST_CHUNKS: String(chunks),
+      INGEST_CHUNK_MIN_BYTES: '0',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     };
     const port = await freePort();
@@ -203,7 +207,7 @@ async function runOnce(run: number, file: string): Promise<RunFigures> {
     const accessToken = await firstLogin(base, 'admin', 'bench-password-1');
     const auth = { authorization: `Bearer ${accessToken}` };
 
-    log(`run ${run}: ingesting end to end`);
+    log(`run ${run}: ingesting end to end in ${chunks} chunk(s)`);
     const started = process.hrtime.bigint();
     const uploaded = await uploadFile(`${base}/api/usage-imports`, accessToken, file);
     if (uploaded.status !== 202) throw new Error(`upload: ${uploaded.status} ${uploaded.body}`);
@@ -259,22 +263,37 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** BENCH_RUNS runs (default 3) on the same file; prints every run and the medians. */
+/**
+ * BENCH_RUNS runs (default 3) on the same file with 1 chunk and with 2, alternating (1, 2, 1, 2, …) so a
+ * change in the machine's load falls on both alike; prints every run and the medians.
+ */
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   await mkdir(work, { recursive: true });
   const file = resolve(work, `detail-${RECORDS}.csv`);
   log(`generating ${RECORDS} records for ${SIMS} SIMs in ${file}`);
   await generate(file);
-  const all: RunFigures[] = [];
-  for (let run = 1; run <= runs; run += 1) all.push(await runOnce(run, file));
-  const medians = Object.fromEntries(
-    (Object.keys(all[0]) as (keyof RunFigures)[]).map((key) => [key, median(all.map((f) => f[key]))]),
-  );
-  console.log(JSON.stringify({ records: RECORDS, sims: SIMS, runs: all, medians }, null, 2));
-  const ratio = medians.ratio;
+  const byChunks = new Map<number, RunFigures[]>([
+    [1, []],
+    [2, []],
+  ]);
+  for (let run = 1; run <= runs; run += 1)
+    for (const [chunks, all] of byChunks) all.push(await runOnce(run, file, chunks));
+  const summary: string[] = [];
+  for (const [chunks, all] of byChunks) {
+    const medians = Object.fromEntries(
+      (Object.keys(all[0]) as (keyof RunFigures)[]).map((key) => [key, median(all.map((f) => f[key]))]),
+    );
+    console.log(JSON.stringify({ records: RECORDS, sims: SIMS, chunks, runs: all, medians }, null, 2));
+    summary.push(
+      `${chunks} chunk(s): median ratio ${medians.ratio}, median worker peak RSS ${medians.workerPeakRssMb} MB`,
+    );
+  }
+  for (const line of summary) log(line);
   log(
-    `median ratio ${ratio} (target ≥ 0.5, done ≥ 0.25); median worker peak RSS ${medians.workerPeakRssMb} MB (target < 300)`,
+    `targets: ratio ≥ 0.5 (done ≥ 0.25), worker peak RSS < 300 MB; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
 }
 

@@ -35,10 +35,24 @@ export abstract class ImportJobProcessor extends WorkerHost {
       this.logger.error(`Unknown job ${job.name} on ${this.queue}`);
       throw new Error(`Unknown job ${job.name}`);
     }
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    try {
+    return this.underLease(job, token, async (lastAttempt) => {
       const done = await this.runner.run(job.data.importId, { lastAttempt });
       return { status: done.status, rowsDone: done.rowsDone };
+    });
+  }
+
+  /**
+   * Runs a job's work, told whether this is its last attempt; while another worker holds the file
+   * (LeaseHeldError) the job is put back for later without spending an attempt.
+   */
+  protected async underLease<T>(
+    job: Job,
+    token: string | undefined,
+    work: (lastAttempt: boolean) => Promise<T>,
+  ): Promise<T> {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    try {
+      return await work(lastAttempt);
     } catch (error) {
       // Another worker is on this file (this job stalled and was handed on, or was enqueued twice):
       // look again later without spending an attempt; the file is processed once either way.

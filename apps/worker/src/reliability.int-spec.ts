@@ -92,6 +92,20 @@ async function finished(instance: Instance, id: number, timeoutMs = 40_000) {
 
 /** The month's totals as stored, and the import's stored records against its accepted rows. */
 async function expectExact(instance: Instance, importId: number): Promise<void> {
+  await expectTotals(instance);
+  const counts = (
+    await instance.db.query(
+      `SELECT (SELECT count(*)::int FROM usage_records WHERE import_id = $1) AS stored,
+              (SELECT rows_accepted FROM usage_imports WHERE id = $1) AS accepted`,
+      [importId],
+    )
+  ).rows[0] as { stored: number; accepted: number };
+  expect(counts.accepted).toBe(1200);
+  expect(counts.stored).toBe(counts.accepted);
+}
+
+/** The month's totals as stored equal the sample's, summed here from the file. */
+async function expectTotals(instance: Instance): Promise<void> {
   const { rows } = await instance.db.query(
     `SELECT s.msisdn, m.voice_min, m.sms, m.national_kb::int, m.apn_kb::int
        FROM monthly_usage m JOIN sim_cards s ON s.id = m.sim_id WHERE m.period = '2026-01'`,
@@ -103,15 +117,6 @@ async function expectExact(instance: Instance, importId: number): Promise<void> 
   );
   expect(stored.size).toBe(expected.size);
   for (const [msisdn, totals] of expected) expect(stored.get(msisdn)).toEqual(totals);
-  const counts = (
-    await instance.db.query(
-      `SELECT (SELECT count(*)::int FROM usage_records WHERE import_id = $1) AS stored,
-              (SELECT rows_accepted FROM usage_imports WHERE id = $1) AS accepted`,
-      [importId],
-    )
-  ).rows[0] as { stored: number; accepted: number };
-  expect(counts.accepted).toBe(1200);
-  expect(counts.stored).toBe(counts.accepted);
 }
 
 /**
@@ -346,6 +351,106 @@ describe('jobs and processes that survive', () => {
     expect((await finished(instance, id, 60_000)).status).toBe('succeeded');
     await expectExact(instance, id);
   }, 120_000);
+});
+
+describe('a large detail file loaded in chunks that any worker can take', () => {
+  let c: Instance | undefined;
+
+  afterAll(async () => {
+    await stopInstance(c);
+  });
+
+  it('never counts a half-loaded import, retries a failed chunk alone and counts every record once', async () => {
+    // Three chunks of the sample over two workers; chunk 1 fails once, after copying its records.
+    c = await startInstance({ INGEST_CHUNKS: '3', INGEST_CHUNK_MIN_BYTES: '0' }, 2);
+    for (const worker of c.workers) worker.get(UsageRunner).failChunksOnce.add(1);
+    // The sample, then its first 20 records again: keys repeated across chunks, which count once.
+    const lines = detailBytes.toString('latin1').trimEnd().split('\n');
+    const repeated = Buffer.from([...lines, ...lines.slice(1, 21), ''].join('\n'), 'latin1');
+    const response = await send(c, repeated);
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: number };
+
+    // Half loaded: a chunk committed, chunk 1 waiting for its retry, the import not succeeded.
+    const half = await until(async () => {
+      const { rows } = await c!.db.query(
+        `SELECT i.status, (SELECT count(*)::int FROM usage_records WHERE import_id = i.id) stored,
+                (SELECT count(*)::int FROM counted_usage_records('2026-01', NULL)) counted,
+                (SELECT count(*)::int FROM monthly_usage WHERE period = '2026-01') totals
+           FROM usage_imports i WHERE i.id = $1
+            AND EXISTS (SELECT 1 FROM usage_import_chunks WHERE import_id = i.id AND status = 'succeeded')
+            AND EXISTS (SELECT 1 FROM usage_import_chunks WHERE import_id = i.id AND chunk_no = 1
+                          AND attempts = 1 AND status <> 'succeeded')`,
+        [id],
+      );
+      return rows[0] as { status: string; stored: number; counted: number; totals: number } | undefined;
+    });
+    expect(half.status).toBe('running');
+    expect(half.stored).toBeGreaterThan(0);
+    expect(half.counted).toBe(0);
+    expect(half.totals).toBe(0);
+
+    expect(await finished(c, id)).toMatchObject({ status: 'succeeded', rows_accepted: 1220 });
+    await expectTotals(c);
+    // The repeated keys were caught by the file's sieve: their SIMs were counted from the records.
+    expect(
+      (await c.db.query(`SELECT rows_duplicate FROM usage_imports WHERE id = $1`, [id])).rows[0],
+    ).toEqual({
+      rows_duplicate: 0,
+    });
+    const chunks = (
+      await c.db.query(
+        `SELECT chunk_no, attempts, status, rows_done FROM usage_import_chunks WHERE import_id = $1 ORDER BY chunk_no`,
+        [id],
+      )
+    ).rows as { chunk_no: number; attempts: number; status: string; rows_done: number }[];
+    expect(chunks.map((k) => [k.chunk_no, k.attempts, k.status])).toEqual([
+      [0, 1, 'succeeded'],
+      [1, 2, 'succeeded'],
+      [2, 1, 'succeeded'],
+    ]);
+    expect(chunks.reduce((sum, k) => sum + k.rows_done, 0)).toBe(1220);
+    // Row numbers as in the whole file (header on row 1): each record once.
+    const rowNos = (
+      await c.db.query(
+        `SELECT count(DISTINCT row_no)::int n, min(row_no) lo, max(row_no) hi FROM usage_records WHERE import_id = $1`,
+        [id],
+      )
+    ).rows[0] as { n: number; lo: number; hi: number };
+    expect(rowNos).toEqual({ n: 1220, lo: 2, hi: 1221 });
+    expect(
+      (await c.db.query(`SELECT count(*)::int n FROM counted_usage_records('2026-01', NULL)`)).rows[0],
+    ).toEqual({
+      n: 1200,
+    });
+  }, 90_000);
+
+  it('fails a chunked import as a whole when a chunk cannot be read, counts none of it, and starts it over on retry', async () => {
+    await stopInstance(c);
+    c = await startInstance({ INGEST_CHUNKS: '3', INGEST_CHUNK_MIN_BYTES: '0' });
+    // Binary junk in the last chunk: that chunk fails for good, the others may have loaded.
+    const broken = Buffer.from(`${detailBytes.toString('latin1').trimEnd()}\n\u0000\u0001\n`, 'latin1');
+    const response = await send(c, broken);
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: number };
+    const failed = (await finished(c, id)) as { status: string; error: { en: string } };
+    expect(failed.status).toBe('failed');
+    expect(failed.error.en).toMatch(/neither a CSV/);
+    expect(
+      (await c.db.query(`SELECT count(*)::int n FROM counted_usage_records('2026-01', NULL)`)).rows[0],
+    ).toEqual({
+      n: 0,
+    });
+
+    // The file put right where it is kept, then retried: it is cut again and counted once.
+    const { dataDir } = c.workers[0].get<AppConfig>(APP_CONFIG);
+    const [{ stored_path }] = (await c.db.query(`SELECT stored_path FROM usage_imports WHERE id = $1`, [id]))
+      .rows as { stored_path: string }[];
+    await writeFile(join(dataDir, stored_path), detailBytes);
+    expect((await c.admin.request('POST', `/api/usage-imports/${id}/retry`)).status).toBe(202);
+    expect((await finished(c, id)).status).toBe('succeeded');
+    await expectExact(c, id);
+  }, 90_000);
 });
 
 describe('with Redis gone', () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { passwordProblems } from '@fleet/domain/accounts';
 import { type App, SETTINGS, type SettingName } from './settings';
@@ -51,6 +52,8 @@ export interface AppConfig {
   documents: { bureauName: string; chromiumPath: string; pdfTimeoutMs: number };
   /** Seconds between two reconciliations of the database's unfinished work with the queues. */
   reconcileEverySeconds: number;
+  /** Large usage detail files are loaded in this many chunks (at least 1), files from `minBytes` on. */
+  ingestChunks: { count: number; minBytes: number };
   /** Tests only: the moment the clock reads when the process starts (see Clock). */
   clockStart: Date | null;
   /** The outbound notification channel: a webhook, off when url is empty. */
@@ -200,6 +203,10 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     pdfTimeoutMs: int('PDF_TIMEOUT_SECONDS', 1, 600) * 1000,
   };
   const reconcileEverySeconds = int('RECONCILE_EVERY_SECONDS', 1, 24 * 3600);
+  const ingestChunks = {
+    count: int('INGEST_CHUNKS', 0, 256) || Math.max(1, availableParallelism()),
+    minBytes: int('INGEST_CHUNK_MIN_BYTES', 0, 2 ** 40),
+  };
   const notifyWebhook = {
     url: url('NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
     secret: read('NOTIFY_WEBHOOK_SECRET'),
@@ -242,6 +249,7 @@ export function loadConfig(env: Env = process.env, app: App = 'api'): AppConfig 
     logLevel,
     documents,
     reconcileEverySeconds,
+    ingestChunks,
     clockStart,
     notifyWebhook,
   };

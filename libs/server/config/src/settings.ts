@@ -292,6 +292,21 @@ export const SETTINGS = [
       'How often the worker re-enqueues unfinished imports and stale months that have no job (also on start)',
   },
   {
+    name: 'INGEST_CHUNKS',
+    required: false,
+    default: '1',
+    usedBy: ['worker'],
+    description:
+      'Chunks a large usage detail file is cut into, each a job any worker can take (1: one job a file, the fastest on one 2-core host as measured; more when workers run on several hosts; 0: one per CPU of the worker)',
+  },
+  {
+    name: 'INGEST_CHUNK_MIN_BYTES',
+    required: false,
+    default: '8388608',
+    usedBy: ['worker'],
+    description: 'Usage files smaller than this (bytes) are loaded as one job, not in chunks',
+  },
+  {
     name: 'NOTIFY_WEBHOOK_URL',
     required: false,
     default: '',

@@ -78,15 +78,25 @@ function completeRecordsEndOfBytes(bytes: Buffer): number {
  * on the way), for the byte-level detail reader: no string per line, never the whole file in memory.
  * A UTF-8 byte order mark is dropped; the last run may lack its line break.
  */
-export async function* csvByteRuns(path: string, encoding: RosterEncoding): AsyncGenerator<Buffer> {
+export async function* csvByteRuns(
+  path: string,
+  encoding: RosterEncoding,
+  /** Bytes [from, to) of the file only (a chunk cut at record boundaries); the whole file without. */
+  range?: { from: number; to: number },
+): AsyncGenerator<Buffer> {
+  const options = {
+    highWaterMark: 1024 * 1024,
+    ...(range ? { start: range.from, end: range.to - 1 } : {}),
+  };
   const source: AsyncIterable<Buffer | string> =
     encoding === 'utf-8'
-      ? createReadStream(path, { highWaterMark: 1024 * 1024 })
-      : createReadStream(path, { highWaterMark: 1024 * 1024 }).pipe(
+      ? createReadStream(path, options)
+      : createReadStream(path, options).pipe(
           iconv.decodeStream(encoding) as unknown as Readable & NodeJS.WritableStream,
         );
   let rest: Buffer | null = null;
-  let first = true;
+  // A byte order mark can only open the file.
+  let first = !range || range.from === 0;
   for await (const piece of source) {
     let bytes: Buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     if (rest) bytes = Buffer.concat([rest, bytes]);

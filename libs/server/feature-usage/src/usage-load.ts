@@ -104,6 +104,46 @@ export class RecordSieve {
   }
 }
 
+/** Bytes a key takes in a KeyLog: its two hashes and its SIM, 32 bits each (machine order). */
+export const KEY_BYTES = 12;
+
+/**
+ * Records' keys as the sieve takes them (two hashes and the SIM's id), in buffers to be written out, so
+ * the keys of a file loaded in chunks can be sieved in the file's order once all chunks are loaded:
+ * the same suspects as a reading of the whole file.
+ */
+class KeyLog {
+  private buffer = new Int32Array(3 * 16_384);
+  private count = 0;
+  private readonly ready: Buffer[] = [];
+
+  add(h1: number, h2: number, tag: number): void {
+    const at = this.count * 3;
+    this.buffer[at] = h1;
+    this.buffer[at + 1] = h2;
+    this.buffer[at + 2] = tag;
+    this.count += 1;
+    if (at + 3 === this.buffer.length) this.flush();
+  }
+
+  take(all: boolean): Buffer[] {
+    if (all && this.count) this.flush();
+    return this.ready.splice(0);
+  }
+
+  private flush(): void {
+    this.ready.push(Buffer.from(this.buffer.buffer, 0, this.count * KEY_BYTES));
+    this.buffer = new Int32Array(this.buffer.length);
+    this.count = 0;
+  }
+}
+
+/** Sieves keys written by KeyLog (whole keys, in order); answers the tags of keys that may repeat. */
+export function sieveKeys(sieve: RecordSieve, bytes: Buffer): void {
+  const keys = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  for (let i = 0; i + 2 < keys.length; i += 3) sieve.add(keys[i] >>> 0, keys[i + 1] >>> 0, keys[i + 2]);
+}
+
 // MurmurHash3's 32-bit mixing, for the sieve's two hashes (seeds differ).
 function mix(h: number, k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
@@ -158,6 +198,8 @@ export class UsageLoad {
   private readonly bounds = new Int32Array(65);
   private readonly byNumber = new Map<number, SimInfo>();
   private readonly sieve: RecordSieve;
+  /** A chunk's keys, kept for the sieve its import runs once all chunks are loaded (instead of its own). */
+  private keyLog: KeyLog | null = null;
   /** This file's totals per SIM (§3.4), by the SIM's index in `list`: exact where no key repeats. */
   private readonly list: SimInfo[];
   /** SIM id → its index in `list`. */
@@ -249,6 +291,27 @@ export class UsageLoad {
     }
     if (onApn) this.apnKb[i] += kb;
     else this.nationalKb[i] += kb;
+  }
+
+  /**
+   * For a chunk of a file after its first: the file's header (read once by whoever cut the file), the
+   * number of the chunk's first record, and the file's month (its first accepted row's, found when the
+   * file was cut), so the chunk's rows are numbered, accepted and refused as in a reading of the whole file.
+   */
+  continueFile(header: string[] | null, firstRow: number, period: string): void {
+    if (header) this.cells(0, header);
+    this.rowNo = firstRow - 1;
+    this.samePeriod(period);
+  }
+
+  /** Keeps the records' keys (KeyLog) instead of sieving them: a chunk's, sieved with the file's others later. */
+  logKeys(): void {
+    this.keyLog = new KeyLog();
+  }
+
+  /** The key buffers filled so far (the current one included when `all`); none unless logKeys(). */
+  takeKeys(all = false): Buffer[] {
+    return this.keyLog?.take(all) ?? [];
   }
 
   /** The COPY buffers filled so far (the current one included when `all`). */
@@ -494,7 +557,8 @@ export class UsageLoad {
       h1 = mix(h1, c);
       h2 = mix(h2, c);
     }
-    this.sieve.add(finalMix(h1), finalMix(h2), simId);
+    if (this.keyLog) this.keyLog.add(finalMix(h1), finalMix(h2), simId);
+    else this.sieve.add(finalMix(h1), finalMix(h2), simId);
   }
 }
 

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 
-/** The tables whose rows are file runs (FileRunColumns): roster imports and carrier usage imports. */
-export type FileRunTable = 'bulk_imports' | 'usage_imports';
+/**
+ * The tables whose rows are file runs (FileRunColumns): roster imports and carrier usage imports, and
+ * the chunks of a usage import (each run on its own, with the same lease columns).
+ */
+export type FileRunTable = 'bulk_imports' | 'usage_imports' | 'usage_import_chunks';
 
 /** Another run holds the file's lease: try again once it has finished or lapsed. */
 export class LeaseHeldError extends Error {

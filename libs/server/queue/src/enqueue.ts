@@ -1,5 +1,12 @@
 import type { JobsOptions, Queue } from 'bullmq';
-import { bulkImportJobId, JobName, type JobPayloads, usageImportJobId } from './queues';
+import {
+  bulkImportJobId,
+  JobName,
+  type JobPayloads,
+  usageChunkJobId,
+  usageFinishJobId,
+  usageImportJobId,
+} from './queues';
 
 /** Every so often (and when a worker starts) the database's unfinished work is matched with the queues. */
 export const RECONCILE_SCHEDULER_ID = 'system.reconcile';
@@ -55,6 +62,24 @@ export const enqueueUsageImport = (queue: Queue, importId: number) =>
     JobName.UsageImport,
     { importId },
     { jobId: usageImportJobId(importId), ...FILE_JOB_OPTIONS },
+  );
+
+/** Enqueues loading one chunk of a usage import (a chunk already loaded is not run again). */
+export const enqueueUsageChunk = (queue: Queue, importId: number, chunkNo: number) =>
+  ensureJob(
+    queue,
+    JobName.UsageImportChunk,
+    { importId, chunkNo },
+    { jobId: usageChunkJobId(importId, chunkNo), ...FILE_JOB_OPTIONS },
+  );
+
+/** Enqueues counting a chunked usage import whose chunks are all loaded (it checks that they are). */
+export const enqueueUsageFinish = (queue: Queue, importId: number) =>
+  ensureJob(
+    queue,
+    JobName.UsageImportFinish,
+    { importId },
+    { jobId: usageFinishJobId(importId), ...FILE_JOB_OPTIONS },
   );
 
 /**

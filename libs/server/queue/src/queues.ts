@@ -27,6 +27,13 @@ export enum JobName {
   /** Processes one carrier usage file (usage_imports row); jobId `usage-import-<id>`. */
   UsageImport = 'usage.import',
   /**
+   * Loads one chunk of a large usage detail file (usage_import_chunks row): its byte range read, checked
+   * and copied in its own transaction; jobId `usage-import-<id>-chunk-<n>`, retried alone.
+   */
+  UsageImportChunk = 'usage.import-chunk',
+  /** Counts a chunked usage import once all its chunks are loaded; jobId `usage-import-<id>-finish`. */
+  UsageImportFinish = 'usage.import-finish',
+  /**
    * Closes a closed month again when usage imported after its close changed it (amended statements,
    * §3.5); enqueued after every usage import of the month and when the worker starts.
    */
@@ -42,6 +49,8 @@ export interface JobPayloads {
   /** asOf: the China date to compute for; absent means the day the job runs. */
   [JobName.ComputeAlerts]: { asOf?: string };
   [JobName.UsageImport]: { importId: number };
+  [JobName.UsageImportChunk]: { importId: number; chunkNo: number };
+  [JobName.UsageImportFinish]: { importId: number };
   [JobName.PeriodReclose]: { period: string };
   [JobName.NotifyOutbound]: { notificationId: number };
 }
@@ -52,6 +61,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.BulkImport]: QueueName.Imports,
   [JobName.ComputeAlerts]: QueueName.Alerts,
   [JobName.UsageImport]: QueueName.Usage,
+  [JobName.UsageImportChunk]: QueueName.Usage,
+  [JobName.UsageImportFinish]: QueueName.Usage,
   [JobName.PeriodReclose]: QueueName.Billing,
   [JobName.NotifyOutbound]: QueueName.Notify,
 };
@@ -61,6 +72,13 @@ export const bulkImportJobId = (importId: number): string => `bulk-import-${impo
 
 /** The BullMQ job id of a usage import's job. */
 export const usageImportJobId = (importId: number): string => `usage-import-${importId}`;
+
+/** The BullMQ job id of one chunk of a usage import. */
+export const usageChunkJobId = (importId: number, chunkNo: number): string =>
+  `usage-import-${importId}-chunk-${chunkNo}`;
+
+/** The BullMQ job id of the step that counts a chunked usage import. */
+export const usageFinishJobId = (importId: number): string => `usage-import-${importId}-finish`;
 
 /** The daily alerts run: 06:00 China time. */
 export const ALERTS_SCHEDULER_ID = 'alerts.daily';

@@ -12,6 +12,7 @@ import { UsageMonthFunction1796534581212 } from './1796534581212-UsageMonthFunct
 import { ListSearchIndexes1796537000000 } from './1796537000000-ListSearchIndexes';
 import { CountedUsage1796600000000 } from './1796600000000-CountedUsage';
 import { Notifications1796700000000 } from './1796700000000-Notifications';
+import { UsageImportChunks1796700000001 } from './1796700000001-UsageImportChunks';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ListSearchIndexes1796537000000,
   CountedUsage1796600000000,
   Notifications1796700000000,
+  UsageImportChunks1796700000001,
 ];
