@@ -1,10 +1,8 @@
 import type { PeriodDto } from '@fleet/shared/contracts';
 import {
-  DataTable,
   Labeled,
   Link,
   NumberField,
-  ReferenceField,
   ReferenceManyField,
   SelectField,
   Show,
@@ -15,12 +13,13 @@ import {
   WithRecord,
 } from 'react-admin';
 
-import { PERIOD_STATUS_CHOICES, STATEMENT_STATUS_CHOICES } from '../common/choices';
+import { PERIOD_STATUS_CHOICES } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
 import { ListPagination } from '../common/ListPagination';
 import { MoneyField } from '../common/MoneyField';
 import { BillCheckTable } from './BillCheckTable';
 import { statementsOfPeriod } from './ClosePeriodDialog';
+import { StatementTable } from '../statements/StatementTable';
 import { ClosePeriodButton, StatementsWorkbookButton } from './PeriodButtons';
 
 /** The month's statements, every version (the superseded ones marked), each opening its statement. */
@@ -41,23 +40,7 @@ const PeriodStatements = () => {
             <Link to={statementsOfPeriod(period.period)}>{translate('fleet.periods.view_statements')}</Link>
           )}
         />
-        <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="officerId">
-            <ReferenceField
-              source="officerId"
-              reference="officers"
-              link={false}
-              emptyText="fleet.periods.bureau"
-            />
-          </DataTable.Col>
-          <DataTable.NumberCol source="version" />
-          <DataTable.Col source="status">
-            <SelectField source="status" choices={STATEMENT_STATUS_CHOICES} />
-          </DataTable.Col>
-          <DataTable.Col source="totalFen">
-            <MoneyField source="totalFen" />
-          </DataTable.Col>
-        </DataTable>
+        <StatementTable withPeriod={false} withOfficer bureauText="fleet.periods.bureau" />
       </ReferenceManyField>
     </Labeled>
   );

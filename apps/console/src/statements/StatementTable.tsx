@@ -10,19 +10,25 @@ import { MoneyField } from '../common/MoneyField';
  * officer), version, status, total and when issued; a page adds its own buttons as `children`.
  */
 export const StatementTable = ({
+  withPeriod = true,
   withOfficer = false,
+  bureauText = '—',
   bulkActionButtons = false,
   children,
 }: {
+  /** False on a month's own page. */
+  withPeriod?: boolean;
   withOfficer?: boolean;
+  /** What the officer column says on the bureau's summary statement (it has no officer). */
+  bureauText?: string;
   bulkActionButtons?: DataTableProps['bulkActionButtons'];
   children?: ReactNode;
 }) => (
   <DataTable rowClick="show" bulkActionButtons={bulkActionButtons}>
-    <DataTable.Col source="period" />
+    {withPeriod && <DataTable.Col source="period" />}
     {withOfficer && (
       <DataTable.Col source="officerId">
-        <ReferenceField source="officerId" reference="officers" link={false} emptyText="—" />
+        <ReferenceField source="officerId" reference="officers" link={false} emptyText={bureauText} />
       </DataTable.Col>
     )}
     <DataTable.NumberCol source="version" />
