@@ -41,14 +41,13 @@ describe('console delivery: compression and cache headers', () => {
       headers: { 'accept-encoding': 'br, gzip' },
     });
     expect(brotli.headers.get('content-encoding')).toBe('br');
+    await brotli.arrayBuffer();
 
     const plain = await fetch(`${server.baseUrl}/assets/index-Bq3xK9_a.js`, {
       headers: { 'accept-encoding': 'identity' },
     });
     expect(plain.headers.get('content-encoding')).toBeNull();
-    expect(Number(plain.headers.get('content-length') ?? (await plain.clone().text()).length)).toBe(
-      Buffer.byteLength(script),
-    );
+    expect(Buffer.byteLength(await plain.text())).toBe(Buffer.byteLength(script));
   });
 
   it('caches hashed assets for a year as immutable and makes the browser revalidate index.html', async () => {
@@ -56,15 +55,20 @@ describe('console delivery: compression and cache headers', () => {
       const response = await fetch(`${server.baseUrl}${asset}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      await response.arrayBuffer();
     }
     for (const page of ['/', '/index.html', '/favicon.svg']) {
       const response = await fetch(`${server.baseUrl}${page}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-cache');
+      await response.arrayBuffer();
     }
     // The security headers stay on the console's files.
     const index = await fetch(`${server.baseUrl}/`);
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    // Every body read to its end: a response left open keeps its connection busy and the server's close
+    // waits for it.
+    await index.arrayBuffer();
   });
 });
