@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrgReadersModule } from '@fleet/server/feature-org';
 import { registerFieldNames } from '@fleet/server/platform';
 import { LostReportExports } from './lost-reports.exports';
 import { DeviceStatusWriter } from '../devices/device-status.writer';
@@ -18,6 +19,7 @@ registerFieldNames({
 
 /** Devices reported lost or stolen (报失) and their follow-ups. */
 @Module({
+  imports: [OrgReadersModule],
   controllers: [LostReportsController, DeviceLostController],
   providers: [
     LostReportsService,
@@ -26,5 +28,6 @@ registerFieldNames({
     DeviceStatusWriter,
     ...LOST_REPORT_FLOW_PROVIDERS,
   ],
+  exports: [LostReportStore],
 })
 export class LostModule {}

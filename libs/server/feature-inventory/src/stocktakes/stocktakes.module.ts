@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { OrgReadersModule } from '@fleet/server/feature-org';
 import { registerFieldNames } from '@fleet/server/platform';
+import { DeviceStore } from '../devices/device.store';
 import { StocktakeExports } from './stocktakes.exports';
 import { StocktakesController } from './stocktakes.controller';
 import { StocktakesService } from './stocktakes.service';
+import { StocktakeStore } from './stocktake.store';
 
 registerFieldNames({
   imei: { zh: 'IMEI', en: 'IMEI' },
@@ -10,7 +13,8 @@ registerFieldNames({
 
 /** Counts (清点) of the devices a unit should have. */
 @Module({
+  imports: [OrgReadersModule],
   controllers: [StocktakesController],
-  providers: [StocktakesService, StocktakeExports],
+  providers: [StocktakesService, StocktakeStore, DeviceStore, StocktakeExports],
 })
 export class StocktakesModule {}
