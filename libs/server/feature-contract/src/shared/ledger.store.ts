@@ -6,7 +6,6 @@ import {
   InstallmentEntity,
   InstallmentPaymentEntity,
   OutageEntity,
-  SimCardEntity,
 } from '@fleet/server/persistence';
 import { ApiException } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -96,13 +95,5 @@ export class LedgerStore {
       scope,
       simIds,
     }));
-  }
-
-  /** The SIMs under the contract: every SIM card the bureau holds (one contract covers them all today). */
-  async sims(): Promise<{ id: number; msisdn: string }[]> {
-    return this.dataSource.manager.find(SimCardEntity, {
-      select: { id: true, msisdn: true },
-      order: { id: 'ASC' },
-    });
   }
 }
