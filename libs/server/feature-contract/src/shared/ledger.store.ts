@@ -15,6 +15,32 @@ export interface LedgerInstallment extends ExposureInstallment {
   contractId: number;
 }
 
+/** Installments (of the contracts, or all) with the payments that count (reversed ones do not). */
+export async function installmentsWithPayments(
+  manager: EntityManager,
+  contractIds: number[] | null,
+): Promise<LedgerInstallment[]> {
+  const rows = await manager.find(InstallmentEntity, {
+    where: contractIds ? { contractId: In(contractIds) } : {},
+    order: { contractId: 'ASC', seq: 'ASC' },
+  });
+  const payments = rows.length
+    ? await manager.find(InstallmentPaymentEntity, {
+        where: { installmentId: In(rows.map((r) => r.id)), reversedAt: IsNull() },
+      })
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    contractId: r.contractId,
+    seq: r.seq,
+    dueOn: r.dueOn,
+    amountFen: r.amountFen,
+    payments: payments
+      .filter((p) => p.installmentId === r.id)
+      .map((p) => ({ paidOn: p.paidOn, amountFen: p.amountFen })),
+  }));
+}
+
 /** Every field of the terms, checked complete by the compiler: what `termsOf` copies from the row. */
 const TERM_FIELDS = Object.keys({
   startsOn: true,
@@ -57,29 +83,11 @@ export class LedgerStore {
   }
 
   /** Installments with the payments that count (reversed ones do not). */
-  async installments(
+  installments(
     contractIds: number[] | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<LedgerInstallment[]> {
-    const rows = await manager.find(InstallmentEntity, {
-      where: contractIds ? { contractId: In(contractIds) } : {},
-      order: { contractId: 'ASC', seq: 'ASC' },
-    });
-    const payments = rows.length
-      ? await manager.find(InstallmentPaymentEntity, {
-          where: { installmentId: In(rows.map((r) => r.id)), reversedAt: IsNull() },
-        })
-      : [];
-    return rows.map((r) => ({
-      id: r.id,
-      contractId: r.contractId,
-      seq: r.seq,
-      dueOn: r.dueOn,
-      amountFen: r.amountFen,
-      payments: payments
-        .filter((p) => p.installmentId === r.id)
-        .map((p) => ({ paidOn: p.paidOn, amountFen: p.amountFen })),
-    }));
+    return installmentsWithPayments(manager, contractIds);
   }
 
   /** A contract's outages that count (not voided), as the SLA rule takes them. */
