@@ -1,5 +1,6 @@
 import { ImportExports } from './imports/imports.exports';
 import { Module } from '@nestjs/common';
+import { AlertStore } from './alerts/alert.store';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { ImportsController } from './imports/imports.controller';
@@ -8,6 +9,6 @@ import { ImportsService } from './imports/imports.service';
 /** Bulk imports of rosters and delivery lists, and the dashboard's alerts (the jobs: ImportJobsModule). */
 @Module({
   controllers: [ImportsController, AlertsController],
-  providers: [ImportsService, AlertsService, ImportExports],
+  providers: [ImportsService, AlertStore, AlertsService, ImportExports],
 })
 export class ImportsModule {}

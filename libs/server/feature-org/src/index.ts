@@ -4,3 +4,4 @@ export * from './org-readers.module';
 export * from './org.module';
 export * from './units/unit.reader';
 export * from './units/units.service';
+export * from './org-lookup.reader';
