@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrgReadersModule } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { ApnProfilesController } from './apn-profiles/apn-profiles.controller';
 import { ApnProfileStore } from './apn-profiles/apn-profile.store';
 import { ApnProfilesService } from './apn-profiles/apn-profiles.service';
@@ -21,6 +21,7 @@ import { DeviceStatusWriter } from './devices/device-status.writer';
 import { DeviceStore } from './devices/device.store';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
+import { InventoryLookupReader } from './inventory-lookup.reader';
 import { FleetSummaryController } from './fleet-summary/fleet-summary.controller';
 import { FleetSummaryReader } from './fleet-summary/fleet-summary.reader';
 import { FleetSummaryService } from './fleet-summary/fleet-summary.service';
@@ -37,7 +38,7 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
 
 /** Devices, SIM cards, APN profiles and plans, custody, and the flows built on them. */
 @Module({
-  imports: [OrgReadersModule, LostModule, LeaseEndModule, StocktakesModule],
+  imports: [LostModule, LeaseEndModule, StocktakesModule],
   controllers: [
     ApnProfilesController,
     PlansController,
@@ -48,6 +49,8 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     FleetSummaryController,
   ],
   providers: [
+    OrgLookupReader,
+    InventoryLookupReader,
     DeviceStore,
     SimCardStore,
     ApnProfileStore,

@@ -1,13 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { OFFICER_STATUS_LABELS, type OfficerDto, type UnitDto } from '@fleet/shared/contracts';
 import { EXPORT_LOOKUPS, ExportRegistry, referenceColumns, unitColumns } from '@fleet/server/platform';
+import { OrgLookupReader } from './org-lookup.reader';
 import { ORG_READERS } from './org-roles';
-import { OfficerReader } from './officers/officer.reader';
 import { OFFICER_LIST, OfficersService } from './officers/officers.service';
-import { UnitReader } from './units/unit.reader';
 import { UNIT_LIST, UnitsService } from './units/units.service';
 
-export { officerName } from './officers/officer.reader';
+export { officerName } from './org-lookup.reader';
 
 /**
  * Units and officers as CSV/XLSX downloads (an officer's export holds only their own record), and the
@@ -19,13 +18,12 @@ export class OrgExports implements OnModuleInit {
     private readonly registry: ExportRegistry,
     private readonly units: UnitsService,
     private readonly officers: OfficersService,
-    private readonly unitReader: UnitReader,
-    private readonly officerReader: OfficerReader,
+    private readonly org: OrgLookupReader,
   ) {}
 
   onModuleInit(): void {
-    this.registry.registerLookup(EXPORT_LOOKUPS.officers, this.officerReader.names());
-    this.registry.registerLookup(EXPORT_LOOKUPS.units, this.unitReader.names());
+    this.registry.registerLookup(EXPORT_LOOKUPS.officers, this.org.officerNames());
+    this.registry.registerLookup(EXPORT_LOOKUPS.units, this.org.unitNames());
     this.registry.register<UnitDto>({
       resource: 'units',
       title: { zh: '单位', en: 'Units' },

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { type CustodyInterval, holderAt, SIM_SLOTS } from '@fleet/domain/inventory';
 import type { DeviceHolderAtDto, DeviceSimsAtDto, TimelineEntryDto } from '@fleet/shared/contracts';
-import { OfficerReader, UnitReader } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { type Actor, ApiException, chinaDateTime, type PrintDocument } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
-import { DeviceStore } from '../devices/device.store';
+import { InventoryLookupReader } from '../inventory-lookup.reader';
 import { LeaseEndStore } from '../lease-end/lease-end.store';
 import { LostReportStore } from '../lost/lost-report.store';
 import { SimCardStore } from '../sim-cards/sim-card.store';
@@ -26,12 +26,11 @@ const intervalsOf = <R extends { startAt: Date; endAt: Date | null; voidedAt: Da
 export class CustodyHistoryService {
   constructor(
     private readonly custody: CustodyReader,
-    private readonly devices: DeviceStore,
+    private readonly inventory: InventoryLookupReader,
     private readonly sims: SimCardStore,
     private readonly lostReports: LostReportStore,
     private readonly leaseEnd: LeaseEndStore,
-    private readonly officers: OfficerReader,
-    private readonly units: UnitReader,
+    private readonly org: OrgLookupReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -144,10 +143,10 @@ export class CustodyHistoryService {
   async receipt(actor: Actor, id: number): Promise<PrintDocument> {
     const a = await this.custody.visibleAssignment(actor, id);
     const [device, officer] = await Promise.all([
-      this.devices.get(a.deviceId),
-      this.officers.get(a.officerId),
+      this.inventory.device(a.deviceId),
+      this.org.officerOrFail(a.officerId),
     ]);
-    const units = await this.units.path(officer.unitId);
+    const units = await this.org.unitPath(officer.unitId);
     const atStart = await this.simsAt(a.deviceId, a.startAt);
     const sims = await this.sims.byIds(atStart.sims.map((s) => s.simId));
     const users = await this.custody.usernames([a.startedByUserId]);
@@ -177,6 +176,6 @@ export class CustodyHistoryService {
   }
 
   private async requireDevice(id: number, manager?: EntityManager): Promise<void> {
-    if (!(await this.devices.exists(id, manager))) throw ApiException.notFound('devices', id);
+    if (!(await this.inventory.deviceExists(id, manager))) throw ApiException.notFound('devices', id);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AssignmentEntity, SimInstallationEntity, UserEntity } from '@fleet/server/persistence';
 import type { Actor, ListQuery, ListResult, ListSpec } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { findVisible, listNarrowed, type Narrow, narrowToOwn } from '../shared/visible-rows.reader';
+import { listNarrowed, type Narrow, VisibleRows } from '../shared/visible-rows.reader';
 
 // An officer login sees its own assignments.
 const OWN = 'e.officerId = :scope';
@@ -29,7 +29,12 @@ const intervalFilter =
  */
 @Injectable()
 export class CustodyReader {
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+  /** The assignments an actor may see: an officer login only its own. */
+  private readonly assignments: VisibleRows<AssignmentEntity>;
+
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {
+    this.assignments = new VisibleRows(dataSource, AssignmentEntity, 'assignments', OWN);
+  }
 
   /** A page of assignments: an officer login's own only. */
   listAssignments(
@@ -38,14 +43,7 @@ export class CustodyReader {
     query: ListQuery,
     filter: IntervalFilter,
   ): Promise<ListResult<AssignmentEntity>> {
-    return listNarrowed(
-      this.dataSource,
-      AssignmentEntity,
-      spec,
-      query,
-      intervalFilter(filter),
-      narrowToOwn(actor, OWN),
-    );
+    return this.assignments.list(actor, spec, query, intervalFilter(filter));
   }
 
   listInstallations(
@@ -58,7 +56,7 @@ export class CustodyReader {
 
   /** An assignment the actor may see: an officer only their own, others answer 404. */
   visibleAssignment(actor: Actor, id: number): Promise<AssignmentEntity> {
-    return findVisible(this.dataSource.manager, AssignmentEntity, 'assignments', actor, id, OWN);
+    return this.assignments.find(actor, id);
   }
 
   assignmentsOf(deviceId: number, manager: EntityManager = this.dataSource.manager) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
-import { OfficerReader, UnitReader } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { ApiException, chinaDateTime, type PrintDocument } from '@fleet/server/platform';
 import { toString as qrSvg } from 'qrcode';
 import { LeaseEndStore } from '../lease-end/lease-end.store';
@@ -20,8 +20,7 @@ export class DeviceLabelsService {
   constructor(
     private readonly devices: DeviceStore,
     private readonly leaseEnd: LeaseEndStore,
-    private readonly officers: OfficerReader,
-    private readonly units: UnitReader,
+    private readonly org: OrgLookupReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -32,11 +31,11 @@ export class DeviceLabelsService {
     if (missing.length) throw ApiException.notFound('devices', missing.join(','));
     const checks = await this.leaseEnd.checksOf(ids);
     const officerIds = devices.map((d) => d.currentOfficerId).filter((id): id is number => id !== null);
-    const officers = await this.officers.byIds(officerIds);
+    const officers = await this.org.officersByIds(officerIds);
     const unitIds = [...devices.map((d) => d.unitId), ...officers.map((o) => o.unitId)].filter(
       (id): id is number => id !== null,
     );
-    const units = await this.units.byIds(unitIds);
+    const units = await this.org.unitsByIds(unitIds);
     const unitName = (id: number | null | undefined) => units.find((u) => u.id === id)?.name;
     const bureau = this.config.documents.bureauName;
     const labels: DeviceLabel[] = await Promise.all(

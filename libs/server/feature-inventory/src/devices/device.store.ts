@@ -2,16 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StocktakeDevice } from '@fleet/domain/inventory';
 import { DeviceEntity } from '@fleet/server/persistence';
-import {
-  type Actor,
-  entityNames,
-  type ExportLookup,
-  type ListQuery,
-  type ListResult,
-  type ListSpec,
-} from '@fleet/server/platform';
+import { entityNames, type ExportLookup } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
-import { findVisible, listNarrowed, narrowToOwn } from '../shared/visible-rows.reader';
+import { VisibleRows } from '../shared/visible-rows.reader';
 
 // An officer login sees the device it holds.
 const OWN = 'e.currentOfficerId = :scope';
@@ -21,52 +14,30 @@ const OWN = 'e.currentOfficerId = :scope';
 const IMEI_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 
 /**
- * The devices table: the only device code that touches TypeORM, but for the status and holder, which
- * DeviceStatusWriter alone writes. The platform's CrudService writes the device's own fields, with
- * their audit row, on `dataSource`.
+ * The devices table as inventory's own services read and write it (other features read it through
+ * InventoryLookupReader; the status and holder only DeviceStatusWriter writes). The platform's
+ * CrudService writes a device's own fields, with their audit row, on `dataSource`.
  */
 @Injectable()
 export class DeviceStore {
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+  /** The devices an actor may see: an officer login only the one it holds. */
+  readonly visible: VisibleRows<DeviceEntity>;
+
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {
+    this.visible = new VisibleRows(dataSource, DeviceEntity, 'devices', OWN);
+  }
 
   /** Taken before an IMEI is checked and written, until the caller's transaction ends. */
   async lockImeis(manager: EntityManager): Promise<void> {
     await manager.query(IMEI_LOCK, ['devices.imei']);
   }
 
-  /** The device whose IMEI 1 or IMEI 2 is `imei`. */
-  withImei(imei: string, manager: EntityManager = this.dataSource.manager): Promise<DeviceEntity | null> {
-    return manager
-      .createQueryBuilder(DeviceEntity, 'd')
-      .where('d.imei1 = :imei OR d.imei2 = :imei', { imei })
-      .getOne();
-  }
-
   withSerialNumber(manager: EntityManager, serialNumber: string): Promise<DeviceEntity | null> {
     return manager.findOneBy(DeviceEntity, { serialNumber });
   }
 
-  exists(id: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return manager.existsBy(DeviceEntity, { id });
-  }
-
-  /** The device; fails (as `findOneByOrFail`) when there is none. */
-  get(id: number, manager: EntityManager = this.dataSource.manager): Promise<DeviceEntity> {
-    return manager.findOneByOrFail(DeviceEntity, { id });
-  }
-
   byIds(ids: readonly number[]): Promise<DeviceEntity[]> {
     return this.dataSource.manager.findBy(DeviceEntity, { id: In([...ids]) });
-  }
-
-  /** A page of the devices the actor may see: an officer only the one they hold. */
-  listFor(actor: Actor, spec: ListSpec, query: ListQuery): Promise<ListResult<DeviceEntity>> {
-    return listNarrowed(this.dataSource, DeviceEntity, spec, query, narrowToOwn(actor, OWN));
-  }
-
-  /** The device if the actor may see it; otherwise 404, so an officer cannot probe others' ids. */
-  findVisible(actor: Actor, id: number): Promise<DeviceEntity> {
-    return findVisible(this.dataSource.manager, DeviceEntity, 'devices', actor, id, OWN);
   }
 
   /** Devices whose lease has ended by `asOf`, the earliest first. */

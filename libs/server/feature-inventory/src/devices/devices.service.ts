@@ -3,7 +3,7 @@ import { parseImei } from '@fleet/domain/identifiers';
 import { leaseEndOn, warrantyEndOn } from '@fleet/domain/inventory';
 import type { DeviceDto } from '@fleet/shared/contracts';
 import { DeviceEntity } from '@fleet/server/persistence';
-import { UnitReader } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import {
   type Actor,
   ApiException,
@@ -15,6 +15,7 @@ import {
 } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
 import { CustodyReader } from '../custody/custody.reader';
+import { InventoryLookupReader } from '../inventory-lookup.reader';
 import { pick, refuseChanges, without } from '../shared/crud-helpers';
 import { officerScope } from '../shared/officer-scope';
 import type { CreateDeviceBody, UpdateDeviceBody } from './device.dto';
@@ -78,7 +79,8 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
   constructor(
     private readonly store: DeviceStore,
     private readonly custody: CustodyReader,
-    private readonly units: UnitReader,
+    private readonly inventory: InventoryLookupReader,
+    private readonly org: OrgLookupReader,
     audit: AuditService,
   ) {
     super(store.dataSource, audit, DeviceEntity, DEVICE_LIST);
@@ -117,7 +119,7 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
       ['imei2', values.imei2],
     ] as const) {
       if (!imei) continue;
-      const other = await this.store.withImei(imei, manager);
+      const other = await this.inventory.deviceByImei(imei, manager);
       if (other && other.id !== existing?.id) {
         throw ApiException.conflict(
           {
@@ -140,7 +142,7 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
         );
       }
     }
-    if (values.unitId != null && !(await this.units.exists(values.unitId, manager))) {
+    if (values.unitId != null && !(await this.org.unitExists(values.unitId, manager))) {
       throw ApiException.badRequest([{ field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } }]);
     }
     this.derive(values, existing);
@@ -183,16 +185,16 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
   }
 
   override async listFor(actor: Actor, query: ListQuery): Promise<ListResult<DeviceDto>> {
-    return (await this.store.listFor(actor, DEVICE_LIST, query)).map((d) => this.toDto(d));
+    return (await this.store.visible.list(actor, DEVICE_LIST, query)).map((d) => this.toDto(d));
   }
 
   override async getFor(actor: Actor, id: number): Promise<DeviceDto> {
-    return this.toDto(await this.store.findVisible(actor, id));
+    return this.toDto(await this.store.visible.find(actor, id));
   }
 
   async byImei(actor: Actor, input: string): Promise<DeviceDto> {
     const parsed = parseImei(input);
-    const device = parsed.ok ? await this.store.withImei(parsed.value) : null;
+    const device = parsed.ok ? await this.inventory.deviceByImei(parsed.value) : null;
     const scope = officerScope(actor);
     if (!device || (scope !== null && device.currentOfficerId !== scope)) {
       throw ApiException.notFound('devices', input);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrgReadersModule } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { registerFieldNames } from '@fleet/server/platform';
 import { LostReportExports } from './lost-reports.exports';
 import { DeviceStatusWriter } from '../devices/device-status.writer';
@@ -19,12 +19,12 @@ registerFieldNames({
 
 /** Devices reported lost or stolen (报失) and their follow-ups. */
 @Module({
-  imports: [OrgReadersModule],
   controllers: [LostReportsController, DeviceLostController],
   providers: [
     LostReportsService,
     LostReportExports,
     LostReportStore,
+    OrgLookupReader,
     DeviceStatusWriter,
     ...LOST_REPORT_FLOW_PROVIDERS,
   ],

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SimCardEntity } from '@fleet/server/persistence';
-import {
-  type Actor,
-  entityNames,
-  type ExportLookup,
-  type ListQuery,
-  type ListResult,
-  type ListSpec,
-} from '@fleet/server/platform';
+import { entityNames, type ExportLookup } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, In, Not } from 'typeorm';
-import { findVisible, listNarrowed, narrowToOwn } from '../shared/visible-rows.reader';
+import { VisibleRows } from '../shared/visible-rows.reader';
 
 // A SIM is visible to an officer while it is in the device that officer holds.
 const IN_OWN_DEVICE = 'e.deviceId IN (SELECT d.id FROM devices d WHERE d.current_officer_id = :scope)';
@@ -21,7 +14,12 @@ const IN_OWN_DEVICE = 'e.deviceId IN (SELECT d.id FROM devices d WHERE d.current
  */
 @Injectable()
 export class SimCardStore {
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+  /** The SIMs an actor may see: an officer login only those in the device it holds. */
+  readonly visible: VisibleRows<SimCardEntity>;
+
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {
+    this.visible = new VisibleRows(dataSource, SimCardEntity, 'sim-cards', IN_OWN_DEVICE);
+  }
 
   withIccid(manager: EntityManager, iccid: string): Promise<SimCardEntity | null> {
     return manager.findOneBy(SimCardEntity, { iccid });
@@ -42,16 +40,6 @@ export class SimCardStore {
 
   byIds(ids: readonly number[]): Promise<SimCardEntity[]> {
     return this.dataSource.manager.findBy(SimCardEntity, { id: In([...ids]) });
-  }
-
-  /** A page of the SIMs the actor may see: an officer only those in the device they hold. */
-  listFor(actor: Actor, spec: ListSpec, query: ListQuery): Promise<ListResult<SimCardEntity>> {
-    return listNarrowed(this.dataSource, SimCardEntity, spec, query, narrowToOwn(actor, IN_OWN_DEVICE));
-  }
-
-  /** The SIM if the actor may see it; otherwise 404. */
-  findVisible(actor: Actor, id: number): Promise<SimCardEntity> {
-    return findVisible(this.dataSource.manager, SimCardEntity, 'sim-cards', actor, id, IN_OWN_DEVICE);
   }
 
   /** SIMs named next to their ids in other lists' exports: the number. */

@@ -150,11 +150,11 @@ export class SimCardsService extends CrudService<
   }
 
   override async listFor(actor: Actor, query: ListQuery): Promise<ListResult<SimCardDto>> {
-    return (await this.store.listFor(actor, SIM_CARD_LIST, query)).map((s) => this.toDto(s));
+    return (await this.store.visible.list(actor, SIM_CARD_LIST, query)).map((s) => this.toDto(s));
   }
 
   override async getFor(actor: Actor, id: number): Promise<SimCardDto> {
-    return this.toDto(await this.store.findVisible(actor, id));
+    return this.toDto(await this.store.visible.find(actor, id));
   }
 
   /** The SIM locked for an install or removal in the caller's transaction. */

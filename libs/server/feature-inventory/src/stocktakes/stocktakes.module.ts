@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { OrgReadersModule } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { registerFieldNames } from '@fleet/server/platform';
 import { DeviceStore } from '../devices/device.store';
+import { InventoryLookupReader } from '../inventory-lookup.reader';
 import { StocktakeExports } from './stocktakes.exports';
 import { StocktakesController } from './stocktakes.controller';
 import { StocktakesService } from './stocktakes.service';
@@ -13,8 +14,14 @@ registerFieldNames({
 
 /** Counts (清点) of the devices a unit should have. */
 @Module({
-  imports: [OrgReadersModule],
   controllers: [StocktakesController],
-  providers: [StocktakesService, StocktakeStore, DeviceStore, StocktakeExports],
+  providers: [
+    StocktakesService,
+    StocktakeStore,
+    DeviceStore,
+    InventoryLookupReader,
+    OrgLookupReader,
+    StocktakeExports,
+  ],
 })
 export class StocktakesModule {}

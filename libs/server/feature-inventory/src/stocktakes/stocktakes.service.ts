@@ -8,7 +8,7 @@ import {
 } from '@fleet/domain/inventory';
 import type { StocktakeDto, StocktakeScanDto } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
-import { OfficerReader, UnitReader } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { StocktakeEntity, type StocktakeScanEntity } from '@fleet/server/persistence';
 import {
   type Actor,
@@ -21,6 +21,7 @@ import {
 } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
 import { DeviceStore } from '../devices/device.store';
+import { InventoryLookupReader } from '../inventory-lookup.reader';
 import type { CloseStocktakeBody, ScanBody, StartStocktakeBody } from './stocktake.dto';
 import { StocktakeStore } from './stocktake.store';
 
@@ -75,8 +76,8 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
   constructor(
     private readonly store: StocktakeStore,
     private readonly devices: DeviceStore,
-    private readonly units: UnitReader,
-    private readonly officers: OfficerReader,
+    private readonly inventory: InventoryLookupReader,
+    private readonly org: OrgLookupReader,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {
@@ -112,12 +113,12 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
   start(body: StartStocktakeBody, actor: Actor): Promise<StocktakeDto> {
     return this.store.transaction(async (manager) => {
       const unitId = body.unitId ?? null;
-      if (unitId !== null && !(await this.units.exists(unitId, manager))) {
+      if (unitId !== null && !(await this.org.unitExists(unitId, manager))) {
         throw ApiException.badRequest([
           { field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } },
         ]);
       }
-      const units = unitId === null ? null : unitSubtree(await this.units.all(manager), unitId);
+      const units = unitId === null ? null : unitSubtree(await this.org.allUnits(manager), unitId);
       const saved = await this.store.create(manager, {
         unitId,
         status: 'open',
@@ -146,7 +147,7 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
       const expected = stocktake.expectedDeviceIds;
       const existing = await this.store.scanOf(manager, id, body.imei);
       if (existing) return { created: false, scan: toScanDto(existing, expected) };
-      const device = await this.devices.withImei(body.imei, manager);
+      const device = await this.inventory.deviceByImei(body.imei, manager);
       const saved = await this.store.addScan(manager, {
         stocktakeId: id,
         imei: body.imei,
@@ -194,7 +195,7 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
   private async devicesWithHolderUnit(manager: EntityManager): Promise<StocktakeDevice[]> {
     const devices = await this.devices.forStocktake(manager);
     const held = devices.flatMap((d) => (d.currentOfficerId === null ? [] : [d.currentOfficerId]));
-    const unitOf = await this.officers.unitsOf([...new Set(held)], manager);
+    const unitOf = await this.org.unitIdsOf([...new Set(held)], manager);
     return devices.map(({ currentOfficerId, ...d }) => ({
       ...d,
       holderUnitId: currentOfficerId === null ? null : (unitOf.get(currentOfficerId) ?? null),

@@ -11,7 +11,7 @@ import {
   type ListSpec,
 } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
-import { UnitReader } from '../units/unit.reader';
+import { OrgLookupReader } from '../org-lookup.reader';
 import type { CreateOfficerBody, UpdateOfficerBody } from './officer.dto';
 import { OfficerStore } from './officer.store';
 
@@ -37,7 +37,7 @@ export class OfficersService extends CrudService<
 > {
   constructor(
     private readonly store: OfficerStore,
-    private readonly units: UnitReader,
+    private readonly org: OrgLookupReader,
     audit: AuditService,
   ) {
     super(store.dataSource, audit, OfficerEntity, OFFICER_LIST);
@@ -53,7 +53,7 @@ export class OfficersService extends CrudService<
     values: Partial<OfficerEntity>,
     existing: OfficerEntity | null,
   ) {
-    if (values.unitId !== undefined && !(await this.units.exists(values.unitId, manager))) {
+    if (values.unitId !== undefined && !(await this.org.unitExists(values.unitId, manager))) {
       throw ApiException.badRequest([{ field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } }]);
     }
     if (values.badgeNo !== undefined) {

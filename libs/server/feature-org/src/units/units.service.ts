@@ -4,8 +4,8 @@ import { UnitEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException, AuditService, CrudService, type ListSpec } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
 import { OfficerStore } from '../officers/officer.store';
+import { OrgLookupReader } from '../org-lookup.reader';
 import type { CreateUnitBody, UpdateUnitBody } from './unit.dto';
-import { UnitReader } from './unit.reader';
 import { UnitStore } from './unit.store';
 
 export const UNIT_LIST: ListSpec = {
@@ -21,7 +21,7 @@ export const UNIT_LIST: ListSpec = {
 export class UnitsService extends CrudService<UnitEntity, UnitDto, CreateUnitBody, UpdateUnitBody> {
   constructor(
     private readonly store: UnitStore,
-    private readonly units: UnitReader,
+    private readonly org: OrgLookupReader,
     private readonly officers: OfficerStore,
     audit: AuditService,
   ) {
@@ -37,7 +37,7 @@ export class UnitsService extends CrudService<UnitEntity, UnitDto, CreateUnitBod
     if (values.name !== undefined) values.name = name;
     const parentId = values.parentId !== undefined ? (values.parentId ?? null) : (existing?.parentId ?? null);
     if (parentId !== null) {
-      if (!(await this.units.exists(parentId, manager))) {
+      if (!(await this.org.unitExists(parentId, manager))) {
         throw ApiException.badRequest([
           { field: 'parentId', reason: { zh: '上级单位不存在', en: 'No such parent unit' } },
         ]);

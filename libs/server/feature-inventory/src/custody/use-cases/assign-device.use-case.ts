@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AssignmentDto } from '@fleet/shared/contracts';
-import { OfficerReader } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import type { OfficerEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
@@ -18,7 +18,7 @@ export class AssignDeviceUseCase {
     private readonly store: CustodyStore,
     private readonly devices: DevicesService,
     private readonly deviceStatus: DeviceStatusWriter,
-    private readonly officers: OfficerReader,
+    private readonly org: OrgLookupReader,
   ) {}
 
   execute(
@@ -32,7 +32,7 @@ export class AssignDeviceUseCase {
       const device = await this.devices.lockForUpdate(manager, deviceId);
       const at = eventMoment(body.at, now, device.receivedOn);
       // Locked so two handovers to one officer at once cannot both pass the one-device check.
-      const officer = await this.officers.lock(manager, body.officerId);
+      const officer = await this.org.lockOfficer(manager, body.officerId);
       if (!officer) {
         throw ApiException.badRequest([
           { field: 'officerId', reason: { zh: '警员不存在', en: 'No such officer' } },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { nextDeviceStatus } from '@fleet/domain/inventory';
 import type { LostReportDto } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
-import { OfficerReader } from '@fleet/server/feature-org';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { type Actor, ApiException } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
 import { DeviceStatusWriter } from '../../devices/device-status.writer';
@@ -17,7 +17,7 @@ export class ReportLostUseCase {
     private readonly store: LostReportStore,
     private readonly deviceStatus: DeviceStatusWriter,
     private readonly clock: Clock,
-    private readonly officers: OfficerReader,
+    private readonly org: OrgLookupReader,
   ) {}
 
   execute(deviceId: number, body: ReportLostBody, actor: Actor): Promise<LostReportDto> {
@@ -67,7 +67,7 @@ export class ReportLostUseCase {
       }
       return actor.officerId;
     }
-    if (given !== null && !(await this.officers.exists(given, manager))) {
+    if (given !== null && !(await this.org.officerExists(given, manager))) {
       throw ApiException.badRequest([
         { field: 'reportedByOfficerId', reason: { zh: '警员不存在', en: 'No such officer' } },
       ]);
