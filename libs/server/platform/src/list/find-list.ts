@@ -121,12 +121,15 @@ function buildStatement<E extends ObjectLiteral>(builder: SelectQueryBuilder<E>)
     );
   }
   const count = probe.clone().orderBy().select('CAST(count(*) AS int)');
-  const [sql, refs] = probe.addSelect(`(${count.getQuery()})`, TOTAL).getQueryAndParameters();
+  const [sql, refs] = probe.addSelect(`(${count.getQuery()})`, TOTAL).getQueryAndParameters() as [
+    string,
+    unknown[],
+  ];
   // A parameter the ORM adds of its own (a discriminator's values) is not a reference: no shared text.
-  if (!refs.every((ref) => ref instanceof ParameterRef)) return null;
+  if (!refs.every((ref): ref is ParameterRef => ref instanceof ParameterRef)) return null;
   const text = `${sql} LIMIT $${refs.length + 1} OFFSET $${refs.length + 2}`;
   const name = `list_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-  return { text, refs: refs as ParameterRef[], name };
+  return { text, refs, name };
 }
 
 function statementFor<E extends ObjectLiteral>(builder: SelectQueryBuilder<E>): ListStatementText | null {
@@ -134,7 +137,7 @@ function statementFor<E extends ObjectLiteral>(builder: SelectQueryBuilder<E>): 
   const shape = shapeOf(builder);
   if (shape === null) return buildStatement(builder);
   let byShape = statements.get(metadata);
-  if (!byShape) statements.set(metadata, (byShape = new Map()));
+  if (!byShape) statements.set(metadata, (byShape = new Map<string, ListStatementText>()));
   let statement = byShape.get(shape);
   if (!statement) {
     const built = buildStatement(builder);
@@ -149,8 +152,8 @@ function valuesOf(
   statement: ListStatementText,
   parameters: ObjectLiteral,
   query: Pick<ListQuery, 'offset' | 'limit'>,
-) {
-  const values = statement.refs.map(({ name, index }) =>
+): unknown[] {
+  const values = statement.refs.map(({ name, index }): unknown =>
     index === null ? parameters[name] : (parameters[name] as unknown[])[index],
   );
   values.push(query.limit, query.offset);
@@ -170,7 +173,10 @@ export function listStatement<E extends ObjectLiteral>(
   const statement = statementFor(builder);
   if (statement) return [statement.text, valuesOf(statement, builder.getParameters(), query)];
   const count = builder.clone().orderBy().select('CAST(count(*) AS int)');
-  const [sql, parameters] = builder.clone().addSelect(`(${count.getQuery()})`, TOTAL).getQueryAndParameters();
+  const [sql, parameters] = builder
+    .clone()
+    .addSelect(`(${count.getQuery()})`, TOTAL)
+    .getQueryAndParameters() as [string, unknown[]];
   return [
     `${sql} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
     [...parameters, query.limit, query.offset],

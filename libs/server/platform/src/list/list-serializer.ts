@@ -25,7 +25,7 @@ function compile(columnTypes: ListColumnTypes, keys: string[]): SchemaSerializer
   const serialize = build({
     type: 'array',
     items: { type: 'object', properties, additionalProperties: false },
-  }) as (items: unknown[]) => string;
+  });
   return { keys, types, serialize };
 }
 
@@ -69,7 +69,7 @@ export function serializeListItems(result: ListResult<unknown>): string {
   if (!columnTypes || typeof first !== 'object' || first === null || Array.isArray(first))
     return JSON.stringify(items);
   let byKeys = serializers.get(columnTypes);
-  if (!byKeys) serializers.set(columnTypes, (byKeys = new Map()));
+  if (!byKeys) serializers.set(columnTypes, (byKeys = new Map<string, SchemaSerializer | null>()));
   const keys = Object.keys(first);
   const signature = keys.join('\n');
   let serializer = byKeys.get(signature);
