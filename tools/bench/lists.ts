@@ -208,9 +208,25 @@ async function apiRate(url: string, token: string, apiPid: number): Promise<[num
   return [result.requests.total / result.duration, cpuMs / result.requests.total];
 }
 
-/** Transactions/s of pgbench running one statement at the same concurrency. */
+/**
+ * Transactions/s of pgbench running one statement at the same concurrency, as a prepared statement
+ * (`-M prepared`) as the API runs it (findList's named statement).
+ */
 async function sqlRate(url: string, script: string): Promise<number> {
-  const args = ['-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS), '-f', script, url];
+  const args = [
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(CONNECTIONS),
+    '-j',
+    '2',
+    '-T',
+    String(SECONDS),
+    '-f',
+    script,
+    url,
+  ];
   const { stdout } = await run('/usr/bin/pgbench', args);
   const tps = /tps = ([\d.]+)/.exec(stdout)?.[1];
   if (!tps) throw new Error(`pgbench: ${stdout}`);

@@ -4,6 +4,7 @@ export * from './auth/access.decorators';
 export * from './auth/auth.service';
 export * from './auth/session.service';
 export * from './auth/password';
+export * from './auth/read-alongside-session';
 export * from './crud/crud.controller';
 export * from './crud/crud.service';
 export * from './crud/read.service';

@@ -2,8 +2,9 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Clock } from '@fleet/server/config';
 import { JwtService } from '@nestjs/jwt';
-import { Public, Roles } from './access.decorators';
+import { type Actor, Public, ReadsAlongsideSession, type RequestWithActor, Roles } from './access.decorators';
 import { AccessGuard } from './access.guard';
+import { readAlongsideSession } from './read-alongside-session';
 
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
@@ -52,15 +53,18 @@ class Endpoints {
   adminOnly(): void {}
   @Public()
   open(): void {}
+  @Roles('admin', 'auditor')
+  @ReadsAlongsideSession()
+  alongside(): void {}
 }
 
-function context(handler: keyof Endpoints, token?: string): ExecutionContext {
-  const request = {
+function context(handler: keyof Endpoints, token?: string, request: object = {}): ExecutionContext {
+  Object.assign(request, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
     method: 'GET',
     url: '/x',
     ip: '127.0.0.1',
-  };
+  });
   return {
     getHandler: () => Endpoints.prototype[handler],
     getClass: () => Endpoints,
@@ -119,6 +123,89 @@ describe('AccessGuard', () => {
     await expect(guard.canActivate(context('adminOnly', noExp))).rejects.toMatchObject({ status: 401 });
     await expect(guard.canActivate(context('adminOnly', token('admin', 60, 'ended')))).rejects.toMatchObject({
       status: 401,
+    });
+  });
+
+  describe('a read alongside the session check', () => {
+    /** Passes the guard for the `alongside` endpoint, then reads as readAlongsideSession lets it. */
+    async function readAlongside(
+      tokenRole: string,
+      liveAs: string,
+      sid = 'live',
+      read?: () => Promise<string>,
+    ) {
+      const request = {} as RequestWithActor;
+      const signed = token(tokenRole, 60, sid);
+      liveRole = liveAs;
+      await expect(guard.canActivate(context('alongside', signed, request))).resolves.toBe(true);
+      const actors: Actor[] = [];
+      const answer = readAlongsideSession(request, (actor) => {
+        actors.push(actor);
+        return read ? read() : Promise.resolve(`page for ${actor.role}`);
+      });
+      return { request, actors, answer };
+    }
+
+    it('answers the read once the session is confirmed, run once as the same account', async () => {
+      const { request, actors, answer } = await readAlongside('admin', 'admin');
+      await expect(answer).resolves.toBe('page for admin');
+      expect(actors).toHaveLength(1);
+      expect(request.sessionSettled).toBe(true);
+    });
+
+    it('answers 401 for a session that has ended, even when the read failed or succeeded', async () => {
+      await expect((await readAlongside('admin', 'admin', 'ended')).answer).rejects.toMatchObject({
+        status: 401,
+      });
+      const failing = () => Promise.reject(new Error('bad filter'));
+      const { answer, request } = await readAlongside('admin', 'admin', 'ended', failing);
+      await expect(answer).rejects.toMatchObject({ status: 401 });
+      expect(request.sessionSettled).toBe(true);
+    });
+
+    it('answers 403, audited, when the account lost the role since the token was issued', async () => {
+      refusals.length = 0;
+      await expect((await readAlongside('admin', 'officer')).answer).rejects.toMatchObject({ status: 403 });
+      expect(refusals).toEqual([
+        expect.objectContaining({ after: expect.objectContaining({ reason: 'role' }) }),
+      ]);
+    });
+
+    it('reads again as the account the session has when it is not the token’s', async () => {
+      const { actors, answer } = await readAlongside('admin', 'auditor');
+      await expect(answer).resolves.toBe('page for auditor');
+      // Whether the read began as the token's account depends on when the check answered; what is
+      // answered is always the session's.
+      expect(actors.at(-1)?.role).toBe('auditor');
+    });
+
+    it('drops a read begun as the token’s account when the session’s account differs', async () => {
+      const live = sessions.live.bind(sessions);
+      const slow = jest
+        .spyOn(sessions, 'live')
+        .mockImplementation((...args) => new Promise((done) => setTimeout(() => done(live(...args)), 5)));
+      try {
+        const { actors, answer } = await readAlongside('admin', 'auditor');
+        await expect(answer).resolves.toBe('page for auditor');
+        expect(actors.map((a) => a.role)).toEqual(['admin', 'auditor']);
+      } finally {
+        slow.mockRestore();
+      }
+    });
+
+    it('answers the read’s own error only after a confirmed session', async () => {
+      const failing = () => Promise.reject(Object.assign(new Error('bad filter'), { status: 400 }));
+      await expect((await readAlongside('admin', 'admin', 'live', failing)).answer).rejects.toMatchObject({
+        status: 400,
+      });
+    });
+
+    it('awaits the session check in the guard when the token’s role may not call the endpoint', async () => {
+      const request = {} as RequestWithActor;
+      await expect(guard.canActivate(context('alongside', token('officer'), request))).rejects.toMatchObject({
+        status: 403,
+      });
+      expect(request.sessionCheck).toBeUndefined();
     });
   });
 });

@@ -10,6 +10,7 @@ import {
   type Actor,
   PUBLIC_KEY,
   ROLES_KEY,
+  SESSION_ALONGSIDE_KEY,
   TEMPORARY_PASSWORD_KEY,
   type RequestWithActor,
 } from './access.decorators';
@@ -63,6 +64,38 @@ export class AccessGuard implements CanActivate {
     if (typeof claims.exp !== 'number' || typeof claims.sid !== 'string' || !/^\d+$/.test(claims.sub)) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, SESSION_ENDED);
     }
+    const speculative = this.reflector.getAllAndOverride<boolean>(SESSION_ALONGSIDE_KEY, targets);
+    if (speculative && roles?.includes(claims.role)) {
+      // A read that may run while the session is looked up: the token's account stands in until
+      // readAlongsideSession awaits the check, which refuses exactly as below before anything is sent.
+      request.actor = {
+        userId: Number(claims.sub),
+        username: claims.username,
+        role: claims.role,
+        officerId: claims.officerId,
+        ip: request.ip ?? null,
+        sessionId: claims.sid,
+      };
+      request.sessionCheck = this.confirm(request, claims, roles, targets);
+      request.sessionSettled = false;
+      // Awaited by the handler; this only keeps a refusal from counting as unhandled before that.
+      request.sessionCheck.catch(() => undefined);
+      return true;
+    }
+    await this.confirm(request, claims, roles, targets);
+    return true;
+  }
+
+  /**
+   * The session check: the session still running and its account's role, officer link and state from
+   * the database, put on the request as its actor; refuses (401, or 403 audited) otherwise.
+   */
+  private async confirm(
+    request: RequestWithActor,
+    claims: AccessTokenClaims,
+    roles: Role[] | undefined,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): Promise<void> {
     const live = await this.sessions.live(claims.sid, Number(claims.sub), this.clock.now());
     if (!live) throw new ApiException(HttpStatus.UNAUTHORIZED, SESSION_ENDED);
     request.actor = {
@@ -85,7 +118,6 @@ export class AccessGuard implements CanActivate {
     ) {
       throw await this.refused(request, 'initial password', PASSWORD_CHANGE_REQUIRED);
     }
-    return true;
   }
 
   /** A refusal (403) of a logged-in caller, audited with who asked for what (GB/T 22239 8.1.4.3). */

@@ -5,6 +5,7 @@ import type { Role } from '@fleet/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { SessionEntity, UserEntity } from '@fleet/server/persistence';
 import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import { runPrepared } from '../list/prepared-query';
 
 /** Two tabs renewing at the same moment both present the old token: the second is let through this long. */
 const ROTATION_GRACE_MS = 10_000;
@@ -36,6 +37,8 @@ export interface LiveSession {
 /**
  * The guard's check, written out once: building it with the query builder at every request cost more
  * CPU than running it. A session is live until revoked or expired, and only while its account is enabled.
+ * Run as a named prepared statement (parsed once a connection): it still reads the database at every
+ * request, so ending a session or changing its account takes effect at once.
  */
 const LIVE_SESSION = `
   SELECT u.id AS "userId", u.username, u.role, u.officer_id AS "officerId",
@@ -132,7 +135,11 @@ export class SessionService {
 
   /** The account of a session still running, or null: the guard's check on every request. */
   async live(sessionId: string, userId: number, now: Date): Promise<LiveSession | null> {
-    const rows = await this.dataSource.query<LiveSession[]>(LIVE_SESSION, [sessionId, userId, now]);
+    const rows = await runPrepared<LiveSession>(this.dataSource, 'session_live', LIVE_SESSION, [
+      sessionId,
+      userId,
+      now,
+    ]);
     return rows[0] ?? null;
   }
 

@@ -1,10 +1,17 @@
-import { Body, Delete, Get, Param, ParseIntPipe, Post, Put, type Type } from '@nestjs/common';
+import { Body, Delete, Get, Param, ParseIntPipe, Post, Put, Req, type Type } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import type { Role } from '@fleet/shared/contracts';
-import { type Actor, CurrentActor, Roles } from '../auth/access.decorators';
+import {
+  type Actor,
+  CurrentActor,
+  ReadsAlongsideSession,
+  type RequestWithActor,
+  Roles,
+} from '../auth/access.decorators';
+import { readAlongsideSession } from '../auth/read-alongside-session';
 import { createValidationPipe } from '../errors/validation.pipe';
-import { ApiList, ListParams } from '../list/list-params.decorator';
-import type { ListQuery, ListSpec } from '../list/list-query';
+import { ApiList, RawListParams } from '../list/list-params.decorator';
+import { type ListQuery, type ListSpec, parseListQuery } from '../list/list-query';
 import type { ListResult } from '../list/list-result';
 
 /** What a read-only controller needs of its service (ReadService provides it). */
@@ -39,11 +46,16 @@ export function ReadController<D>({ spec, readRoles }: ReadControllerOptions) {
   abstract class ReadControllerBase {
     constructor(protected readonly service: ReadPort<D>) {}
 
+    /** Runs alongside the session check: one round trip to the database less a request. */
     @Get()
     @Roles(...readRoles)
+    @ReadsAlongsideSession()
     @ApiList(spec)
-    list(@ListParams(spec) query: ListQuery, @CurrentActor() actor: Actor): Promise<ListResult<D>> {
-      return this.service.listFor(actor, query);
+    list(
+      @RawListParams() raw: Record<string, string | undefined>,
+      @Req() request: RequestWithActor,
+    ): Promise<ListResult<D>> {
+      return readAlongsideSession(request, (actor) => this.service.listFor(actor, parseListQuery(spec, raw)));
     }
 
     @Get(':id')

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@fleet/server/config';
 import { Readable } from 'node:stream';
+import type { RequestWithActor } from '../auth/access.decorators';
 import { installContentRange } from '../list/content-range.hook';
 import { inputFaultException, notJsonException, tooDeepException } from './edge-errors';
 import { findInputFault, jsonDepthExceeds } from './input-hygiene';
@@ -38,7 +39,13 @@ export function installEdge(app: NestFastifyApplication, limits: AppConfig['limi
   });
   // Every answer is taken as the type it declares (a stored photo as the image type it was decoded as),
   // never sniffed by the browser into HTML.
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    // Fails closed: a handler that ran alongside the session check (ReadsAlongsideSession) and did
+    // not await it answers nothing.
+    if ((request as RequestWithActor).sessionSettled === false) {
+      done(new Error(`${request.method} ${request.url} answered before its session check`));
+      return;
+    }
     void reply.header('x-content-type-options', 'nosniff');
     done(null, payload);
   });

@@ -8,6 +8,15 @@ export const ListParams = createParamDecorator((spec: ListSpec, context: Executi
   parseListQuery(spec, context.switchToHttp().getRequest<FastifyRequest>().query as Record<string, string>),
 );
 
+/**
+ * A list request's parameters as sent, for a handler that parses them itself (parseListQuery) inside
+ * readAlongsideSession, so that a bad parameter is answered only after the session check.
+ */
+export const RawListParams = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) =>
+    context.switchToHttp().getRequest<FastifyRequest>().query as Record<string, string | undefined>,
+);
+
 /** Documents a list endpoint's react-admin parameters in OpenAPI. */
 export function ApiList(spec: ListSpec): MethodDecorator {
   return applyDecorators(
