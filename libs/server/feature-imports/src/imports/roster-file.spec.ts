@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
-import { detectEncoding, mixedEncoding, normalizeEncoding, readRosterFile } from './roster-file';
+import { detectEncoding, mixedEncoding, normalizeEncoding } from '@fleet/server/file-import';
+import { readRosterFile } from './roster-file';
 
 const ROSTER = '警号,姓名,单位\r\n659001,张三,交警大队\r\n';
 
