@@ -195,7 +195,9 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
   private async detect(upload: FileImportUpload): Promise<DetectedFile> {
     const whole = this.kind.sniff === 'file';
     const content = whole ? await readFile(upload.path) : await readHead(upload.path);
-    const format = whole ? detectFormat(content, upload.fileName) : detectFileType(content, upload.fileName).format;
+    const format = whole
+      ? detectFormat(content, upload.fileName)
+      : detectFileType(content, upload.fileName).format;
     if (format === 'xlsx') {
       await requireXlsxWithinBounds(upload.path, this.deps.config.limits);
       return { path: upload.path, format, encoding: null };
@@ -203,8 +205,7 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
     let encoding: FileEncoding | null;
     if (upload.fields.encoding?.trim()) {
       encoding = normalizeEncoding(upload.fields.encoding);
-      if (!encoding)
-        throw ApiException.badRequest([{ field: 'encoding', reason: ENCODING_CHOICES }]);
+      if (!encoding) throw ApiException.badRequest([{ field: 'encoding', reason: ENCODING_CHOICES }]);
     } else {
       encoding = whole ? detectEncoding(content) : detectFileType(content, upload.fileName).encoding;
     }

@@ -52,7 +52,10 @@ export class FileImportStore {
     );
   }
 
-  async list<E extends FileImportRow>(kind: FileImportKind<E, unknown>, query: ListQuery): Promise<ListResult<E>> {
+  async list<E extends FileImportRow>(
+    kind: FileImportKind<E, unknown>,
+    query: ListQuery,
+  ): Promise<ListResult<E>> {
     const builder = this.dataSource.getRepository(kind.entity).createQueryBuilder('e');
     return findList(kind.resource, builder, query, kind.list.search);
   }

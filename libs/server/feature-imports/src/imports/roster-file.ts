@@ -33,7 +33,8 @@ async function readXlsx(content: Buffer): Promise<RosterLine[]> {
     throw new FileImportError(UNREADABLE_XLSX_TEXT);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new FileImportError({ zh: 'Excel 文件中没有工作表', en: 'The Excel file has no worksheet' });
+  if (!sheet)
+    throw new FileImportError({ zh: 'Excel 文件中没有工作表', en: 'The Excel file has no worksheet' });
   const lines: RosterLine[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNo) => {
     const values = (row.values as ExcelJS.CellValue[]).slice(1);
