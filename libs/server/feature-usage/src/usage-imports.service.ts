@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { UsageImportDto } from '@fleet/shared/contracts';
-import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
-import { FileImportService, FileImportStore } from '@fleet/server/file-import';
+import { FileImportContext, FileImportService } from '@fleet/server/file-import';
 import type { UsageImportEntity } from '@fleet/server/persistence';
-import { AuditService } from '@fleet/server/platform';
-import { QueueAvailability, QueueName } from '@fleet/server/queue';
+import { QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import { USAGE_IMPORT } from './usage-import.kind';
 
@@ -19,14 +17,7 @@ export { toUsageImportDto, USAGE_IMPORT_LIST, USAGE_MAX_BYTES } from './usage-im
  */
 @Injectable()
 export class UsageImportsService extends FileImportService<UsageImportEntity, UsageImportDto> {
-  constructor(
-    store: FileImportStore,
-    audit: AuditService,
-    @Inject(APP_CONFIG) config: AppConfig,
-    @InjectQueue(QueueName.Usage) queue: Queue,
-    queues: QueueAvailability,
-    clock: Clock,
-  ) {
-    super(USAGE_IMPORT, { store, audit, config, queue, queues, clock });
+  constructor(context: FileImportContext, @InjectQueue(QueueName.Usage) queue: Queue) {
+    super(USAGE_IMPORT, context, queue);
   }
 }

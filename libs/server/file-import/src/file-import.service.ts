@@ -1,11 +1,11 @@
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StreamableFile } from '@nestjs/common';
-import type { AppConfig, Clock } from '@fleet/server/config';
+import { Inject, Injectable, type StreamableFile } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
 import {
   type Actor,
   ApiException,
-  type AuditService,
+  AuditService,
   headerColumns,
   type ImportPort,
   type Lang,
@@ -16,12 +16,12 @@ import {
   rejectedRowsCsv,
   requireXlsxWithinBounds,
 } from '@fleet/server/platform';
-import type { QueueAvailability } from '@fleet/server/queue';
+import { QueueAvailability } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import type { DeepPartial } from 'typeorm';
 import type { DetectedFile, FileImportKind, FileImportRow, FileImportUpload } from './file-import.kind';
-import type { FileImportStore } from './file-import.store';
+import { FileImportStore } from './file-import.store';
 import {
   detectEncoding,
   detectFileType,
@@ -35,15 +35,16 @@ import {
   readHead,
 } from './file-type';
 
-/** What the pipeline needs of Nest's container; a kind's service hands its injected ones over. */
-export interface FileImportDeps {
-  store: FileImportStore;
-  audit: AuditService;
-  config: AppConfig;
-  /** The kind's queue (its job's producer is the kind's `enqueue`). */
-  queue: Queue;
-  queues: QueueAvailability;
-  clock: Clock;
+/** What the pipeline needs of Nest's container, whatever the kind (a kind adds its queue). */
+@Injectable()
+export class FileImportContext {
+  constructor(
+    readonly store: FileImportStore,
+    readonly audit: AuditService,
+    @Inject(APP_CONFIG) readonly config: AppConfig,
+    readonly queues: QueueAvailability,
+    readonly clock: Clock,
+  ) {}
 }
 
 /**
@@ -56,21 +57,23 @@ export interface FileImportDeps {
 export abstract class FileImportService<E extends FileImportRow, D> implements ImportPort<D> {
   protected constructor(
     protected readonly kind: FileImportKind<E, D>,
-    protected readonly deps: FileImportDeps,
+    protected readonly context: FileImportContext,
+    /** The kind's queue (its job's producer is the kind's `enqueue`). */
+    private readonly queue: Queue,
   ) {}
 
   async upload(request: FastifyRequest, actor: Actor, lang: Lang): Promise<D> {
     // With Redis gone the file would wait unseen: refuse it (503) before anything is stored.
-    await this.deps.queues.assertReady();
+    await this.context.queues.assertReady();
     const upload = await receiveUpload(request, {
-      dir: join(this.deps.config.dataDir, this.kind.dir),
+      dir: join(this.context.config.dataDir, this.kind.dir),
       maxBytes: this.kind.maxBytes,
       fields: ['kind', 'encoding'],
     });
     try {
       const saved = await this.register(upload, actor);
       await this.enqueue(saved.id);
-      return this.kind.toDto(saved, lang, this.deps.clock.now());
+      return this.kind.toDto(saved, lang, this.context.clock.now());
     } finally {
       await rm(upload.path, { force: true });
     }
@@ -78,32 +81,32 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
 
   /** One job per import (jobId from the import id), retried with backoff; the reconciler's if Redis fails now. */
   async enqueue(importId: number): Promise<void> {
-    await this.deps.queues.enqueueOrLeave(`${this.kind.label} ${importId}`, () =>
-      this.kind.enqueue(this.deps.queue, importId),
+    await this.context.queues.enqueueOrLeave(`${this.kind.label} ${importId}`, () =>
+      this.kind.enqueue(this.queue, importId),
     );
   }
 
   /** Starts a failed import again (admin); how it goes on (resumes, starts over) is its runner's. */
   async retry(id: number, actor: Actor, lang: Lang): Promise<D> {
-    await this.deps.queues.assertReady();
-    const row = await this.deps.store.requeueFailed(this.kind, id, this.deps.audit, actor);
+    await this.context.queues.assertReady();
+    const row = await this.context.store.requeueFailed(this.kind, id, this.context.audit, actor);
     await this.enqueue(id);
-    return this.kind.toDto(row, lang, this.deps.clock.now());
+    return this.kind.toDto(row, lang, this.context.clock.now());
   }
 
   async list(query: ListQuery, lang: Lang): Promise<ListResult<D>> {
-    const now = this.deps.clock.now();
-    return (await this.deps.store.list(this.kind, query)).map((r) => this.kind.toDto(r, lang, now));
+    const now = this.context.clock.now();
+    return (await this.context.store.list(this.kind, query)).map((r) => this.kind.toDto(r, lang, now));
   }
 
   async get(id: number, lang: Lang): Promise<D> {
-    return this.kind.toDto(await this.load(id), lang, this.deps.clock.now());
+    return this.kind.toDto(await this.load(id), lang, this.context.clock.now());
   }
 
   /** The rejected rows as a CSV a person can fix and upload again (see rejectedRowsCsv). */
   async rejectedCsv(id: number, lang: Lang): Promise<StreamableFile> {
     const row = await this.load(id);
-    const rejections = await this.deps.store.rejections(this.kind.rejectionEntity, id);
+    const rejections = await this.context.store.rejections(this.kind.rejectionEntity, id);
     const columns = rejections.length ? await this.fileColumns(row, rawColumns(rejections)) : [];
     return rejectedRowsCsv(rejections, columns, lang, this.kind.rejectedFileName(id));
   }
@@ -112,7 +115,7 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
   private async fileColumns(row: E, fromRaw: string[]): Promise<string[]> {
     try {
       const header = await this.kind.header(
-        join(this.deps.config.dataDir, row.storedPath),
+        join(this.context.config.dataDir, row.storedPath),
         row.format as FileFormat,
         row.encoding as FileEncoding | null,
       );
@@ -124,7 +127,7 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
   }
 
   private async load(id: number): Promise<E> {
-    const row = await this.deps.store.findById(this.kind.entity, id);
+    const row = await this.context.store.findById(this.kind.entity, id);
     if (!row) throw ApiException.notFound(this.kind.resource, id);
     return row;
   }
@@ -141,14 +144,14 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
 
   /** Checks the upload (fields, format, encoding, the kind's own), stores the file and registers the import. */
   private async register(upload: FileImportUpload, actor: Actor): Promise<E> {
-    const { store, config } = this.deps;
+    const { store, config } = this.context;
     if (this.kind.oncePerContent) {
       const existing = await store.findBySha256(this.kind.entity, upload.sha256);
       if (existing?.status === 'failed') {
         // The same file again after its import failed: that import starts over (the bytes are the
         // same, by their hash; they are put back in case the stored copy was lost).
         await rename(upload.path, join(config.dataDir, existing.storedPath));
-        return store.requeueFailed(this.kind, existing.id, this.deps.audit, actor);
+        return store.requeueFailed(this.kind, existing.id, this.context.audit, actor);
       }
       if (existing) throw this.conflict(existing);
     }
@@ -168,12 +171,12 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
     } as unknown as DeepPartial<E>;
     try {
       return await store.register(this.kind.entity, values, (manager, row) =>
-        this.deps.audit.record(manager, {
+        this.context.audit.record(manager, {
           actor,
           action: 'create',
           resource: this.kind.resource,
           resourceId: row.id,
-          after: this.kind.toDto(row, 'en', this.deps.clock.now()),
+          after: this.kind.toDto(row, 'en', this.context.clock.now()),
         }),
       );
     } catch (error) {
@@ -199,7 +202,7 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
       ? detectFormat(content, upload.fileName)
       : detectFileType(content, upload.fileName).format;
     if (format === 'xlsx') {
-      await requireXlsxWithinBounds(upload.path, this.deps.config.limits);
+      await requireXlsxWithinBounds(upload.path, this.context.config.limits);
       return { path: upload.path, format, encoding: null };
     }
     let encoding: FileEncoding | null;
@@ -224,7 +227,7 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
    */
   private async storeByHash(upload: FileImportUpload, format: FileFormat): Promise<string> {
     const relative = join(this.kind.dir, `${upload.sha256}.${format}`);
-    const target = join(this.deps.config.dataDir, relative);
+    const target = join(this.context.config.dataDir, relative);
     const exists = await stat(target).then(
       () => true,
       () => false,

@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { BulkImportDto } from '@fleet/shared/contracts';
-import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
-import { FileImportService, FileImportStore } from '@fleet/server/file-import';
+import { FileImportContext, FileImportService } from '@fleet/server/file-import';
 import type { BulkImportEntity } from '@fleet/server/persistence';
-import { AuditService } from '@fleet/server/platform';
-import { QueueAvailability, QueueName } from '@fleet/server/queue';
+import { QueueName } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
 import { ROSTER_IMPORT } from './roster-import.kind';
 
@@ -17,14 +15,7 @@ export { IMPORT_LIST, IMPORT_MAX_BYTES, toBulkImportDto } from './roster-import.
  */
 @Injectable()
 export class ImportsService extends FileImportService<BulkImportEntity, BulkImportDto> {
-  constructor(
-    store: FileImportStore,
-    audit: AuditService,
-    @Inject(APP_CONFIG) config: AppConfig,
-    @InjectQueue(QueueName.Imports) queue: Queue,
-    queues: QueueAvailability,
-    clock: Clock,
-  ) {
-    super(ROSTER_IMPORT, { store, audit, config, queue, queues, clock });
+  constructor(context: FileImportContext, @InjectQueue(QueueName.Imports) queue: Queue) {
+    super(ROSTER_IMPORT, context, queue);
   }
 }
