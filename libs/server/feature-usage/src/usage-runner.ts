@@ -168,12 +168,6 @@ export class UsageRunner extends FileImportRunner<UsageImportEntity> {
     return done;
   }
 
-  /** The month of an import that succeeded (null otherwise). */
-  async periodOf(importId: number): Promise<string | null> {
-    const row = await this.store.find(importId);
-    return row?.status === 'succeeded' ? row.period : null;
-  }
-
   /**
    * Reads the file and writes what it accepts as it goes: detail records through one COPY into the
    * month's partition (closed only to write a batch of rejected rows), summary rows and rejections in
