@@ -12,9 +12,11 @@ import type {
   SlaCreditTotalDto,
 } from '@fleet/shared/contracts';
 import { type AppConfig, Clock } from '@fleet/server/config';
-import { AlertsRunner } from '@fleet/server/feature-imports';
+import { AlertStore, AlertsRunner } from '@fleet/server/feature-imports';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
 import { AlertEntity, AuditLogEntity, type SimCardEntity } from '@fleet/server/persistence';
 import { offlineNotifier } from '@fleet/server/platform';
+import { ContractDeadlinesReader } from './contract-deadlines.reader';
 import { Not } from 'typeorm';
 import { expectStatus, filterQuery, InventoryFixtures } from '../../../../tools/test/inventory-fixtures';
 import {
@@ -537,7 +539,9 @@ describe('the contract ledger over HTTP', () => {
 
   it('raises the deadline alerts of the contract with the daily alerts', async () => {
     const runner = new AlertsRunner(
-      fx.db,
+      new AlertStore(fx.db),
+      new InventoryLookupReader(fx.db),
+      new ContractDeadlinesReader(fx.db),
       { contractSignedOn: '2025-11-20' } as AppConfig,
       offlineNotifier(new Clock({ clockStart: null })),
     );

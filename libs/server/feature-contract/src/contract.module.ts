@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
 import { registerFieldNames } from '@fleet/server/platform';
 import { ContractsController, ExposureController } from './contracts/contracts.controller';
+import { ContractStore } from './contracts/contract.store';
 import { ContractsService } from './contracts/contracts.service';
 import { ExposureService } from './contracts/exposure.service';
 import { InstallmentsController } from './installments/installments.controller';
+import { InstallmentStore } from './installments/installment.store';
 import { InstallmentsService } from './installments/installments.service';
 import { InvoicesController } from './invoices/invoices.controller';
+import { InvoiceStore } from './invoices/invoice.store';
 import { InvoicesService } from './invoices/invoices.service';
 import { OutagesController } from './outages/outages.controller';
+import { OutageStore } from './outages/outage.store';
 import { OutagesService } from './outages/outages.service';
 import { LedgerExports } from './ledger.exports';
 import { LedgerStore } from './shared/ledger.store';
@@ -63,6 +68,12 @@ registerFieldNames({
   ],
   providers: [
     LedgerStore,
+    ContractStore,
+    InstallmentStore,
+    OutageStore,
+    InvoiceStore,
+    // Inventory's SIM cards, read for the SLA credits and the outages' SIMs.
+    InventoryLookupReader,
     ContractsService,
     ExposureService,
     InstallmentsService,

@@ -1,6 +1,7 @@
 import { ImportExports } from './imports/imports.exports';
 import { Module } from '@nestjs/common';
 import { FileImportModule } from '@fleet/server/file-import';
+import { AlertStore } from './alerts/alert.store';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { ImportsController } from './imports/imports.controller';
@@ -10,6 +11,6 @@ import { ImportsService } from './imports/imports.service';
 @Module({
   imports: [FileImportModule],
   controllers: [ImportsController, AlertsController],
-  providers: [ImportsService, AlertsService, ImportExports],
+  providers: [ImportsService, AlertStore, AlertsService, ImportExports],
 })
 export class ImportsModule {}

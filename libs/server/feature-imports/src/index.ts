@@ -1,3 +1,4 @@
+export * from './alerts/alert.store';
 export * from './alerts/alerts-runner';
 export * from './import-jobs.module';
 export * from './imports/import-runner';

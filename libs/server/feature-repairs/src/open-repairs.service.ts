@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDateOf } from '@fleet/domain/inventory';
 import { OPEN_REPAIR_STATUSES } from '@fleet/domain/repairs';
 import type { OpenRepairsByAgeDto } from '@fleet/shared/contracts';
-import type { DataSource } from 'typeorm';
+import { RepairFiguresStore } from './repair-figures.store';
 
 /** Days since reported at which the dashboard's buckets start (the last has no end). */
 const AGE_BUCKETS = [0, 3, 7, 14, 30] as const;
@@ -11,23 +10,13 @@ const AGE_BUCKETS = [0, 3, 7, 14, 30] as const;
 /** Open repair tickets by age (days since reported, China dates) and by status: one query each. */
 @Injectable()
 export class OpenRepairsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly figures: RepairFiguresStore) {}
 
   async byAge(now: Date): Promise<OpenRepairsByAgeDto> {
     const asOf = chinaDateOf(now);
     const open = [...OPEN_REPAIR_STATUSES];
-    const ages: { bucket: number; count: number }[] = await this.dataSource.query(
-      `SELECT width_bucket($1::date - (reported_at AT TIME ZONE 'Asia/Shanghai')::date, $3::int[]) AS bucket,
-              count(*)::int AS count
-         FROM repair_tickets
-        WHERE status = ANY($2)
-        GROUP BY 1`,
-      [asOf, open, AGE_BUCKETS],
-    );
-    const statuses: { status: string; count: number }[] = await this.dataSource.query(
-      `SELECT status, count(*)::int AS count FROM repair_tickets WHERE status = ANY($1) GROUP BY status`,
-      [open],
-    );
+    const ages = await this.figures.openByAge(asOf, open, AGE_BUCKETS);
+    const statuses = await this.figures.openByStatus(open);
     return {
       asOf,
       // width_bucket numbers the buckets from 1; a ticket dated after today (clock skew) falls in 0.

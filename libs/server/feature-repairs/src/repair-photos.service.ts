@@ -5,11 +5,11 @@ import { dirname, join } from 'node:path';
 import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
 import type { RepairPhotoDto } from '@fleet/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
-import { RepairPhotoEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException, receiveUpload } from '@fleet/server/platform';
 import type { FastifyRequest } from 'fastify';
 import { decodePhoto } from './repair-photo-image';
 import { toRepairPhotoDto } from './repair-ticket.mapper';
+import { RepairPhotoStore } from './repair-photo.store';
 import { RepairTicketStore } from './repair-ticket.store';
 
 /** At most this many photos a ticket: enough for the damage from every side. */
@@ -25,6 +25,7 @@ export const MAX_PHOTOS_PER_TICKET = 20;
 export class RepairPhotosService {
   constructor(
     private readonly store: RepairTicketStore,
+    private readonly photos: RepairPhotoStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,16 +34,13 @@ export class RepairPhotosService {
   }
 
   async list(actor: Actor, ticketId: number): Promise<RepairPhotoDto[]> {
-    const manager = this.store.dataSource.manager;
-    await this.store.load(manager, actor, ticketId);
-    const photos = await manager.find(RepairPhotoEntity, { where: { ticketId }, order: { id: 'ASC' } });
-    return photos.map(toRepairPhotoDto);
+    await this.store.load(this.store.manager, actor, ticketId);
+    return (await this.photos.list(ticketId)).map(toRepairPhotoDto);
   }
 
   async file(actor: Actor, ticketId: number, photoId: number): Promise<StreamableFile> {
-    const manager = this.store.dataSource.manager;
-    await this.store.load(manager, actor, ticketId);
-    const photo = await manager.findOneBy(RepairPhotoEntity, { id: photoId, ticketId });
+    await this.store.load(this.store.manager, actor, ticketId);
+    const photo = await this.photos.find(ticketId, photoId);
     if (!photo) throw ApiException.notFound('repair-photos', photoId);
     const path = join(this.dir, photo.storedPath);
     if (!(await stat(path).catch(() => null))) throw ApiException.notFound('repair-photos', photoId);
@@ -55,7 +53,7 @@ export class RepairPhotosService {
 
   async upload(request: FastifyRequest, actor: Actor, ticketId: number): Promise<RepairPhotoDto> {
     // A ticket the caller may not see answers 404 before any byte is stored.
-    this.store.requireOpen(await this.store.load(this.store.dataSource.manager, actor, ticketId));
+    this.store.requireOpen(await this.store.load(this.store.manager, actor, ticketId));
     const upload = await receiveUpload(request, {
       dir: this.dir,
       maxBytes: this.config.repairPhotos.maxBytes,
@@ -73,7 +71,7 @@ export class RepairPhotosService {
       return await this.store.write(async (manager) => {
         const ticket = await this.store.load(manager, actor, ticketId, true);
         this.store.requireOpen(ticket);
-        const count = await manager.countBy(RepairPhotoEntity, { ticketId });
+        const count = await this.photos.count(manager, ticketId);
         if (count >= MAX_PHOTOS_PER_TICKET) {
           throw ApiException.conflict(
             {
@@ -84,17 +82,15 @@ export class RepairPhotosService {
           );
         }
         const storedPath = `${ticketId}/${sha256}.${image.ext}`;
-        const photo = await manager.save(
-          manager.create(RepairPhotoEntity, {
-            ticketId,
-            fileName: upload.fileName.slice(0, 255),
-            storedPath,
-            contentType: image.contentType,
-            sizeBytes: image.data.length,
-            sha256,
-            uploadedByUserId: actor.userId,
-          }),
-        );
+        const photo = await this.photos.add(manager, {
+          ticketId,
+          fileName: upload.fileName.slice(0, 255),
+          storedPath,
+          contentType: image.contentType,
+          sizeBytes: image.data.length,
+          sha256,
+          uploadedByUserId: actor.userId,
+        });
         await mkdir(dirname(join(this.dir, storedPath)), { recursive: true });
         await writeFile(join(this.dir, storedPath), image.data);
         const after = toRepairPhotoDto(photo);

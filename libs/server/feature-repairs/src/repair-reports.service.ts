@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   LIABLE_PARTY_LABELS,
   REPAIR_CAUSE_LABELS,
@@ -7,18 +6,10 @@ import {
   type RepairCause,
 } from '@fleet/domain/repairs';
 import type { RepairSummaryGroup, RepairSummaryRowDto, RepeatedFaultDto } from '@fleet/shared/contracts';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { ApiException, type Lang } from '@fleet/server/platform';
-import type { DataSource } from 'typeorm';
-
-/** The month a ticket was reported in, China time. */
-const MONTH = `to_char((t.reported_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM')`;
-
-const KEYS: Record<RepairSummaryGroup, string> = {
-  cause: `coalesce(t.cause, 'none')`,
-  payer: `coalesce(t.liability, 'none')`,
-  unit: `coalesce(u.id::text, 'none')`,
-  month: MONTH,
-};
+import { type RepairFigureRow, RepairFiguresStore } from './repair-figures.store';
 
 const NONE: Record<RepairSummaryGroup, { zh: string; en: string }> = {
   cause: { zh: '未诊断', en: 'not diagnosed' },
@@ -33,7 +24,11 @@ const NONE: Record<RepairSummaryGroup, { zh: string; en: string }> = {
  */
 @Injectable()
 export class RepairReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly figures: RepairFiguresStore,
+    private readonly inventory: InventoryLookupReader,
+    private readonly org: OrgLookupReader,
+  ) {}
 
   async summary(
     groupBy: RepairSummaryGroup,
@@ -46,63 +41,56 @@ export class RepairReportsService {
         { field: 'to', reason: { zh: '结束月份不能早于开始月份', en: 'to must not be before from' } },
       ]);
     }
-    const rows: {
-      key: string;
-      unit_name: string | null;
-      tickets: number;
-      cost_fen: string;
-      officer_fen: string;
-      bureau_fen: string;
-    }[] = await this.dataSource.query(
-      `SELECT ${KEYS[groupBy]} AS key, min(u.name) AS unit_name, count(*)::int AS tickets,
-              coalesce(sum(t.cost_fen), 0)::bigint AS cost_fen,
-              coalesce(sum(t.cost_fen) FILTER (WHERE t.liability = 'officer'), 0)::bigint AS officer_fen,
-              coalesce(sum(t.cost_fen) FILTER (WHERE t.liability = 'bureau'), 0)::bigint AS bureau_fen
-         FROM repair_tickets t
-         LEFT JOIN officers o ON o.id = t.holder_officer_id
-         LEFT JOIN units u ON u.id = o.unit_id
-        WHERE t.status <> 'cancelled'
-          AND ($1::text IS NULL OR ${MONTH} >= $1)
-          AND ($2::text IS NULL OR ${MONTH} <= $2)
-        GROUP BY 1
-        ORDER BY 1`,
-      [from ?? null, to ?? null],
-    );
+    const rows: (RepairFigureRow & { unitName?: string })[] =
+      groupBy === 'unit' ? await this.byUnit(from, to) : await this.figures.summary(groupBy, from, to);
     return rows.map((r) => ({
       key: r.key,
-      label: this.label(groupBy, r.key, r.unit_name, lang),
+      label: this.label(groupBy, r.key, r.unitName ?? null, lang),
       tickets: r.tickets,
-      costFen: Number(r.cost_fen),
-      officerFen: Number(r.officer_fen),
-      bureauFen: Number(r.bureau_fen),
+      costFen: r.costFen,
+      officerFen: r.officerFen,
+      bureauFen: r.bureauFen,
     }));
+  }
+
+  /** The figures by holder, summed by the holder's unit (org's); no holder is 'none'. Ordered by key. */
+  private async byUnit(
+    from: string | undefined,
+    to: string | undefined,
+  ): Promise<(RepairFigureRow & { unitName?: string })[]> {
+    const byHolder = await this.figures.summary('holder', from, to);
+    const units = await this.org.unitsOf(byHolder.filter((r) => r.key !== 'none').map((r) => Number(r.key)));
+    const byUnit = new Map<string, RepairFigureRow & { unitName?: string }>();
+    for (const row of byHolder) {
+      const unit = row.key === 'none' ? undefined : units.get(Number(row.key));
+      const key = unit ? String(unit.unitId) : 'none';
+      const sum = byUnit.get(key) ?? {
+        key,
+        unitName: unit?.unitName,
+        tickets: 0,
+        costFen: 0,
+        officerFen: 0,
+        bureauFen: 0,
+      };
+      sum.tickets += row.tickets;
+      sum.costFen += row.costFen;
+      sum.officerFen += row.officerFen;
+      sum.bureauFen += row.bureauFen;
+      byUnit.set(key, sum);
+    }
+    return [...byUnit.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   /** Devices with at least `minTickets` tickets reported in the last `months` months, most first. */
   async repeated(minTickets: number, months: number, now: Date): Promise<RepeatedFaultDto[]> {
-    const rows: {
-      device_id: number;
-      imei1: string;
-      tickets: number;
-      last: Date;
-      causes: RepairCause[] | null;
-    }[] = await this.dataSource.query(
-      `SELECT t.device_id, d.imei1, count(*)::int AS tickets, max(t.reported_at) AS last,
-              array_remove(array_agg(DISTINCT t.cause), NULL) AS causes
-         FROM repair_tickets t
-         JOIN devices d ON d.id = t.device_id
-        WHERE t.status <> 'cancelled' AND t.reported_at >= $1::timestamptz - make_interval(months => $2)
-        GROUP BY t.device_id, d.imei1
-       HAVING count(*) >= $3
-        ORDER BY tickets DESC, last DESC, t.device_id`,
-      [now, months, minTickets],
-    );
+    const rows = await this.figures.repeated(minTickets, months, now);
+    const imeis = await this.inventory.imeis(rows.map((r) => r.deviceId));
     return rows.map((r) => ({
-      deviceId: r.device_id,
-      imei: r.imei1,
+      deviceId: r.deviceId,
+      imei: imeis.get(r.deviceId) ?? '',
       tickets: r.tickets,
-      lastReportedAt: new Date(r.last).toISOString(),
-      causes: r.causes ?? [],
+      lastReportedAt: r.last.toISOString(),
+      causes: r.causes,
     }));
   }
 

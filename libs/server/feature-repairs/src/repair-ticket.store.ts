@@ -12,21 +12,34 @@ import {
 } from '@fleet/domain/repairs';
 import type { RepairTicketDto } from '@fleet/shared/contracts';
 import {
-  AssignmentEntity,
-  DeviceEntity,
-  OfficerEntity,
+  type AssignmentEntity,
+  type DeviceEntity,
   RepairTicketEntity,
   RepairTicketEventEntity,
-  SimCardEntity,
+  type SimCardEntity,
+  UserEntity,
 } from '@fleet/server/persistence';
-import { DEVICE_STATUS_NAMES, DeviceStatusWriter } from '@fleet/server/feature-inventory';
-import { type Actor, ApiException, AuditService, Notifier } from '@fleet/server/platform';
 import {
+  DEVICE_STATUS_NAMES,
+  DeviceStatusWriter,
+  InventoryLookupReader,
+} from '@fleet/server/feature-inventory';
+import { OrgLookupReader } from '@fleet/server/feature-org';
+import {
+  type Actor,
+  ApiException,
+  AuditService,
+  findList,
+  type ListQuery,
+  type ListResult,
+  Notifier,
+} from '@fleet/server/platform';
+import {
+  Brackets,
   type DataSource,
   type EntityManager,
   type FindOptionsOrder,
   In,
-  IsNull,
   QueryFailedError,
 } from 'typeorm';
 import { repairStatusNote } from './repair-notes';
@@ -60,7 +73,14 @@ export class RepairTicketStore {
     private readonly audit: AuditService,
     private readonly deviceStatus: DeviceStatusWriter,
     private readonly notifier: Notifier,
+    private readonly inventory: InventoryLookupReader,
+    private readonly org: OrgLookupReader,
   ) {}
+
+  /** The manager of reads outside a transaction. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
 
   async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
@@ -100,7 +120,7 @@ export class RepairTicketStore {
   }
 
   async toDto(manager: EntityManager, ticket: RepairTicketEntity): Promise<RepairTicketDto> {
-    const device = await manager.findOneByOrFail(DeviceEntity, { id: ticket.deviceId });
+    const device = await this.inventory.device(ticket.deviceId, manager);
     return toRepairTicketDto(ticket, device.imei1);
   }
 
@@ -210,7 +230,7 @@ export class RepairTicketStore {
 
   /** A device locked for the ticket's work in the caller's transaction, or null when there is none. */
   lockDevice(manager: EntityManager, id: number): Promise<DeviceEntity | null> {
-    return manager.findOne(DeviceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.inventory.lockDevice(manager, id);
   }
 
   openTicket(manager: EntityManager, deviceId: number): Promise<RepairTicketEntity | null> {
@@ -219,7 +239,7 @@ export class RepairTicketStore {
 
   /** The device's open assignment: the intake ends it. */
   openAssignment(manager: EntityManager, deviceId: number): Promise<AssignmentEntity | null> {
-    return manager.findOne(AssignmentEntity, { where: { deviceId, endAt: IsNull(), voidedAt: IsNull() } });
+    return this.inventory.openAssignment(deviceId, manager);
   }
 
   simsIn(
@@ -227,24 +247,24 @@ export class RepairTicketStore {
     deviceId: number,
     order?: FindOptionsOrder<SimCardEntity>,
   ): Promise<SimCardEntity[]> {
-    return manager.find(SimCardEntity, { where: { deviceId }, ...(order ? { order } : {}) });
+    return this.inventory.simsIn(deviceId, order, manager);
   }
 
   /** Those of the SIMs that are still in the device. */
   simsByIds(manager: EntityManager, ids: number[], deviceId: number): Promise<SimCardEntity[]> {
-    return manager.findBy(SimCardEntity, { id: In(ids), deviceId });
+    return this.inventory.simsByIds(ids, deviceId, manager);
   }
 
   deviceExists(manager: EntityManager, id: number): Promise<boolean> {
-    return manager.existsBy(DeviceEntity, { id });
+    return this.inventory.deviceExists(id, manager);
   }
 
   device(manager: EntityManager, id: number): Promise<DeviceEntity> {
-    return manager.findOneByOrFail(DeviceEntity, { id });
+    return this.inventory.device(id, manager);
   }
 
   officerExists(manager: EntityManager, id: number): Promise<boolean> {
-    return manager.existsBy(OfficerEntity, { id });
+    return this.org.officerExists(id, manager);
   }
 
   /** The last event that moved the ticket to the status, if any. */
@@ -277,6 +297,68 @@ export class RepairTicketStore {
   record(manager: EntityManager, entry: Parameters<AuditService['record']>[1]): Promise<void> {
     return this.audit.record(manager, entry);
   }
+
+  /**
+   * A page of tickets: the list convention over the columns, and what is not one column as ids the
+   * owners' readers found (officers under units, devices by IMEI).
+   */
+  list(query: ListQuery, where: TicketListConditions): Promise<ListResult<RepairTicketEntity>> {
+    const builder = this.manager.getRepository(RepairTicketEntity).createQueryBuilder('e');
+    if (where.scope !== null) {
+      builder.andWhere(
+        '(e.reportedByOfficerId = :scope OR e.holderOfficerId = :scope OR e.liableOfficerId = :scope)',
+        { scope: where.scope },
+      );
+    }
+    for (const officers of where.officers) {
+      builder.andWhere(
+        '(e.reportedByOfficerId IN (:...officers) OR e.holderOfficerId IN (:...officers) OR e.liableOfficerId IN (:...officers))',
+        { officers },
+      );
+    }
+    for (const holders of where.holders) {
+      builder.andWhere('e.holderOfficerId = ANY(CAST(:holders AS int[]))', { holders });
+    }
+    if (where.search) {
+      const { pattern: q, deviceIds } = where.search;
+      builder.andWhere(
+        new Brackets((inner) => {
+          inner
+            .where('e.fault ILIKE :q', { q })
+            .orWhere('e.ticketNo ILIKE :q', { q })
+            .orWhere('e.deviceId = ANY(CAST(:deviceIds AS int[]))', { deviceIds });
+        }),
+      );
+    }
+    return findList(REPAIR_RESOURCE, builder, query);
+  }
+
+  /** The ticket's events in the order they happened. */
+  events(ticketId: number): Promise<RepairTicketEventEntity[]> {
+    return this.manager.find(RepairTicketEventEntity, {
+      where: { ticketId },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The user names of the ids (the platform's users, who recorded a step). */
+  async usernames(ids: number[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids)];
+    const users = wanted.length ? await this.manager.findBy(UserEntity, { id: In(wanted) }) : [];
+    return new Map(users.map((u) => [u.id, u.username]));
+  }
+}
+
+/** What narrows the ticket list besides its columns (each list of ids from the owner's reader). */
+export interface TicketListConditions {
+  /** The officer an officer login is limited to, or null for staff. */
+  scope: number | null;
+  /** Each a set of officers who reported, held or pay for the ticket. */
+  officers: number[][];
+  /** Each a set of officers who held the device (the officers of a unit and the units under it). */
+  holders: number[][];
+  /** The search: the fault or ticket number matching the pattern, or a device with a matching IMEI. */
+  search: { pattern: string; deviceIds: number[] } | null;
 }
 
 const EVENT_TEXT: Record<DeviceEvent, { zh: string; en: string }> = {

@@ -3,30 +3,26 @@ import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { chinaDateOf, isInWarranty, warrantyEndOn } from '@fleet/domain/inventory';
 import { identifierErrorMessage, parseImei } from '@fleet/domain/identifiers';
 import type { RepairEventDto, RepairIntakeLookupDto, RepairTicketDto } from '@fleet/shared/contracts';
-import {
-  DeviceEntity,
-  OfficerEntity,
-  RepairPhotoEntity,
-  RepairTicketEntity,
-  RepairTicketEventEntity,
-  SimCardEntity,
-  UnitEntity,
-  UserEntity,
-} from '@fleet/server/persistence';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import {
   type Actor,
   ApiException,
-  findList,
   type FilterSpec,
   type ListQuery,
   type ListResult,
   type ListSpec,
   type PrintDocument,
 } from '@fleet/server/platform';
-import { Brackets, type EntityManager, In } from 'typeorm';
 import { bad } from './use-cases/repair-rules';
 import { toRepairEventDto, toRepairTicketDto } from './repair-ticket.mapper';
-import { officerScope, REPAIR_RESOURCE, RepairTicketStore } from './repair-ticket.store';
+import { RepairPhotoStore } from './repair-photo.store';
+import {
+  officerScope,
+  REPAIR_RESOURCE,
+  RepairTicketStore,
+  type TicketListConditions,
+} from './repair-ticket.store';
 import { type RepairReceiptData, renderRepairReceipt } from './repair-receipt.html';
 
 /** Filters that are not one column: the officer (reporter, holder or liable) and the holder's unit. */
@@ -77,72 +73,45 @@ const ids = (value: unknown): number[] => (Array.isArray(value) ? value : [value
 export class RepairTicketsService {
   constructor(
     private readonly store: RepairTicketStore,
+    private readonly photos: RepairPhotoStore,
+    private readonly inventory: InventoryLookupReader,
+    private readonly org: OrgLookupReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private get manager(): EntityManager {
-    return this.store.dataSource.manager;
-  }
-
   async listFor(actor: Actor, query: ListQuery): Promise<ListResult<RepairTicketDto>> {
-    const builder = this.manager.getRepository(RepairTicketEntity).createQueryBuilder('e');
-    const scope = officerScope(actor);
-    if (scope !== null) {
-      builder.andWhere(
-        '(e.reportedByOfficerId = :scope OR e.holderOfficerId = :scope OR e.liableOfficerId = :scope)',
-        { scope },
-      );
-    }
+    const where: TicketListConditions = {
+      scope: officerScope(actor),
+      officers: [],
+      holders: [],
+      search: null,
+    };
     for (const { spec, value } of query.filters) {
-      if (spec === OFFICER_FILTER) {
-        builder.andWhere(
-          '(e.reportedByOfficerId IN (:...officers) OR e.holderOfficerId IN (:...officers) OR e.liableOfficerId IN (:...officers))',
-          { officers: ids(value) },
-        );
-      } else if (spec === UNIT_FILTER) {
-        // The holder's unit or any unit under it.
-        builder.andWhere(
-          `e.holderOfficerId IN (SELECT o.id FROM officers o WHERE o.unit_id IN (
-             WITH RECURSIVE tree(id) AS (
-               SELECT id FROM units WHERE id IN (:...units)
-               UNION SELECT c.id FROM units c JOIN tree ON c.parent_id = tree.id)
-             SELECT id FROM tree))`,
-          { units: ids(value) },
-        );
-      }
+      if (spec === OFFICER_FILTER) where.officers.push(ids(value));
+      // The holder's unit or any unit under it.
+      else if (spec === UNIT_FILTER) where.holders.push(await this.org.officerIdsUnder(ids(value)));
     }
     if (query.q) {
-      const q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere(
-        new Brackets((where) => {
-          where
-            .where('e.fault ILIKE :q', { q })
-            .orWhere('e.ticketNo ILIKE :q', { q })
-            .orWhere('e.deviceId IN (SELECT d.id FROM devices d WHERE d.imei1 LIKE :q OR d.imei2 LIKE :q)', {
-              q,
-            });
-        }),
-      );
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.search = { pattern, deviceIds: await this.inventory.deviceIdsMatchingImei(pattern) };
     }
     const columns = query.filters.filter((f) => f.spec !== OFFICER_FILTER && f.spec !== UNIT_FILTER);
-    const page = await findList(REPAIR_RESOURCE, builder, { ...query, filters: columns, q: null });
-    const imeis = await this.imeis(page.items.map((t) => t.deviceId));
+    const page = await this.store.list({ ...query, filters: columns, q: null }, where);
+    const imeis = await this.inventory.imeis(page.items.map((t) => t.deviceId));
     return page.map((t) => toRepairTicketDto(t, imeis.get(t.deviceId) ?? ''));
   }
 
   async getFor(actor: Actor, id: number): Promise<RepairTicketDto> {
-    return this.store.toDto(this.manager, await this.store.load(this.manager, actor, id));
+    const manager = this.store.manager;
+    return this.store.toDto(manager, await this.store.load(manager, actor, id));
   }
 
   async events(actor: Actor, id: number): Promise<RepairEventDto[]> {
-    await this.store.load(this.manager, actor, id);
-    const events = await this.manager.find(RepairTicketEventEntity, {
-      where: { ticketId: id },
-      order: { at: 'ASC', id: 'ASC' },
-    });
-    const userIds = [...new Set(events.map((e) => e.userId).filter((u): u is number => u !== null))];
-    const users = userIds.length ? await this.manager.findBy(UserEntity, { id: In(userIds) }) : [];
-    const names = new Map(users.map((u) => [u.id, u.username]));
+    await this.store.load(this.store.manager, actor, id);
+    const events = await this.store.events(id);
+    const names = await this.store.usernames(
+      events.map((e) => e.userId).filter((u): u is number => u !== null),
+    );
     return events.map((e) => toRepairEventDto(e, e.userId === null ? null : (names.get(e.userId) ?? null)));
   }
 
@@ -157,19 +126,12 @@ export class RepairTicketsService {
         identifierErrorMessage('imei', parsed.reason, 'en', detail),
       );
     }
-    const device = await this.manager.findOne(DeviceEntity, {
-      where: [{ imei1: parsed.value }, { imei2: parsed.value }],
-    });
+    const device = await this.inventory.deviceByImei(parsed.value);
     if (!device) throw ApiException.notFound('devices', parsed.value);
-    const holder = device.currentOfficerId
-      ? await this.manager.findOneBy(OfficerEntity, { id: device.currentOfficerId })
-      : null;
-    const unit = holder ? await this.manager.findOneBy(UnitEntity, { id: holder.unitId }) : null;
-    const sims = await this.manager.find(SimCardEntity, {
-      where: { deviceId: device.id },
-      order: { slot: 'ASC' },
-    });
-    const open = await this.store.openTicket(this.manager, device.id);
+    const holder = device.currentOfficerId ? await this.org.officer(device.currentOfficerId) : null;
+    const unit = holder ? await this.org.unit(holder.unitId) : null;
+    const sims = await this.inventory.simsIn(device.id, { slot: 'ASC' });
+    const open = await this.store.openTicket(this.store.manager, device.id);
     const end = warrantyEndOn(device.receivedOn);
     return {
       deviceId: device.id,
@@ -190,14 +152,15 @@ export class RepairTicketsService {
 
   /** The printable 维修接收单. */
   async receipt(actor: Actor, id: number): Promise<PrintDocument> {
-    const manager = this.manager;
-    const t = await this.store.load(manager, actor, id);
-    const device = await manager.findOneByOrFail(DeviceEntity, { id: t.deviceId });
+    const t = await this.store.load(this.store.manager, actor, id);
+    const device = await this.inventory.device(t.deviceId);
     const officerId = t.reportedByOfficerId ?? t.holderOfficerId;
-    const officer = officerId ? await manager.findOneBy(OfficerEntity, { id: officerId }) : null;
-    const unit = officer ? await manager.findOneBy(UnitEntity, { id: officer.unitId }) : null;
-    const staff = t.createdByUserId ? await manager.findOneBy(UserEntity, { id: t.createdByUserId }) : null;
-    const photos = await manager.countBy(RepairPhotoEntity, { ticketId: id });
+    const officer = officerId ? await this.org.officer(officerId) : null;
+    const unit = officer ? await this.org.unit(officer.unitId) : null;
+    const staff = t.createdByUserId
+      ? ((await this.store.usernames([t.createdByUserId])).get(t.createdByUserId) ?? null)
+      : null;
+    const photos = await this.photos.count(this.store.manager, id);
     const data: RepairReceiptData = {
       bureau: this.config.documents.bureauName,
       ticketNo: t.ticketNo,
@@ -214,15 +177,9 @@ export class RepairTicketsService {
       warrantyEndOn: t.warrantyEndOn,
       inWarranty: t.inWarranty,
       photos,
-      receivedBy: staff?.username ?? null,
+      receivedBy: staff,
       status: t.status,
     };
     return renderRepairReceipt(data);
-  }
-
-  private async imeis(deviceIds: number[]): Promise<Map<number, string>> {
-    if (!deviceIds.length) return new Map();
-    const devices = await this.manager.findBy(DeviceEntity, { id: In([...new Set(deviceIds)]) });
-    return new Map(devices.map((d) => [d.id, d.imei1]));
   }
 }

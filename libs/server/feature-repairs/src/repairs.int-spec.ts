@@ -1009,6 +1009,27 @@ describe('repair tickets over HTTP', () => {
         `/api/repair-tickets${filterQuery({ q: others.imei.slice(3) })}`,
       );
       expect(byImei.map((t) => t.id)).toEqual([others.id]);
+      // The unit filter: tickets whose holder is in the unit or a unit under it; a unit without officers has none.
+      const byUnit = async (unitId: number) =>
+        (
+          await expectStatus<RepairTicketDto[]>(
+            clients.auditor,
+            200,
+            'GET',
+            `/api/repair-tickets${filterQuery({ unitId }, { range: '[0,499]' })}`,
+          )
+        )
+          .map((t) => t.id)
+          .sort((x, y) => x - y);
+      const inUnit: { id: number }[] = await fx.db.query(
+        `WITH RECURSIVE tree(id) AS (SELECT $1::int UNION SELECT c.id FROM units c JOIN tree ON c.parent_id = tree.id)
+         SELECT t.id FROM repair_tickets t JOIN officers o ON o.id = t.holder_officer_id
+          WHERE o.unit_id IN (SELECT id FROM tree) ORDER BY t.id`,
+        [alice.unitId],
+      );
+      expect(inUnit.length).toBeGreaterThan(0);
+      expect(await byUnit(alice.unitId)).toEqual(inUnit.map((t) => t.id));
+      expect(await byUnit((await fx.unit('无人单位')).id)).toEqual([]);
       const officerExport = await clients.officer.request('GET', '/api/exports/repair-tickets?format=csv');
       expect(officerExport.status).toBe(200);
       const csv = await officerExport.text();

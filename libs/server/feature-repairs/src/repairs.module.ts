@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
-import { InventoryModule } from '@fleet/server/feature-inventory';
+import { InventoryLookupReader, InventoryModule } from '@fleet/server/feature-inventory';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { registerFieldNames } from '@fleet/server/platform';
+import { RepairFiguresStore } from './repair-figures.store';
+import { RepairPhotoStore } from './repair-photo.store';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
 import { RepairTicketStore } from './repair-ticket.store';
@@ -52,6 +55,11 @@ registerFieldNames({
   controllers: [RepairTicketsController, RepairReportsController, OpenRepairsController],
   providers: [
     RepairTicketStore,
+    RepairPhotoStore,
+    RepairFiguresStore,
+    // The owners' readers of devices, SIMs, assignments, officers and units.
+    InventoryLookupReader,
+    OrgLookupReader,
     RepairTicketsService,
     RepairApprovals,
     ...REPAIR_FLOW_PROVIDERS,

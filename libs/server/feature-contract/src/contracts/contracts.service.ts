@@ -8,10 +8,11 @@ import {
   terminationClaimFen,
 } from '@fleet/domain/contract';
 import type { ContractDto } from '@fleet/shared/contracts';
-import { ContractEntity, InstallmentEntity, InstallmentPaymentEntity } from '@fleet/server/persistence';
+import { ContractEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException, AuditService, type ListSpec, ReadService } from '@fleet/server/platform';
-import { type EntityManager, In } from 'typeorm';
-import { LedgerStore, termsOf } from '../shared/ledger.store';
+import type { EntityManager } from 'typeorm';
+import { termsOf } from '../shared/ledger.store';
+import { ContractStore } from './contract.store';
 import type { ContractBody, ContractUpdateBody } from './contract.dto';
 
 export const CONTRACT_LIST: ListSpec = {
@@ -53,7 +54,7 @@ export function contractDto(c: ContractEntity): ContractDto {
 @Injectable()
 export class ContractsService extends ReadService<ContractEntity, ContractDto> {
   constructor(
-    store: LedgerStore,
+    private readonly store: ContractStore,
     private readonly audit: AuditService,
   ) {
     super(store.dataSource, ContractEntity, CONTRACT_LIST);
@@ -64,11 +65,11 @@ export class ContractsService extends ReadService<ContractEntity, ContractDto> {
   }
 
   async create(body: ContractBody, actor: Actor): Promise<ContractDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.store.transaction(async (manager) => {
       await this.checkName(manager, body.name, null);
-      const entity = manager.create(ContractEntity, body);
+      const entity = this.store.build(manager, body);
       this.checkTerms(entity);
-      const saved = await manager.save(ContractEntity, entity);
+      const saved = await this.store.save(manager, entity);
       await this.layOut(manager, saved);
       const after = contractDto(saved);
       await this.audit.record(manager, {
@@ -83,7 +84,7 @@ export class ContractsService extends ReadService<ContractEntity, ContractDto> {
   }
 
   async update(id: number, body: ContractUpdateBody, actor: Actor): Promise<ContractDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.store.transaction(async (manager) => {
       const existing = await this.load(manager, id, true);
       const before = contractDto(existing);
       const { id: _id, ...values } = body;
@@ -91,14 +92,9 @@ export class ContractsService extends ReadService<ContractEntity, ContractDto> {
       const merged = Object.assign(existing, values);
       this.checkTerms(merged);
       const scheduleChanged = SCHEDULE_FIELDS.some((f) => before[f] !== merged[f]);
-      const saved = await manager.save(ContractEntity, merged);
+      const saved = await this.store.save(manager, merged);
       if (scheduleChanged) {
-        const installments = await manager.findBy(InstallmentEntity, { contractId: id });
-        const paid = installments.length
-          ? await manager.countBy(InstallmentPaymentEntity, {
-              installmentId: In(installments.map((i) => i.id)),
-            })
-          : 0;
+        const paid = await this.store.paymentCount(manager, id);
         if (paid > 0) {
           throw ApiException.conflict(
             {
@@ -108,7 +104,6 @@ export class ContractsService extends ReadService<ContractEntity, ContractDto> {
             SCHEDULE_FIELDS.find((f) => before[f] !== merged[f]),
           );
         }
-        await manager.delete(InstallmentEntity, { contractId: id });
         await this.layOut(manager, saved);
       }
       const after = contractDto(saved);
@@ -130,7 +125,7 @@ export class ContractsService extends ReadService<ContractEntity, ContractDto> {
   }
 
   private async checkName(manager: EntityManager, name: string, id: number | null): Promise<void> {
-    const other = await manager.findOneBy(ContractEntity, { name });
+    const other = await this.store.byName(manager, name);
     if (other && other.id !== id) {
       throw ApiException.conflict(
         {
@@ -143,9 +138,6 @@ export class ContractsService extends ReadService<ContractEntity, ContractDto> {
   }
 
   private async layOut(manager: EntityManager, contract: ContractEntity): Promise<void> {
-    await manager.insert(
-      InstallmentEntity,
-      installmentSchedule(termsOf(contract)).map((i) => ({ ...i, contractId: contract.id })),
-    );
+    await this.store.layOut(manager, contract.id, installmentSchedule(termsOf(contract)));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { installmentState } from '@fleet/domain/contract';
 import { chinaDateOf } from '@fleet/domain/inventory';
 import type { InstallmentDto, PaymentDto } from '@fleet/shared/contracts';
-import { InstallmentEntity, InstallmentPaymentEntity } from '@fleet/server/persistence';
+import type { InstallmentEntity, InstallmentPaymentEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
@@ -11,9 +11,9 @@ import {
   type ListResult,
   type ListSpec,
 } from '@fleet/server/platform';
-import { IsNull } from 'typeorm';
 import { listInMemory } from '../shared/in-memory-list';
 import { type LedgerInstallment, LedgerStore } from '../shared/ledger.store';
+import { InstallmentStore } from './installment.store';
 import type { PaymentBody, ReversalBody } from './payment.dto';
 
 export const INSTALLMENT_LIST: ListSpec = {
@@ -49,6 +49,7 @@ function paymentDto(p: InstallmentPaymentEntity): PaymentDto {
 export class InstallmentsService {
   constructor(
     private readonly store: LedgerStore,
+    private readonly installments: InstallmentStore,
     private readonly audit: AuditService,
   ) {}
 
@@ -71,11 +72,7 @@ export class InstallmentsService {
 
   async payments(id: number): Promise<PaymentDto[]> {
     await this.installment(id);
-    const rows = await this.store.dataSource.manager.find(InstallmentPaymentEntity, {
-      where: { installmentId: id },
-      order: { paidOn: 'ASC', id: 'ASC' },
-    });
-    return rows.map(paymentDto);
+    return (await this.installments.payments(id)).map(paymentDto);
   }
 
   async pay(id: number, body: PaymentBody, actor: Actor, now: Date): Promise<PaymentDto> {
@@ -91,17 +88,11 @@ export class InstallmentsService {
         },
       ]);
     }
-    return this.store.dataSource.transaction(async (manager) => {
+    return this.installments.transaction(async (manager) => {
       // The row lock makes two payments of the same installment take turns, so the balance check holds.
-      const installment = await manager.findOne(InstallmentEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const installment = await this.installments.lockInstallment(manager, id);
       if (!installment) throw ApiException.notFound('installments', id);
-      const counted = await manager.findBy(InstallmentPaymentEntity, {
-        installmentId: id,
-        reversedAt: IsNull(),
-      });
+      const counted = await this.installments.countedPayments(manager, id);
       const balance = installment.amountFen - counted.reduce((s, p) => s + p.amountFen, 0);
       if (body.amountFen > balance) {
         throw ApiException.conflict(
@@ -112,14 +103,11 @@ export class InstallmentsService {
           'amountFen',
         );
       }
-      const saved = await manager.save(
-        InstallmentPaymentEntity,
-        manager.create(InstallmentPaymentEntity, {
-          ...body,
-          installmentId: id,
-          recordedByUserId: actor.userId,
-        }),
-      );
+      const saved = await this.installments.addPayment(manager, {
+        ...body,
+        installmentId: id,
+        recordedByUserId: actor.userId,
+      });
       const after = paymentDto(saved);
       await this.audit.record(manager, {
         actor,
@@ -139,11 +127,8 @@ export class InstallmentsService {
     actor: Actor,
     now: Date,
   ): Promise<PaymentDto> {
-    return this.store.dataSource.transaction(async (manager) => {
-      const payment = await manager.findOne(InstallmentPaymentEntity, {
-        where: { id: paymentId, installmentId: id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.installments.transaction(async (manager) => {
+      const payment = await this.installments.lockPayment(manager, paymentId, id);
       if (!payment) throw ApiException.notFound('payments', paymentId);
       if (payment.reversedAt) {
         throw ApiException.conflict({
@@ -155,7 +140,7 @@ export class InstallmentsService {
       payment.reversedAt = now;
       payment.reversalReason = body.reason;
       payment.reversedByUserId = actor.userId;
-      const after = paymentDto(await manager.save(InstallmentPaymentEntity, payment));
+      const after = paymentDto(await this.installments.savePayment(manager, payment));
       await this.audit.record(manager, {
         actor,
         action: 'update',
@@ -169,7 +154,7 @@ export class InstallmentsService {
   }
 
   private async installment(id: number): Promise<InstallmentEntity> {
-    const found = await this.store.dataSource.manager.findOneBy(InstallmentEntity, { id });
+    const found = await this.installments.installment(id);
     if (!found) throw ApiException.notFound('installments', id);
     return found;
   }

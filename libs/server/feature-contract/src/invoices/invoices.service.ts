@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { invoiceCheck } from '@fleet/domain/contract';
 import type { InvoiceDto } from '@fleet/shared/contracts';
-import { InvoiceEntity } from '@fleet/server/persistence';
+import type { InvoiceEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
@@ -14,6 +14,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { LedgerStore, termsOf } from '../shared/ledger.store';
 import { SlaCreditsService } from '../sla-credits/sla-credits.service';
+import { InvoiceStore } from './invoice.store';
 import type { InvoiceBody, InvoiceUpdateBody } from './invoice.dto';
 
 export const INVOICE_LIST: ListSpec = {
@@ -32,6 +33,7 @@ export const INVOICE_LIST: ListSpec = {
 export class InvoicesService {
   constructor(
     private readonly store: LedgerStore,
+    private readonly invoices: InvoiceStore,
     private readonly credits: SlaCreditsService,
     private readonly audit: AuditService,
   ) {}
@@ -55,7 +57,7 @@ export class InvoicesService {
   }
 
   async list(query: ListQuery): Promise<ListResult<InvoiceDto>> {
-    const builder = this.store.dataSource.getRepository(InvoiceEntity).createQueryBuilder('e');
+    const builder = this.invoices.query();
     const page = await findList('invoices', builder, query, INVOICE_LIST.search);
     const items: InvoiceDto[] = [];
     for (const row of page.items) items.push(await this.dto(row));
@@ -63,19 +65,19 @@ export class InvoicesService {
   }
 
   async get(id: number): Promise<InvoiceDto> {
-    return this.dto(await this.load(this.store.dataSource.manager, id));
+    return this.dto(await this.load(this.invoices.manager, id));
   }
 
   async create(body: InvoiceBody, actor: Actor): Promise<InvoiceDto> {
-    const saved = await this.store.dataSource.transaction(async (manager) => {
+    const saved = await this.invoices.transaction(async (manager) => {
       const contract = await this.store.contract(body.contractId, manager);
-      const entity = manager.create(InvoiceEntity, {
+      const entity = this.invoices.build(manager, {
         ...body,
         contractId: contract.id,
         note: body.note ?? null,
       });
       await this.check(manager, entity);
-      const row = await manager.save(InvoiceEntity, entity);
+      const row = await this.invoices.save(manager, entity);
       await this.audit.record(manager, {
         actor,
         action: 'create',
@@ -89,13 +91,13 @@ export class InvoicesService {
   }
 
   async update(id: number, body: InvoiceUpdateBody, actor: Actor): Promise<InvoiceDto> {
-    const saved = await this.store.dataSource.transaction(async (manager) => {
+    const saved = await this.invoices.transaction(async (manager) => {
       const existing = await this.load(manager, id, true);
       const before = { ...existing };
       const { id: _id, contractId: _contract, ...values } = body;
       const merged = Object.assign(existing, values);
       await this.check(manager, merged);
-      const row = await manager.save(InvoiceEntity, merged);
+      const row = await this.invoices.save(manager, merged);
       await this.audit.record(manager, {
         actor,
         action: 'update',
@@ -110,10 +112,7 @@ export class InvoicesService {
   }
 
   private async load(manager: EntityManager, id: number, forUpdate = false): Promise<InvoiceEntity> {
-    const found = await manager.findOne(InvoiceEntity, {
-      where: { id },
-      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const found = await this.invoices.find(manager, id, forUpdate);
     if (!found) throw ApiException.notFound('invoices', id);
     return found;
   }
@@ -127,10 +126,7 @@ export class InvoicesService {
         },
       ]);
     }
-    const other = await manager.findOneBy(InvoiceEntity, {
-      contractId: invoice.contractId,
-      invoiceNo: invoice.invoiceNo,
-    });
+    const other = await this.invoices.byNumber(manager, invoice.contractId, invoice.invoiceNo);
     if (other && other.id !== invoice.id) {
       throw ApiException.conflict(
         {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OutageDto } from '@fleet/shared/contracts';
-import { OutageEntity, SimCardEntity } from '@fleet/server/persistence';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { OutageEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
@@ -9,8 +10,9 @@ import {
   type LocalizedFieldError,
   ReadService,
 } from '@fleet/server/platform';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { LedgerStore } from '../shared/ledger.store';
+import { OutageStore } from './outage.store';
 import type { OutageBody, OutageUpdateBody, OutageVoidBody } from './outage.dto';
 
 export const OUTAGE_LIST: ListSpec = {
@@ -47,9 +49,11 @@ export function outageDto(o: OutageEntity): OutageDto {
 export class OutagesService extends ReadService<OutageEntity, OutageDto> {
   constructor(
     private readonly store: LedgerStore,
+    private readonly outages: OutageStore,
+    private readonly inventory: InventoryLookupReader,
     private readonly audit: AuditService,
   ) {
-    super(store.dataSource, OutageEntity, OUTAGE_LIST);
+    super(outages.dataSource, OutageEntity, OUTAGE_LIST);
   }
 
   protected toDto(row: OutageEntity): OutageDto {
@@ -57,7 +61,7 @@ export class OutagesService extends ReadService<OutageEntity, OutageDto> {
   }
 
   async create(body: OutageBody, actor: Actor): Promise<OutageDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.outages.transaction(async (manager) => {
       const contract = await this.store.contract(body.contractId, manager);
       const values = {
         ...body,
@@ -65,14 +69,14 @@ export class OutagesService extends ReadService<OutageEntity, OutageDto> {
         startAt: new Date(body.startAt),
         endAt: new Date(body.endAt),
       };
-      const entity = manager.create(OutageEntity, {
+      const entity = this.outages.build(manager, {
         ...values,
         simIds: values.scope === 'all' ? [] : (values.simIds ?? []),
         note: values.note ?? null,
         createdByUserId: actor.userId,
       });
       await this.check(manager, entity, body.simIds);
-      const saved = await manager.save(OutageEntity, entity);
+      const saved = await this.outages.save(manager, entity);
       const after = outageDto(saved);
       await this.audit.record(manager, {
         actor,
@@ -86,19 +90,19 @@ export class OutagesService extends ReadService<OutageEntity, OutageDto> {
   }
 
   async update(id: number, body: OutageUpdateBody, actor: Actor): Promise<OutageDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.outages.transaction(async (manager) => {
       const existing = await this.load(manager, id, true);
       this.refuseVoided(existing);
       const before = outageDto(existing);
       const { id: _id, contractId: _contract, startAt, endAt, ...rest } = body;
-      const merged = manager.merge(OutageEntity, existing, {
+      const merged = this.outages.merge(manager, existing, {
         ...rest,
         ...(startAt ? { startAt: new Date(startAt) } : {}),
         ...(endAt ? { endAt: new Date(endAt) } : {}),
       });
       if (merged.scope === 'all' && body.simIds === undefined) merged.simIds = [];
       await this.check(manager, merged, merged.scope === 'all' ? body.simIds : merged.simIds);
-      const after = outageDto(await manager.save(OutageEntity, merged));
+      const after = outageDto(await this.outages.save(manager, merged));
       await this.audit.record(manager, {
         actor,
         action: 'update',
@@ -112,14 +116,14 @@ export class OutagesService extends ReadService<OutageEntity, OutageDto> {
   }
 
   async void(id: number, body: OutageVoidBody, actor: Actor, now: Date): Promise<OutageDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.outages.transaction(async (manager) => {
       const existing = await this.load(manager, id, true);
       this.refuseVoided(existing);
       const before = outageDto(existing);
       existing.voidedAt = now;
       existing.voidReason = body.reason;
       existing.voidedByUserId = actor.userId;
-      const after = outageDto(await manager.save(OutageEntity, existing));
+      const after = outageDto(await this.outages.save(manager, existing));
       await this.audit.record(manager, {
         actor,
         action: 'update',
@@ -165,7 +169,7 @@ export class OutagesService extends ReadService<OutageEntity, OutageDto> {
           },
         });
       } else {
-        const found = new Set((await manager.findBy(SimCardEntity, { id: In(ids) })).map((s) => s.id));
+        const found = await this.inventory.existingSimIds(ids, manager);
         const unknown = ids.filter((id) => !found.has(id));
         if (unknown.length) {
           errors.push({

@@ -6,7 +6,6 @@ import {
   InstallmentEntity,
   InstallmentPaymentEntity,
   OutageEntity,
-  SimCardEntity,
 } from '@fleet/server/persistence';
 import { ApiException } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -14,6 +13,32 @@ import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 export interface LedgerInstallment extends ExposureInstallment {
   seq: number;
   contractId: number;
+}
+
+/** Installments (of the contracts, or all) with the payments that count (reversed ones do not). */
+export async function installmentsWithPayments(
+  manager: EntityManager,
+  contractIds: number[] | null,
+): Promise<LedgerInstallment[]> {
+  const rows = await manager.find(InstallmentEntity, {
+    where: contractIds ? { contractId: In(contractIds) } : {},
+    order: { contractId: 'ASC', seq: 'ASC' },
+  });
+  const payments = rows.length
+    ? await manager.find(InstallmentPaymentEntity, {
+        where: { installmentId: In(rows.map((r) => r.id)), reversedAt: IsNull() },
+      })
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    contractId: r.contractId,
+    seq: r.seq,
+    dueOn: r.dueOn,
+    amountFen: r.amountFen,
+    payments: payments
+      .filter((p) => p.installmentId === r.id)
+      .map((p) => ({ paidOn: p.paidOn, amountFen: p.amountFen })),
+  }));
 }
 
 /** Every field of the terms, checked complete by the compiler: what `termsOf` copies from the row. */
@@ -58,29 +83,11 @@ export class LedgerStore {
   }
 
   /** Installments with the payments that count (reversed ones do not). */
-  async installments(
+  installments(
     contractIds: number[] | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<LedgerInstallment[]> {
-    const rows = await manager.find(InstallmentEntity, {
-      where: contractIds ? { contractId: In(contractIds) } : {},
-      order: { contractId: 'ASC', seq: 'ASC' },
-    });
-    const payments = rows.length
-      ? await manager.find(InstallmentPaymentEntity, {
-          where: { installmentId: In(rows.map((r) => r.id)), reversedAt: IsNull() },
-        })
-      : [];
-    return rows.map((r) => ({
-      id: r.id,
-      contractId: r.contractId,
-      seq: r.seq,
-      dueOn: r.dueOn,
-      amountFen: r.amountFen,
-      payments: payments
-        .filter((p) => p.installmentId === r.id)
-        .map((p) => ({ paidOn: p.paidOn, amountFen: p.amountFen })),
-    }));
+    return installmentsWithPayments(manager, contractIds);
   }
 
   /** A contract's outages that count (not voided), as the SLA rule takes them. */
@@ -96,13 +103,5 @@ export class LedgerStore {
       scope,
       simIds,
     }));
-  }
-
-  /** The SIMs under the contract: every SIM card the bureau holds (one contract covers them all today). */
-  async sims(): Promise<{ id: number; msisdn: string }[]> {
-    return this.dataSource.manager.find(SimCardEntity, {
-      select: { id: true, msisdn: true },
-      order: { id: 'ASC' },
-    });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type SlaCredit, slaCredits } from '@fleet/domain/contract';
 import type { SlaCreditDto, SlaCreditTotalDto } from '@fleet/shared/contracts';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
 import { ApiException, type ListQuery, type ListResult, type ListSpec } from '@fleet/server/platform';
 import { listInMemory } from '../shared/in-memory-list';
 import { LedgerStore, termsOf } from '../shared/ledger.store';
@@ -25,7 +26,10 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 @Injectable()
 export class SlaCreditsService {
-  constructor(private readonly store: LedgerStore) {}
+  constructor(
+    private readonly store: LedgerStore,
+    private readonly inventory: InventoryLookupReader,
+  ) {}
 
   /** One month's credits of a contract (the latest by default). */
   async credits(
@@ -38,7 +42,8 @@ export class SlaCreditsService {
       ]);
     }
     const contract = await this.store.contract(contractId);
-    const [sims, outages] = await Promise.all([this.store.sims(), this.store.outages(contract.id)]);
+    // The SIMs under the contract: every SIM card the bureau holds (one contract covers them all today).
+    const [sims, outages] = await Promise.all([this.inventory.simNumbers(), this.store.outages(contract.id)]);
     return {
       credits: slaCredits({ period, terms: termsOf(contract), simIds: sims.map((s) => s.id), outages }),
       msisdns: new Map(sims.map((s) => [s.id, s.msisdn])),

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlertDto } from '@fleet/shared/contracts';
 import { chinaDateOf } from '@fleet/domain/inventory';
 import { AlertEntity } from '@fleet/server/persistence';
 import { type ListSpec, ReadService } from '@fleet/server/platform';
 import { JobName, type JobPayloads, QueueName, QueueAvailability } from '@fleet/server/queue';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import { AlertStore } from './alert.store';
 
 export const ALERT_LIST: ListSpec = {
   resource: 'alerts',
@@ -30,11 +29,11 @@ function toDto(row: AlertEntity): AlertDto {
 @Injectable()
 export class AlertsService extends ReadService<AlertEntity, AlertDto> {
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    store: AlertStore,
     @InjectQueue(QueueName.Alerts) private readonly queue: Queue,
     private readonly queues: QueueAvailability,
   ) {
-    super(dataSource, AlertEntity, ALERT_LIST);
+    super(store.dataSource, AlertEntity, ALERT_LIST);
   }
 
   protected toDto(row: AlertEntity): AlertDto {

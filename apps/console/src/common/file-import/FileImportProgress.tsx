@@ -1,22 +1,13 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 
-/** What a file import (roster or usage) reports while the worker has it. */
-export interface RowsProgressValue {
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  rowsDone: number;
-  rowsTotal: number;
-}
-
-export function isImportFinished(value: Pick<RowsProgressValue, 'status'> | undefined): boolean {
-  return value?.status === 'succeeded' || value?.status === 'failed';
-}
+import { isImportFinished, type FileImportConfig, type FileImportRecord } from './fileImport';
 
 /**
  * Rows done of total as a bar; indeterminate while the worker has not counted the rows yet. `detail` is a
  * second line under the count (a rate, the rows accepted…).
  */
-export const RowsProgress = ({ value, detail }: { value: RowsProgressValue; detail?: string }) => {
+export const RowsProgress = ({ value, detail }: { value: FileImportRecord; detail?: string }) => {
   const translate = useTranslate();
   const { rowsDone, rowsTotal } = value;
   const counted = rowsTotal > 0;
@@ -41,4 +32,14 @@ export const RowsProgress = ({ value, detail }: { value: RowsProgressValue; deta
       )}
     </Box>
   );
+};
+
+/** The import in context as the bar, with the kind's own second line. */
+export const FileImportProgress = ({ config }: { config: FileImportConfig }) => {
+  const translate = useTranslate();
+  const record = useRecordContext<FileImportRecord>();
+  if (!record) {
+    return null;
+  }
+  return <RowsProgress value={record} detail={config.progressDetail?.(record, translate)} />;
 };

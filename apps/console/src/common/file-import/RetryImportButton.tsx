@@ -1,14 +1,15 @@
 import ReplayIcon from '@mui/icons-material/Replay';
 import { Button, usePermissions, useRecordContext } from 'react-admin';
 
-import { useApiAction } from './apiAction';
+import { useApiAction } from '../apiAction';
+import type { FileImportRecord, FileImportResource } from './fileImport';
 
 /**
  * Starts a failed import again (admin): a usage file is read over from its start, a roster resumes
- * after its last committed batch. Serves roster imports (`imports`) and usage imports alike.
+ * after its last committed batch.
  */
-export const RetryImportButton = ({ resource }: { resource: 'imports' | 'usage-imports' }) => {
-  const record = useRecordContext<{ id: number; status: string }>();
+export const RetryImportButton = ({ resource }: { resource: FileImportResource }) => {
+  const record = useRecordContext<FileImportRecord>();
   const { permissions } = usePermissions<string>();
   const { run, pending } = useApiAction();
   if (!record || record.status !== 'failed' || permissions !== 'admin') {

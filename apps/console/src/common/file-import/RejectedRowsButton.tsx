@@ -1,15 +1,13 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, useNotify, useRecordContext } from 'react-admin';
 
-import { downloadApiFile } from '../providers/download';
-import { errorMessageOf } from './apiAction';
+import { downloadApiFile } from '../../providers/download';
+import { errorMessageOf } from '../apiAction';
+import type { FileImportRecord, FileImportResource } from './fileImport';
 
-/**
- * The rows an import refused, each with its row, column and reason, to fix and upload again. Serves
- * roster imports (`imports`) and usage imports (`usage-imports`) alike.
- */
-export const RejectedRowsButton = ({ resource }: { resource: 'imports' | 'usage-imports' }) => {
-  const record = useRecordContext<{ id: number; rowsRejected: number }>();
+/** The rows an import refused, each with its row, column and reason, to fix and upload again. */
+export const RejectedRowsButton = ({ resource }: { resource: FileImportResource }) => {
+  const record = useRecordContext<FileImportRecord>();
   const notify = useNotify();
   if (!record || record.rowsRejected === 0) {
     return null;

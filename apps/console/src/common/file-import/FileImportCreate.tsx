@@ -9,31 +9,26 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Title, useRedirect, useTranslate } from 'react-admin';
 
-import { useApiAction } from './apiAction';
-import type { FleetDataProvider } from '../providers/dataProvider';
+import { useApiAction } from '../apiAction';
+import type { FileImportConfig } from './fileImport';
 
 // Carrier and Excel exports come as UTF-8 or GBK; the API detects when none is chosen.
 const ENCODINGS = ['', 'utf-8', 'gbk'] as const;
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface UploadFormProps {
-  resource: 'imports' | 'usage-imports';
-  /** The form's own choice of what the file holds. */
-  kindSelect: ReactNode;
-  upload: (provider: FleetDataProvider, file: File, encoding: string | undefined) => Promise<{ id: number }>;
-}
-
 /**
- * Choose a file (CSV or XLSX) and its encoding and upload it; the upload returns at once and the
- * import's page shows its progress. Roster and usage imports differ only in their kind choice.
+ * Choose what the file holds, the file (CSV or XLSX) and its encoding and upload it; the upload returns at
+ * once and the import's page shows its progress.
  */
-export const UploadForm = ({ resource, kindSelect, upload }: UploadFormProps) => {
+const FileImportCreate = ({ config }: { config: FileImportConfig }) => {
+  const { resource, uploadKindChoices } = config;
   const translate = useTranslate();
   const redirect = useRedirect();
   const { run, pending } = useApiAction();
+  const [kind, setKind] = useState(uploadKindChoices[0].id);
   const [encoding, setEncoding] = useState<(typeof ENCODINGS)[number]>('');
   const [file, setFile] = useState<File | null>(null);
 
@@ -41,7 +36,7 @@ export const UploadForm = ({ resource, kindSelect, upload }: UploadFormProps) =>
     if (!file) {
       return;
     }
-    const outcome = await run((provider) => upload(provider, file, encoding || undefined), null);
+    const outcome = await run((provider) => config.upload(provider, file, kind, encoding || undefined), null);
     if (outcome.ok) {
       redirect('show', resource, outcome.value.id);
     }
@@ -52,7 +47,18 @@ export const UploadForm = ({ resource, kindSelect, upload }: UploadFormProps) =>
       <Title title={`resources.${resource}.name`} />
       <CardContent>
         <Stack spacing={2}>
-          {kindSelect}
+          <TextField
+            select
+            label={translate(`resources.${resource}.fields.kind`)}
+            value={kind}
+            onChange={(event) => setKind(event.target.value)}
+          >
+            {uploadKindChoices.map((choice) => (
+              <MenuItem key={choice.id} value={choice.id}>
+                {translate(choice.name)}
+              </MenuItem>
+            ))}
+          </TextField>
           <TextField
             select
             label={translate(`resources.${resource}.fields.encoding`)}
@@ -95,3 +101,5 @@ export const UploadForm = ({ resource, kindSelect, upload }: UploadFormProps) =>
     </Card>
   );
 };
+
+export default FileImportCreate;
