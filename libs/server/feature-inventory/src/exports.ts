@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DATA_ROLES,
   DEVICE_STATUS_LABELS,
@@ -12,27 +11,23 @@ import {
   type PlanDto,
   type SimCardDto,
 } from '@fleet/shared/contracts';
-import { DeviceEntity, SimCardEntity } from '@fleet/server/persistence';
 import {
   EXPORT_LOOKUPS,
   ExportRegistry,
   deviceColumns,
-  entityNames,
   officerColumns,
   unitColumns,
 } from '@fleet/server/platform';
-import type { DataSource } from 'typeorm';
 import { APN_PROFILE_LIST, ApnProfilesService } from './apn-profiles/apn-profiles.service';
 import { ASSIGNMENT_LIST, AssignmentsService } from './custody/custody-lists.service';
+import { DeviceStore } from './devices/device.store';
 import { DEVICE_LIST, DevicesService } from './devices/devices.service';
 import { PLAN_LIST, PlansService } from './plans/plans.service';
 import { STAFF } from './shared/roles';
+import { SimCardStore } from './sim-cards/sim-card.store';
 import { SIM_CARD_LIST, SimCardsService } from './sim-cards/sim-cards.service';
 
 const ID = { zh: '编号', en: 'id' };
-
-/** The device next to a device id in other lists' exports: model and IMEI 1. */
-const deviceName = (d: DeviceEntity) => `${d.model} ${d.imei1}`;
 
 /**
  * Devices, SIM cards, plans, APN profiles and assignments as CSV/XLSX downloads (an officer's export
@@ -47,18 +42,13 @@ export class InventoryExports implements OnModuleInit {
     private readonly plans: PlansService,
     private readonly profiles: ApnProfilesService,
     private readonly assignments: AssignmentsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deviceStore: DeviceStore,
+    private readonly simStore: SimCardStore,
   ) {}
 
   onModuleInit(): void {
-    this.registry.registerLookup(
-      EXPORT_LOOKUPS.devices,
-      entityNames(this.dataSource, DeviceEntity, deviceName),
-    );
-    this.registry.registerLookup(
-      EXPORT_LOOKUPS.simCards,
-      entityNames(this.dataSource, SimCardEntity, (s) => s.msisdn),
-    );
+    this.registry.registerLookup(EXPORT_LOOKUPS.devices, this.deviceStore.names());
+    this.registry.registerLookup(EXPORT_LOOKUPS.simCards, this.simStore.names());
     this.registry.register<DeviceDto>({
       resource: 'devices',
       title: { zh: '终端', en: 'Devices' },

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { ApnProfilesController } from './apn-profiles/apn-profiles.controller';
+import { ApnProfileStore } from './apn-profiles/apn-profile.store';
 import { ApnProfilesService } from './apn-profiles/apn-profiles.service';
 import { AssignmentsController, SimInstallationsController } from './custody/custody.controller';
 import { CustodyHistoryService } from './custody/custody-history.service';
 import { AssignmentsService, SimInstallationsService } from './custody/custody-lists.service';
+import { CustodyReader } from './custody/custody.reader';
 import { CustodyStore } from './custody/custody.store';
 import { AcceptAssignmentUseCase } from './custody/use-cases/accept-assignment.use-case';
 import { AssignDeviceUseCase } from './custody/use-cases/assign-device.use-case';
@@ -15,16 +18,21 @@ import { VoidCustodyUseCase } from './custody/use-cases/void-custody.use-case';
 import { DevicesController } from './devices/devices.controller';
 import { DeviceLabelsService } from './devices/device-labels.service';
 import { DeviceStatusWriter } from './devices/device-status.writer';
+import { DeviceStore } from './devices/device.store';
 import { DevicesService } from './devices/devices.service';
 import { InventoryExports } from './exports';
+import { InventoryLookupReader } from './inventory-lookup.reader';
 import { FleetSummaryController } from './fleet-summary/fleet-summary.controller';
+import { FleetSummaryReader } from './fleet-summary/fleet-summary.reader';
 import { FleetSummaryService } from './fleet-summary/fleet-summary.service';
 import { LeaseEndModule } from './lease-end/lease-end.module';
 import { LostModule } from './lost/lost.module';
 import { PlansController } from './plans/plans.controller';
+import { PlanStore } from './plans/plan.store';
 import { PlansService } from './plans/plans.service';
 import './shared/field-names';
 import { SimCardsController } from './sim-cards/sim-cards.controller';
+import { SimCardStore } from './sim-cards/sim-card.store';
 import { SimCardsService } from './sim-cards/sim-cards.service';
 import { StocktakesModule } from './stocktakes/stocktakes.module';
 
@@ -41,6 +49,14 @@ import { StocktakesModule } from './stocktakes/stocktakes.module';
     FleetSummaryController,
   ],
   providers: [
+    OrgLookupReader,
+    InventoryLookupReader,
+    DeviceStore,
+    SimCardStore,
+    ApnProfileStore,
+    PlanStore,
+    CustodyReader,
+    FleetSummaryReader,
     DeviceLabelsService,
     ApnProfilesService,
     PlansService,

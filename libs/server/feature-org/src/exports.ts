@@ -1,22 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { OFFICER_STATUS_LABELS, type OfficerDto, type UnitDto } from '@fleet/shared/contracts';
-import { OfficerEntity, UnitEntity } from '@fleet/server/persistence';
-import {
-  EXPORT_LOOKUPS,
-  ExportRegistry,
-  entityNames,
-  referenceColumns,
-  unitColumns,
-} from '@fleet/server/platform';
-import type { DataSource } from 'typeorm';
+import { EXPORT_LOOKUPS, ExportRegistry, referenceColumns, unitColumns } from '@fleet/server/platform';
+import { OrgLookupReader } from './org-lookup.reader';
 import { ORG_READERS } from './org-roles';
 import { OFFICER_LIST, OfficersService } from './officers/officers.service';
 import { UNIT_LIST, UnitsService } from './units/units.service';
 
-/** "杨国庆 (651786)": how an officer is named next to their id in every export. */
-export const officerName = (officer: Pick<OfficerEntity, 'name' | 'badgeNo'>) =>
-  `${officer.name} (${officer.badgeNo})`;
+export { officerName } from './org-lookup.reader';
 
 /**
  * Units and officers as CSV/XLSX downloads (an officer's export holds only their own record), and the
@@ -28,18 +18,12 @@ export class OrgExports implements OnModuleInit {
     private readonly registry: ExportRegistry,
     private readonly units: UnitsService,
     private readonly officers: OfficersService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly org: OrgLookupReader,
   ) {}
 
   onModuleInit(): void {
-    this.registry.registerLookup(
-      EXPORT_LOOKUPS.officers,
-      entityNames(this.dataSource, OfficerEntity, officerName),
-    );
-    this.registry.registerLookup(
-      EXPORT_LOOKUPS.units,
-      entityNames(this.dataSource, UnitEntity, (u) => u.name),
-    );
+    this.registry.registerLookup(EXPORT_LOOKUPS.officers, this.org.officerNames());
+    this.registry.registerLookup(EXPORT_LOOKUPS.units, this.org.unitNames());
     this.registry.register<UnitDto>({
       resource: 'units',
       title: { zh: '单位', en: 'Units' },

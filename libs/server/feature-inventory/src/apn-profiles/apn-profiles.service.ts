@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApnProfileDto } from '@fleet/shared/contracts';
-import { ApnProfileEntity, SimCardEntity } from '@fleet/server/persistence';
+import { ApnProfileEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException, AuditService, CrudService, type ListSpec } from '@fleet/server/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { SimCardStore } from '../sim-cards/sim-card.store';
 import type { CreateApnProfileBody, UpdateApnProfileBody } from './apn-profile.dto';
+import { ApnProfileStore } from './apn-profile.store';
 
 export const APN_PROFILE_LIST: ListSpec = {
   resource: 'apn-profiles',
@@ -22,8 +23,12 @@ export class ApnProfilesService extends CrudService<
   CreateApnProfileBody,
   UpdateApnProfileBody
 > {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, ApnProfileEntity, APN_PROFILE_LIST);
+  constructor(
+    private readonly store: ApnProfileStore,
+    private readonly sims: SimCardStore,
+    audit: AuditService,
+  ) {
+    super(store.dataSource, audit, ApnProfileEntity, APN_PROFILE_LIST);
   }
 
   protected toDto(profile: ApnProfileEntity): ApnProfileDto {
@@ -39,7 +44,7 @@ export class ApnProfilesService extends CrudService<
     for (const field of ['name', 'apn'] as const) {
       const value = values[field];
       if (value === undefined) continue;
-      const other = await manager.findOneBy(ApnProfileEntity, { [field]: value });
+      const other = await this.store.withValue(manager, field, value);
       if (other && other.id !== existing?.id) {
         throw ApiException.conflict(
           {
@@ -53,7 +58,7 @@ export class ApnProfilesService extends CrudService<
   }
 
   override async remove(id: number, actor: Actor): Promise<ApnProfileDto> {
-    const used = await this.dataSource.manager.countBy(SimCardEntity, { apnProfileId: id });
+    const used = await this.sims.countWithApnProfile(id);
     if (used > 0) {
       throw ApiException.conflict({
         zh: `该 APN 配置仍被 ${used} 张号卡使用，不能删除`,

@@ -1,22 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { type CustodyInterval, holderAt, SIM_SLOTS } from '@fleet/domain/inventory';
 import type { DeviceHolderAtDto, DeviceSimsAtDto, TimelineEntryDto } from '@fleet/shared/contracts';
-import {
-  AssignmentEntity,
-  DeviceEntity,
-  LeaseEndCheckEntity,
-  LostReportEntity,
-  OfficerEntity,
-  SimCardEntity,
-  SimInstallationEntity,
-  UnitEntity,
-  UserEntity,
-} from '@fleet/server/persistence';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { type Actor, ApiException, chinaDateTime, type PrintDocument } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, In } from 'typeorm';
-import { AssignmentsService } from './custody-lists.service';
+import type { EntityManager } from 'typeorm';
+import { InventoryLookupReader } from '../inventory-lookup.reader';
+import { LeaseEndStore } from '../lease-end/lease-end.store';
+import { LostReportStore } from '../lost/lost-report.store';
+import { SimCardStore } from '../sim-cards/sim-card.store';
+import { CustodyReader } from './custody.reader';
 import { type ReceiptData, renderReceipt } from './receipt.html';
 
 /** Custody rows as the domain's intervals, each holding its own row. */
@@ -32,15 +25,19 @@ const intervalsOf = <R extends { startAt: Date; endAt: Date | null; voidedAt: Da
 @Injectable()
 export class CustodyHistoryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly assignments: AssignmentsService,
+    private readonly custody: CustodyReader,
+    private readonly inventory: InventoryLookupReader,
+    private readonly sims: SimCardStore,
+    private readonly lostReports: LostReportStore,
+    private readonly leaseEnd: LeaseEndStore,
+    private readonly org: OrgLookupReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Who held the device at `at` (start inclusive, end exclusive; voided intervals never count). */
-  async holderAt(deviceId: number, at: Date, manager = this.dataSource.manager): Promise<DeviceHolderAtDto> {
-    await this.requireDevice(manager, deviceId);
-    const rows = await manager.findBy(AssignmentEntity, { deviceId });
+  async holderAt(deviceId: number, at: Date, manager?: EntityManager): Promise<DeviceHolderAtDto> {
+    await this.requireDevice(deviceId, manager);
+    const rows = await this.custody.assignmentsOf(deviceId, manager);
     const found = holderAt(intervalsOf(rows), at);
     return {
       deviceId,
@@ -51,9 +48,9 @@ export class CustodyHistoryService {
   }
 
   /** The SIMs in the device at `at`, one per slot at most. */
-  async simsAt(deviceId: number, at: Date, manager = this.dataSource.manager): Promise<DeviceSimsAtDto> {
-    await this.requireDevice(manager, deviceId);
-    const rows = await manager.findBy(SimInstallationEntity, { deviceId });
+  async simsAt(deviceId: number, at: Date, manager?: EntityManager): Promise<DeviceSimsAtDto> {
+    await this.requireDevice(deviceId, manager);
+    const rows = await this.custody.installationsOf(deviceId, manager);
     const sims = SIM_SLOTS.flatMap((slot) => {
       const found = holderAt(intervalsOf(rows.filter((r) => r.slot === slot)), at);
       return found ? [{ simId: found.simId, slot, installationId: found.id }] : [];
@@ -63,20 +60,19 @@ export class CustodyHistoryService {
 
   /** Everything that happened to the device, newest first, voided records shown with their voiding. */
   async timeline(deviceId: number): Promise<TimelineEntryDto[]> {
-    const manager = this.dataSource.manager;
-    await this.requireDevice(manager, deviceId);
+    await this.requireDevice(deviceId);
     const [assignments, installations, lost, leaseEnd] = await Promise.all([
-      manager.findBy(AssignmentEntity, { deviceId }),
-      manager.findBy(SimInstallationEntity, { deviceId }),
-      manager.findBy(LostReportEntity, { deviceId }),
-      manager.findBy(LeaseEndCheckEntity, { deviceId }),
+      this.custody.assignmentsOf(deviceId),
+      this.custody.installationsOf(deviceId),
+      this.lostReports.ofDevice(deviceId),
+      this.leaseEnd.checksOf([deviceId]),
     ]);
     const userIds = [...assignments, ...installations].flatMap((i) => [
       i.startedByUserId,
       i.endedByUserId,
       i.voidedByUserId,
     ]);
-    const users = await this.usernames(manager, [...userIds, ...leaseEnd.map((c) => c.transferredByUserId)]);
+    const users = await this.custody.usernames([...userIds, ...leaseEnd.map((c) => c.transferredByUserId)]);
     const by = (id: number | null) => (id === null ? null : (users.get(id) ?? null));
     const entry = (
       at: Date,
@@ -145,16 +141,15 @@ export class CustodyHistoryService {
 
   /** The printable handover receipt (领用签收单) of an assignment. */
   async receipt(actor: Actor, id: number): Promise<PrintDocument> {
-    const manager = this.dataSource.manager;
-    const a = await this.assignments.loadVisible(actor, id);
+    const a = await this.custody.visibleAssignment(actor, id);
     const [device, officer] = await Promise.all([
-      manager.findOneByOrFail(DeviceEntity, { id: a.deviceId }),
-      manager.findOneByOrFail(OfficerEntity, { id: a.officerId }),
+      this.inventory.device(a.deviceId),
+      this.org.officerOrFail(a.officerId),
     ]);
-    const units = await this.unitPath(manager, officer.unitId);
-    const atStart = await this.simsAt(a.deviceId, a.startAt, manager);
-    const sims = await manager.findBy(SimCardEntity, { id: In(atStart.sims.map((s) => s.simId)) });
-    const users = await this.usernames(manager, [a.startedByUserId]);
+    const units = await this.org.unitPath(officer.unitId);
+    const atStart = await this.simsAt(a.deviceId, a.startAt);
+    const sims = await this.sims.byIds(atStart.sims.map((s) => s.simId));
+    const users = await this.custody.usernames([a.startedByUserId]);
     const data: ReceiptData = {
       assignmentId: a.id,
       bureau: this.config.documents.bureauName,
@@ -180,27 +175,7 @@ export class CustodyHistoryService {
     return renderReceipt(data);
   }
 
-  private async requireDevice(manager: EntityManager, id: number): Promise<void> {
-    if (!(await manager.existsBy(DeviceEntity, { id }))) throw ApiException.notFound('devices', id);
-  }
-
-  private async usernames(manager: EntityManager, ids: (number | null)[]): Promise<Map<number, string>> {
-    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-    if (!wanted.length) return new Map();
-    const users = await manager.findBy(UserEntity, { id: In(wanted) });
-    return new Map(users.map((u) => [u.id, u.username]));
-  }
-
-  /** The unit and its ancestors, root (the bureau) first. */
-  private async unitPath(manager: EntityManager, unitId: number): Promise<UnitEntity[]> {
-    const path: UnitEntity[] = [];
-    let next: number | null = unitId;
-    while (next !== null && path.length < 20) {
-      const unit: UnitEntity | null = await manager.findOneBy(UnitEntity, { id: next });
-      if (!unit) break;
-      path.unshift(unit);
-      next = unit.parentId;
-    }
-    return path;
+  private async requireDevice(id: number, manager?: EntityManager): Promise<void> {
+    if (!(await this.inventory.deviceExists(id, manager))) throw ApiException.notFound('devices', id);
   }
 }

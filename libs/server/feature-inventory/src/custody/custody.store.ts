@@ -3,16 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
 import {
   AssignmentEntity,
-  OfficerEntity,
+  type OfficerEntity,
   SimCardEntity,
   SimInstallationEntity,
 } from '@fleet/server/persistence';
-import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { type Actor, ApiException, AuditService, type LocalizedText } from '@fleet/server/platform';
+import { type DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { SimCardsService } from '../sim-cards/sim-cards.service';
 import { officerScope } from '../shared/officer-scope';
-import { type ConstraintConflict, inTransaction } from '../shared/transaction';
 import { toAssignmentDto, toInstallationDto } from './custody.mapper';
+
+const PG_EXCLUSION_VIOLATION = '23P01';
+
+interface ConstraintConflict {
+  text: LocalizedText;
+  field?: string;
+}
 
 /** What the database says when two writers race past the checks, or a back-dated event overlaps. */
 const CONFLICTS: Record<string, ConstraintConflict> = {
@@ -47,6 +53,33 @@ const CONFLICTS: Record<string, ConstraintConflict> = {
     text: { zh: '该卡槽已有号卡', en: 'The slot already holds a SIM' },
   },
 };
+
+/**
+ * Runs custody work in one transaction. The database's unique indexes and exclusion constraints are
+ * the last word on overlapping history (two admins at once, back-dated events); a violation the
+ * checks before the write could not see still answers a 409 that says what collided.
+ */
+async function inTransaction<T>(
+  dataSource: DataSource,
+  conflicts: Readonly<Record<string, ConstraintConflict>>,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  try {
+    return await dataSource.transaction(work);
+  } catch (error) {
+    if (!(error instanceof QueryFailedError)) throw error;
+    const { code, constraint } = error.driverError as { code?: string; constraint?: string };
+    const known = constraint ? conflicts[constraint] : undefined;
+    if (known) throw ApiException.conflict(known.text, known.field);
+    if (code === PG_EXCLUSION_VIOLATION) {
+      throw ApiException.conflict({
+        zh: '与已有的历史记录时间重叠',
+        en: 'Overlaps the existing history',
+      });
+    }
+    throw error;
+  }
+}
 
 /** A kind of custody interval: a device with an officer, or a SIM in a device's slot. */
 export interface IntervalKind<E extends AssignmentEntity | SimInstallationEntity, D> {
@@ -88,11 +121,6 @@ export class CustodyStore {
    */
   run<T>(within: EntityManager | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return within ? work(within) : inTransaction(this.dataSource, CONFLICTS, work);
-  }
-
-  /** Locked so two handovers to one officer at once cannot both pass the one-device check. */
-  lockOfficer(manager: EntityManager, id: number): Promise<OfficerEntity | null> {
-    return manager.findOne(OfficerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Another device the officer holds at the moment, if any. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, Clock } from '@fleet/server/config';
-import { DeviceEntity, LeaseEndCheckEntity, OfficerEntity, UnitEntity } from '@fleet/server/persistence';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { ApiException, chinaDateTime, type PrintDocument } from '@fleet/server/platform';
 import { toString as qrSvg } from 'qrcode';
-import { type DataSource, In } from 'typeorm';
+import { LeaseEndStore } from '../lease-end/lease-end.store';
 import { type DeviceLabel, renderDeviceLabels } from './device-labels.html';
+import { DeviceStore } from './device.store';
 
 /** Most labels in one request: ten A4 sheets of 24. */
 export const MAX_LABELS = 240;
@@ -18,23 +18,24 @@ export const MAX_LABELS = 240;
 @Injectable()
 export class DeviceLabelsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly devices: DeviceStore,
+    private readonly leaseEnd: LeaseEndStore,
+    private readonly org: OrgLookupReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   async sheet(ids: readonly number[]): Promise<PrintDocument> {
-    const manager = this.dataSource.manager;
-    const devices = await manager.findBy(DeviceEntity, { id: In([...ids]) });
+    const devices = await this.devices.byIds(ids);
     const missing = ids.filter((id) => !devices.some((d) => d.id === id));
     if (missing.length) throw ApiException.notFound('devices', missing.join(','));
-    const checks = await manager.findBy(LeaseEndCheckEntity, { deviceId: In([...ids]) });
+    const checks = await this.leaseEnd.checksOf(ids);
     const officerIds = devices.map((d) => d.currentOfficerId).filter((id): id is number => id !== null);
-    const officers = officerIds.length ? await manager.findBy(OfficerEntity, { id: In(officerIds) }) : [];
+    const officers = await this.org.officersByIds(officerIds);
     const unitIds = [...devices.map((d) => d.unitId), ...officers.map((o) => o.unitId)].filter(
       (id): id is number => id !== null,
     );
-    const units = unitIds.length ? await manager.findBy(UnitEntity, { id: In(unitIds) }) : [];
+    const units = await this.org.unitsByIds(unitIds);
     const unitName = (id: number | null | undefined) => units.find((u) => u.id === id)?.name;
     const bureau = this.config.documents.bureauName;
     const labels: DeviceLabel[] = await Promise.all(

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { parseImei } from '@fleet/domain/identifiers';
 import { leaseEndOn, warrantyEndOn } from '@fleet/domain/inventory';
 import type { DeviceDto } from '@fleet/shared/contracts';
-import { AssignmentEntity, DeviceEntity, SimInstallationEntity, UnitEntity } from '@fleet/server/persistence';
+import { DeviceEntity } from '@fleet/server/persistence';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import {
   type Actor,
   ApiException,
@@ -13,10 +13,13 @@ import {
   type ListResult,
   type ListSpec,
 } from '@fleet/server/platform';
-import type { DataSource, EntityManager } from 'typeorm';
-import { listNarrowed, pick, refuseChanges, without } from '../shared/crud-helpers';
-import { findVisible, narrowToOwn, officerScope } from '../shared/officer-scope';
+import type { EntityManager } from 'typeorm';
+import { CustodyReader } from '../custody/custody.reader';
+import { InventoryLookupReader } from '../inventory-lookup.reader';
+import { pick, refuseChanges, without } from '../shared/crud-helpers';
+import { officerScope } from '../shared/officer-scope';
 import type { CreateDeviceBody, UpdateDeviceBody } from './device.dto';
+import { DeviceStore } from './device.store';
 
 export const DEVICE_LIST: ListSpec = {
   resource: 'devices',
@@ -70,18 +73,17 @@ const FOLLOWED = [
   },
 ] as const;
 
-// Serializes writes of device identities: the unique indexes cover each IMEI column alone, not one
-// device's IMEI 2 against another's IMEI 1, so that check must not race with a concurrent write.
-// An officer login sees the device it holds.
-const OWN = 'e.currentOfficerId = :scope';
-
-const IMEI_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
-
 /** Devices (警务通终端). An officer login sees only the device it holds; any other answers 404. */
 @Injectable()
 export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateDeviceBody, UpdateDeviceBody> {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, DeviceEntity, DEVICE_LIST);
+  constructor(
+    private readonly store: DeviceStore,
+    private readonly custody: CustodyReader,
+    private readonly inventory: InventoryLookupReader,
+    private readonly org: OrgLookupReader,
+    audit: AuditService,
+  ) {
+    super(store.dataSource, audit, DeviceEntity, DEVICE_LIST);
   }
 
   toDto(device: DeviceEntity): DeviceDto {
@@ -111,13 +113,13 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
         { field: 'imei2', reason: { zh: 'IMEI2 不能与 IMEI1 相同', en: 'IMEI 2 must differ from IMEI 1' } },
       ]);
     }
-    await manager.query(IMEI_LOCK, ['devices.imei']);
+    await this.store.lockImeis(manager);
     for (const [field, imei] of [
       ['imei1', values.imei1],
       ['imei2', values.imei2],
     ] as const) {
       if (!imei) continue;
-      const other = await this.findByImei(manager, imei);
+      const other = await this.inventory.deviceByImei(imei, manager);
       if (other && other.id !== existing?.id) {
         throw ApiException.conflict(
           {
@@ -129,7 +131,7 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
       }
     }
     if (values.serialNumber) {
-      const other = await manager.findOneBy(DeviceEntity, { serialNumber: values.serialNumber });
+      const other = await this.store.withSerialNumber(manager, values.serialNumber);
       if (other && other.id !== existing?.id) {
         throw ApiException.conflict(
           {
@@ -140,7 +142,7 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
         );
       }
     }
-    if (values.unitId != null && !(await manager.existsBy(UnitEntity, { id: values.unitId }))) {
+    if (values.unitId != null && !(await this.org.unitExists(values.unitId, manager))) {
       throw ApiException.badRequest([{ field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } }]);
     }
     this.derive(values, existing);
@@ -164,13 +166,6 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
     }
   }
 
-  private findByImei(manager: EntityManager, imei: string): Promise<DeviceEntity | null> {
-    return manager
-      .createQueryBuilder(DeviceEntity, 'd')
-      .where('d.imei1 = :imei OR d.imei2 = :imei', { imei })
-      .getOne();
-  }
-
   override async update(id: number, input: UpdateDeviceBody, actor: Actor): Promise<DeviceDto> {
     const current = await this.get(id);
     refuseChanges({ ...input }, { ...current }, FOLLOWED);
@@ -179,10 +174,7 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
 
   /** A device with custody history is evidence; only one registered by mistake may be deleted. */
   override async remove(id: number, actor: Actor): Promise<DeviceDto> {
-    const manager = this.dataSource.manager;
-    const history =
-      (await manager.countBy(AssignmentEntity, { deviceId: id })) +
-      (await manager.countBy(SimInstallationEntity, { deviceId: id }));
+    const history = await this.custody.countOfDevice(id);
     if (history > 0) {
       throw ApiException.conflict({
         zh: `该终端已有 ${history} 条领用或装卡记录，不能删除（可改为报废）`,
@@ -193,33 +185,21 @@ export class DevicesService extends CrudService<DeviceEntity, DeviceDto, CreateD
   }
 
   override async listFor(actor: Actor, query: ListQuery): Promise<ListResult<DeviceDto>> {
-    const page = await listNarrowed(
-      this.dataSource,
-      DeviceEntity,
-      DEVICE_LIST,
-      query,
-      narrowToOwn(actor, OWN),
-    );
-    return page.map((d) => this.toDto(d));
+    return (await this.store.visible.list(actor, DEVICE_LIST, query)).map((d) => this.toDto(d));
   }
 
   override async getFor(actor: Actor, id: number): Promise<DeviceDto> {
-    return this.toDto(await this.loadVisible(this.dataSource.manager, actor, id));
+    return this.toDto(await this.store.visible.find(actor, id));
   }
 
   async byImei(actor: Actor, input: string): Promise<DeviceDto> {
     const parsed = parseImei(input);
-    const device = parsed.ok ? await this.findByImei(this.dataSource.manager, parsed.value) : null;
+    const device = parsed.ok ? await this.inventory.deviceByImei(parsed.value) : null;
     const scope = officerScope(actor);
     if (!device || (scope !== null && device.currentOfficerId !== scope)) {
       throw ApiException.notFound('devices', input);
     }
     return this.toDto(device);
-  }
-
-  /** The device if the actor may see it; otherwise 404, so an officer cannot probe others' ids. */
-  loadVisible(manager: EntityManager, actor: Actor, id: number): Promise<DeviceEntity> {
-    return findVisible(manager, DeviceEntity, 'devices', actor, id, OWN);
   }
 
   /** The device locked for a custody change in the caller's transaction. */

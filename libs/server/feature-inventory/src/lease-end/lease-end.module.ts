@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { registerFieldNames } from '@fleet/server/platform';
 import { LeaseEndChecksController, LeaseEndController } from './lease-end.controller';
+import { DeviceStore } from '../devices/device.store';
 import { LeaseEndService } from './lease-end.service';
+import { LeaseEndStore } from './lease-end.store';
 
 registerFieldNames({
   asOf: { zh: '截至日期', en: 'as of' },
@@ -15,6 +17,7 @@ registerFieldNames({
 /** Clause 4.5: leased devices become the bureau's at the end of the lease. */
 @Module({
   controllers: [LeaseEndController, LeaseEndChecksController],
-  providers: [LeaseEndService],
+  providers: [LeaseEndService, LeaseEndStore, DeviceStore],
+  exports: [LeaseEndStore],
 })
 export class LeaseEndModule {}

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDateOf, type LeaseTransferOutcome, leaseTransferOutcome } from '@fleet/domain/inventory';
 import type { LeaseEndCheckDto, LeaseEndDeviceDto, LeaseEndTransferResultDto } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
-import { DeviceEntity, LeaseEndCheckEntity } from '@fleet/server/persistence';
+import { type DeviceEntity, LeaseEndCheckEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
@@ -13,8 +12,10 @@ import {
   type LocalizedText,
   ReadService,
 } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { DeviceStore } from '../devices/device.store';
 import type { LeaseEndCheckBody, LeaseEndTransferBody } from './lease-end.dto';
+import { LeaseEndStore } from './lease-end.store';
 
 export const LEASE_END_CHECK_LIST: ListSpec = {
   resource: 'lease-end-checks',
@@ -52,11 +53,12 @@ const startOfChinaDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 @Injectable()
 export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCheckDto> {
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    private readonly store: LeaseEndStore,
+    private readonly devicesStore: DeviceStore,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {
-    super(dataSource, LeaseEndCheckEntity, LEASE_END_CHECK_LIST);
+    super(store.dataSource, LeaseEndCheckEntity, LEASE_END_CHECK_LIST);
   }
 
   protected toDto(check: LeaseEndCheckEntity): LeaseEndCheckDto {
@@ -65,12 +67,8 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
 
   /** Devices whose lease has ended by `asOf` (already transferred ones included), with their checklist. */
   async devices(asOf = chinaDateOf(this.clock.now())): Promise<LeaseEndDeviceDto[]> {
-    const manager = this.dataSource.manager;
-    const devices = await manager.find(DeviceEntity, {
-      where: { leaseEndOn: LessThanOrEqual(asOf) },
-      order: { leaseEndOn: 'ASC', id: 'ASC' },
-    });
-    const checks = await manager.findBy(LeaseEndCheckEntity, { deviceId: In(devices.map((d) => d.id)) });
+    const devices = await this.devicesStore.leaseEndedBy(asOf);
+    const checks = await this.store.checksOf(devices.map((d) => d.id));
     const byDevice = new Map(checks.map((c) => [c.deviceId, toDto(c)]));
     return devices.map((d) => ({
       deviceId: d.id,
@@ -86,14 +84,11 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
 
   /** Creates or updates the device's checklist; fields not sent stay as they are. */
   upsertCheck(deviceId: number, body: LeaseEndCheckBody, actor: Actor): Promise<LeaseEndCheckDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.store.transaction(async (manager) => {
       // The device row locked first: two first writes of its checklist take turns, the second updates.
-      const device = await manager.findOne(DeviceEntity, {
-        where: { id: deviceId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const [device] = await this.devicesStore.lockAll(manager, [deviceId]);
       if (!device) throw ApiException.notFound('devices', deviceId);
-      const existing = await lockCheck(manager, deviceId);
+      const existing = await this.store.lockCheck(manager, deviceId);
       const before = existing ? toDto(existing) : undefined;
       const values: Partial<LeaseEndCheckEntity> = {
         condition: body.condition === undefined ? undefined : body.condition || null,
@@ -102,11 +97,7 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
         assetNo: body.assetNo === undefined ? undefined : body.assetNo || null,
       };
       const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-      const saved = await manager.save(
-        existing
-          ? manager.merge(LeaseEndCheckEntity, existing, defined)
-          : manager.create(LeaseEndCheckEntity, { deviceId, ...defined }),
-      );
+      const saved = await this.store.saveCheck(manager, deviceId, existing, defined);
       const after = toDto(saved);
       await this.audit.record(manager, {
         actor,
@@ -135,11 +126,8 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
       ]);
     }
     const ids = [...new Set(body.deviceIds)];
-    const results = await this.dataSource.transaction(async (manager) => {
-      const devices = await manager.find(DeviceEntity, {
-        where: { id: In(ids) },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const results = await this.store.transaction(async (manager) => {
+      const devices = await this.devicesStore.lockAll(manager, ids);
       const byId = new Map(devices.map((d) => [d.id, d]));
       const out: LeaseEndTransferResultDto['results'] = [];
       for (const deviceId of ids) {
@@ -157,12 +145,12 @@ export class LeaseEndService extends ReadService<LeaseEndCheckEntity, LeaseEndCh
   }
 
   private async transferOne(manager: EntityManager, device: DeviceEntity, on: string, actor: Actor) {
-    await manager.update(DeviceEntity, device.id, { ownership: 'bureau' });
-    const check =
-      (await lockCheck(manager, device.id)) ?? manager.create(LeaseEndCheckEntity, { deviceId: device.id });
-    check.transferredAt = startOfChinaDay(on);
-    check.transferredByUserId = actor.userId;
-    const saved = await manager.save(check);
+    await this.devicesStore.transferToBureau(manager, device.id);
+    const check = await this.store.lockCheck(manager, device.id);
+    const saved = await this.store.saveCheck(manager, device.id, check, {
+      transferredAt: startOfChinaDay(on),
+      transferredByUserId: actor.userId,
+    });
     await this.audit.record(manager, {
       actor,
       action: 'update',
@@ -187,7 +175,3 @@ const REASONS: Record<
     en: `The lease ends on ${leaseEndOn}, after ${on}`,
   }),
 };
-
-function lockCheck(manager: EntityManager, deviceId: number): Promise<LeaseEndCheckEntity | null> {
-  return manager.findOne(LeaseEndCheckEntity, { where: { deviceId }, lock: { mode: 'pessimistic_write' } });
-}

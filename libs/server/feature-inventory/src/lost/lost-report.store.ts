@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LostReportDto } from '@fleet/shared/contracts';
-import { AssignmentEntity, LostReportEntity, OfficerEntity, SimCardEntity } from '@fleet/server/persistence';
+import { AssignmentEntity, LostReportEntity, SimCardEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException, AuditService } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { toLostReportDto } from './lost-report.mapper';
@@ -11,12 +11,13 @@ export const LOST_REPORT_RESOURCE = 'lost-reports';
 /**
  * What the lost-report use cases write: the report with its audit rows, the holder's assignment
  * ended and the device's SIMs suspended when a loss is confirmed. The only lost-report code that
- * touches TypeORM; the device's status goes through DeviceStatusWriter.
+ * touches TypeORM; the device's status goes through DeviceStatusWriter. The platform's ReadService
+ * reads reports on `dataSource`.
  */
 @Injectable()
 export class LostReportStore {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
@@ -28,8 +29,9 @@ export class LostReportStore {
     return manager.findOneBy(LostReportEntity, { deviceId, foundAt: IsNull() });
   }
 
-  officerExists(manager: EntityManager, id: number): Promise<boolean> {
-    return manager.existsBy(OfficerEntity, { id });
+  /** Every report of the device, for its timeline. */
+  ofDevice(deviceId: number): Promise<LostReportEntity[]> {
+    return this.dataSource.manager.findBy(LostReportEntity, { deviceId });
   }
 
   /** Saves a new report with its audit row. */

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { LostReportDto } from '@fleet/shared/contracts';
 import { LostReportEntity } from '@fleet/server/persistence';
 import { type ListSpec, ReadService } from '@fleet/server/platform';
-import type { DataSource } from 'typeorm';
 import { toLostReportDto } from './lost-report.mapper';
-import { LOST_REPORT_RESOURCE } from './lost-report.store';
+import { LOST_REPORT_RESOURCE, LostReportStore } from './lost-report.store';
 
 export const LOST_REPORT_LIST: ListSpec = {
   resource: LOST_REPORT_RESOURCE,
@@ -25,8 +23,8 @@ export const LOST_REPORT_LIST: ListSpec = {
  */
 @Injectable()
 export class LostReportsService extends ReadService<LostReportEntity, LostReportDto> {
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    super(dataSource, LostReportEntity, LOST_REPORT_LIST);
+  constructor(store: LostReportStore) {
+    super(store.dataSource, LostReportEntity, LOST_REPORT_LIST);
   }
 
   protected toDto(report: LostReportEntity): LostReportDto {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { registerFieldNames } from '@fleet/server/platform';
 import { LostReportExports } from './lost-reports.exports';
 import { DeviceStatusWriter } from '../devices/device-status.writer';
@@ -23,8 +24,10 @@ registerFieldNames({
     LostReportsService,
     LostReportExports,
     LostReportStore,
+    OrgLookupReader,
     DeviceStatusWriter,
     ...LOST_REPORT_FLOW_PROVIDERS,
   ],
+  exports: [LostReportStore],
 })
 export class LostModule {}

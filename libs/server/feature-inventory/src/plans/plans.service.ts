@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { PlanDto } from '@fleet/shared/contracts';
 import { PlanEntity } from '@fleet/server/persistence';
 import { ApiException, AuditService, CrudService, type ListSpec } from '@fleet/server/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CreatePlanBody, UpdatePlanBody } from './plan.dto';
+import { PlanStore } from './plan.store';
 
 export const PLAN_LIST: ListSpec = {
   resource: 'plans',
@@ -17,8 +17,11 @@ export const PLAN_LIST: ListSpec = {
 /** SIM plans: monthly fee in fen and allowances in minutes, KB and messages (settings, never code). */
 @Injectable()
 export class PlansService extends CrudService<PlanEntity, PlanDto, CreatePlanBody, UpdatePlanBody> {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, PlanEntity, PLAN_LIST);
+  constructor(
+    private readonly store: PlanStore,
+    audit: AuditService,
+  ) {
+    super(store.dataSource, audit, PlanEntity, PLAN_LIST);
   }
 
   protected toDto(plan: PlanEntity): PlanDto {
@@ -32,7 +35,7 @@ export class PlansService extends CrudService<PlanEntity, PlanDto, CreatePlanBod
     existing: PlanEntity | null,
   ): Promise<void> {
     if (values.name === undefined) return;
-    const other = await manager.findOneBy(PlanEntity, { name: values.name });
+    const other = await this.store.withName(manager, values.name);
     if (other && other.id !== existing?.id) {
       throw ApiException.conflict(
         {

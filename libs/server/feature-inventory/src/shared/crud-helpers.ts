@@ -1,24 +1,4 @@
-import {
-  ApiException,
-  findList,
-  type ListQuery,
-  type ListResult,
-  type ListSpec,
-} from '@fleet/server/platform';
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-
-/** A list per api.md narrowed by an extra condition on alias `e` (e.g. an officer's own records). */
-export async function listNarrowed<E extends ObjectLiteral>(
-  dataSource: DataSource,
-  entity: EntityTarget<E>,
-  spec: ListSpec,
-  query: ListQuery,
-  narrow: ((builder: SelectQueryBuilder<E>) => void) | null,
-): Promise<ListResult<E>> {
-  const builder = dataSource.getRepository(entity).createQueryBuilder('e');
-  narrow?.(builder);
-  return findList(spec.resource, builder, query, spec.search);
-}
+import { ApiException } from '@fleet/server/platform';
 
 export interface FollowedField {
   field: string;

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { planEndsOn, type SimSlot } from '@fleet/domain/inventory';
 import type { SimCardDto } from '@fleet/shared/contracts';
-import {
-  ApnProfileEntity,
-  PlanEntity,
-  SimCardEntity,
-  SimInstallationEntity,
-} from '@fleet/server/persistence';
+import { SimCardEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
@@ -17,10 +11,13 @@ import {
   type ListResult,
   type ListSpec,
 } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, Not } from 'typeorm';
-import { listNarrowed, refuseChanges, without } from '../shared/crud-helpers';
-import { findVisible, narrowToOwn } from '../shared/officer-scope';
+import type { EntityManager } from 'typeorm';
+import { ApnProfileStore } from '../apn-profiles/apn-profile.store';
+import { CustodyReader } from '../custody/custody.reader';
+import { PlanStore } from '../plans/plan.store';
+import { refuseChanges, without } from '../shared/crud-helpers';
 import type { CreateSimCardBody, UpdateSimCardBody } from './sim-card.dto';
+import { SimCardStore } from './sim-card.store';
 
 export const SIM_CARD_LIST: ListSpec = {
   resource: 'sim-cards',
@@ -45,9 +42,6 @@ const FOLLOWED = [
   },
 ] as const;
 
-// A SIM is visible to an officer while it is in the device that officer holds.
-const IN_OWN_DEVICE = 'e.deviceId IN (SELECT d.id FROM devices d WHERE d.current_officer_id = :scope)';
-
 /** SIM cards (号卡). An officer login sees only the SIMs in the device it holds. */
 @Injectable()
 export class SimCardsService extends CrudService<
@@ -56,8 +50,14 @@ export class SimCardsService extends CrudService<
   CreateSimCardBody,
   UpdateSimCardBody
 > {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, SimCardEntity, SIM_CARD_LIST);
+  constructor(
+    private readonly store: SimCardStore,
+    private readonly profiles: ApnProfileStore,
+    private readonly plans: PlanStore,
+    private readonly custody: CustodyReader,
+    audit: AuditService,
+  ) {
+    super(store.dataSource, audit, SimCardEntity, SIM_CARD_LIST);
   }
 
   toDto(sim: SimCardEntity): SimCardDto {
@@ -98,7 +98,7 @@ export class SimCardsService extends CrudService<
     existing: SimCardEntity | null,
   ): Promise<void> {
     if (values.iccid) {
-      const other = await manager.findOneBy(SimCardEntity, { iccid: values.iccid });
+      const other = await this.store.withIccid(manager, values.iccid);
       if (other && other.id !== existing?.id) {
         throw ApiException.conflict(
           {
@@ -112,11 +112,7 @@ export class SimCardsService extends CrudService<
     const msisdn = values.msisdn ?? existing?.msisdn;
     const status = values.status ?? existing?.status ?? 'inactive';
     if (msisdn && status !== 'terminated' && (values.msisdn || values.status)) {
-      const other = await manager.findOneBy(SimCardEntity, {
-        msisdn,
-        status: Not('terminated'),
-        ...(existing ? { id: Not(existing.id) } : {}),
-      });
+      const other = await this.store.liveWithMsisdn(manager, msisdn, existing?.id);
       if (other) {
         throw ApiException.conflict(
           {
@@ -127,16 +123,13 @@ export class SimCardsService extends CrudService<
         );
       }
     }
-    if (
-      values.apnProfileId != null &&
-      !(await manager.existsBy(ApnProfileEntity, { id: values.apnProfileId }))
-    ) {
+    if (values.apnProfileId != null && !(await this.profiles.exists(manager, values.apnProfileId))) {
       throw ApiException.badRequest([
         { field: 'apnProfileId', reason: { zh: 'APN 配置不存在', en: 'No such APN profile' } },
       ]);
     }
     const planId = values.planId === undefined ? existing?.planId : values.planId;
-    const plan = planId == null ? null : await manager.findOneBy(PlanEntity, { id: planId });
+    const plan = planId == null ? null : await this.plans.find(manager, planId);
     if (planId != null && !plan) {
       throw ApiException.badRequest([{ field: 'planId', reason: { zh: '套餐不存在', en: 'No such plan' } }]);
     }
@@ -146,7 +139,7 @@ export class SimCardsService extends CrudService<
 
   /** A SIM with installation history is evidence for billing; only one registered by mistake may go. */
   override async remove(id: number, actor: Actor): Promise<SimCardDto> {
-    const history = await this.dataSource.manager.countBy(SimInstallationEntity, { simId: id });
+    const history = await this.custody.countOfSim(id);
     if (history > 0) {
       throw ApiException.conflict({
         zh: `该号卡已有 ${history} 条装卡记录，不能删除（可改为销户）`,
@@ -157,14 +150,11 @@ export class SimCardsService extends CrudService<
   }
 
   override async listFor(actor: Actor, query: ListQuery): Promise<ListResult<SimCardDto>> {
-    const narrow = narrowToOwn<SimCardEntity>(actor, IN_OWN_DEVICE);
-    const page = await listNarrowed(this.dataSource, SimCardEntity, SIM_CARD_LIST, query, narrow);
-    return page.map((s) => this.toDto(s));
+    return (await this.store.visible.list(actor, SIM_CARD_LIST, query)).map((s) => this.toDto(s));
   }
 
   override async getFor(actor: Actor, id: number): Promise<SimCardDto> {
-    const manager = this.dataSource.manager;
-    return this.toDto(await findVisible(manager, SimCardEntity, 'sim-cards', actor, id, IN_OWN_DEVICE));
+    return this.toDto(await this.store.visible.find(actor, id));
   }
 
   /** The SIM locked for an install or removal in the caller's transaction. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   scanOutcome,
   type StocktakeDevice,
@@ -9,19 +8,22 @@ import {
 } from '@fleet/domain/inventory';
 import type { StocktakeDto, StocktakeScanDto } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
-import { DeviceEntity, StocktakeEntity, StocktakeScanEntity, UnitEntity } from '@fleet/server/persistence';
+import { OrgLookupReader } from '@fleet/server/feature-org';
+import { StocktakeEntity, type StocktakeScanEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
   AuditService,
-  findList,
   type ListQuery,
   type ListResult,
   type ListSpec,
   ReadService,
 } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { DeviceStore } from '../devices/device.store';
+import { InventoryLookupReader } from '../inventory-lookup.reader';
 import type { CloseStocktakeBody, ScanBody, StartStocktakeBody } from './stocktake.dto';
+import { StocktakeStore } from './stocktake.store';
 
 export const STOCKTAKE_LIST: ListSpec = {
   resource: 'stocktakes',
@@ -72,11 +74,14 @@ function toScanDto(scan: StocktakeScanEntity, expected: readonly number[]): Stoc
 @Injectable()
 export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto> {
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    private readonly store: StocktakeStore,
+    private readonly devices: DeviceStore,
+    private readonly inventory: InventoryLookupReader,
+    private readonly org: OrgLookupReader,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {
-    super(dataSource, StocktakeEntity, STOCKTAKE_LIST);
+    super(store.dataSource, StocktakeEntity, STOCKTAKE_LIST);
   }
 
   /** A count as it stands before its first scan; list and get add the scans. */
@@ -85,11 +90,8 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
   }
 
   override async list(query: ListQuery): Promise<ListResult<StocktakeDto>> {
-    const builder = this.dataSource.getRepository(StocktakeEntity).createQueryBuilder('e');
-    const page = await findList(RESOURCE, builder, query, STOCKTAKE_LIST.search);
-    const scans = await this.dataSource.manager.findBy(StocktakeScanEntity, {
-      stocktakeId: In(page.items.map((s) => s.id)),
-    });
+    const page = await this.store.page(STOCKTAKE_LIST, query);
+    const scans = await this.store.scansOfAll(page.items.map((s) => s.id));
     return page.map((s) =>
       toDto(
         s,
@@ -100,32 +102,30 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
 
   override async get(id: number): Promise<StocktakeDto> {
     const stocktake = await this.load(this.dataSource.manager, id);
-    return toDto(stocktake, await scansOf(this.dataSource.manager, id));
+    return toDto(stocktake, await this.store.scansOf(id));
   }
 
   async scans(id: number): Promise<StocktakeScanDto[]> {
     const stocktake = await this.load(this.dataSource.manager, id);
-    return (await scansOf(this.dataSource.manager, id)).map((s) => toScanDto(s, stocktake.expectedDeviceIds));
+    return (await this.store.scansOf(id)).map((s) => toScanDto(s, stocktake.expectedDeviceIds));
   }
 
   start(body: StartStocktakeBody, actor: Actor): Promise<StocktakeDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.store.transaction(async (manager) => {
       const unitId = body.unitId ?? null;
-      if (unitId !== null && !(await manager.existsBy(UnitEntity, { id: unitId }))) {
+      if (unitId !== null && !(await this.org.unitExists(unitId, manager))) {
         throw ApiException.badRequest([
           { field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } },
         ]);
       }
-      const units = unitId === null ? null : unitSubtree(await manager.find(UnitEntity), unitId);
-      const saved = await manager.save(
-        manager.create(StocktakeEntity, {
-          unitId,
-          status: 'open',
-          startedByUserId: actor.userId,
-          expectedDeviceIds: stocktakeExpected(await devicesWithHolderUnit(manager), units),
-          notes: body.notes || null,
-        }),
-      );
+      const units = unitId === null ? null : unitSubtree(await this.org.allUnits(manager), unitId);
+      const saved = await this.store.create(manager, {
+        unitId,
+        status: 'open',
+        startedByUserId: actor.userId,
+        expectedDeviceIds: stocktakeExpected(await this.devicesWithHolderUnit(manager), units),
+        notes: body.notes || null,
+      });
       const after = this.toDto(saved);
       await this.audit.record(manager, {
         actor,
@@ -140,24 +140,20 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
 
   /** Records a scanned IMEI; the same IMEI again answers the scan already recorded (`created` false). */
   scan(id: number, body: ScanBody, actor: Actor): Promise<{ created: boolean; scan: StocktakeScanDto }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.store.transaction(async (manager) => {
       // The lock orders scans against closing, so no scan lands after the outcome is recorded.
       const stocktake = await this.load(manager, id, true);
       if (stocktake.status === 'closed') throw closedConflict(stocktake);
       const expected = stocktake.expectedDeviceIds;
-      const existing = await manager.findOneBy(StocktakeScanEntity, { stocktakeId: id, imei: body.imei });
+      const existing = await this.store.scanOf(manager, id, body.imei);
       if (existing) return { created: false, scan: toScanDto(existing, expected) };
-      const device = await manager.findOne(DeviceEntity, {
-        where: [{ imei1: body.imei }, { imei2: body.imei }],
+      const device = await this.inventory.deviceByImei(body.imei, manager);
+      const saved = await this.store.addScan(manager, {
+        stocktakeId: id,
+        imei: body.imei,
+        deviceId: device?.id ?? null,
+        scannedByUserId: actor.userId,
       });
-      const saved = await manager.save(
-        manager.create(StocktakeScanEntity, {
-          stocktakeId: id,
-          imei: body.imei,
-          deviceId: device?.id ?? null,
-          scannedByUserId: actor.userId,
-        }),
-      );
       const scan = toScanDto(saved, expected);
       await this.audit.record(manager, {
         actor,
@@ -172,17 +168,17 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
 
   /** Records the outcome; the count takes no more scans. */
   close(id: number, body: CloseStocktakeBody, actor: Actor): Promise<StocktakeDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.store.transaction(async (manager) => {
       const stocktake = await this.load(manager, id, true);
       if (stocktake.status === 'closed') throw closedConflict(stocktake);
-      const scans = await scansOf(manager, id);
+      const scans = await this.store.scansOf(id, manager);
       const before = toDto(stocktake, scans);
       stocktake.result = stocktakeOutcome(stocktake.expectedDeviceIds, scans);
       stocktake.status = 'closed';
       stocktake.closedAt = this.clock.now();
       stocktake.closedByUserId = actor.userId;
       if (body.notes !== undefined) stocktake.notes = body.notes || null;
-      const after = toDto(await manager.save(stocktake), scans);
+      const after = toDto(await this.store.save(manager, stocktake), scans);
       await this.audit.record(manager, {
         actor,
         action: 'update',
@@ -194,20 +190,17 @@ export class StocktakesService extends ReadService<StocktakeEntity, StocktakeDto
       return after;
     });
   }
-}
 
-function scansOf(manager: EntityManager, stocktakeId: number): Promise<StocktakeScanEntity[]> {
-  return manager.find(StocktakeScanEntity, { where: { stocktakeId }, order: { id: 'ASC' } });
-}
-
-/** Every device with the unit of the officer holding it, for stocktakeExpected. */
-async function devicesWithHolderUnit(manager: EntityManager): Promise<StocktakeDevice[]> {
-  const rows = await manager
-    .createQueryBuilder(DeviceEntity, 'd')
-    .leftJoin('d.currentOfficer', 'o')
-    .select(['d.id AS id', 'd.status AS status', 'd.unit_id AS "unitId"', 'o.unit_id AS "holderUnitId"'])
-    .getRawMany<StocktakeDevice>();
-  return rows;
+  /** Every device with the unit of the officer holding it, for stocktakeExpected. */
+  private async devicesWithHolderUnit(manager: EntityManager): Promise<StocktakeDevice[]> {
+    const devices = await this.devices.forStocktake(manager);
+    const held = devices.flatMap((d) => (d.currentOfficerId === null ? [] : [d.currentOfficerId]));
+    const unitOf = await this.org.unitIdsOf([...new Set(held)], manager);
+    return devices.map(({ currentOfficerId, ...d }) => ({
+      ...d,
+      holderUnitId: currentOfficerId === null ? null : (unitOf.get(currentOfficerId) ?? null),
+    }));
+  }
 }
 
 function closedConflict(stocktake: StocktakeEntity): ApiException {

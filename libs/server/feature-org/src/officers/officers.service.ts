@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { OfficerDto } from '@fleet/shared/contracts';
-import { OfficerEntity, UnitEntity } from '@fleet/server/persistence';
+import { OfficerEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
@@ -11,8 +10,10 @@ import {
   type ListResult,
   type ListSpec,
 } from '@fleet/server/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { OrgLookupReader } from '../org-lookup.reader';
 import type { CreateOfficerBody, UpdateOfficerBody } from './officer.dto';
+import { OfficerStore } from './officer.store';
 
 export const OFFICER_LIST: ListSpec = {
   resource: 'officers',
@@ -34,8 +35,12 @@ export class OfficersService extends CrudService<
   CreateOfficerBody,
   UpdateOfficerBody
 > {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, OfficerEntity, OFFICER_LIST);
+  constructor(
+    private readonly store: OfficerStore,
+    private readonly org: OrgLookupReader,
+    audit: AuditService,
+  ) {
+    super(store.dataSource, audit, OfficerEntity, OFFICER_LIST);
   }
 
   protected toDto(officer: OfficerEntity): OfficerDto {
@@ -48,11 +53,11 @@ export class OfficersService extends CrudService<
     values: Partial<OfficerEntity>,
     existing: OfficerEntity | null,
   ) {
-    if (values.unitId !== undefined && !(await manager.existsBy(UnitEntity, { id: values.unitId }))) {
+    if (values.unitId !== undefined && !(await this.org.unitExists(values.unitId, manager))) {
       throw ApiException.badRequest([{ field: 'unitId', reason: { zh: '单位不存在', en: 'No such unit' } }]);
     }
     if (values.badgeNo !== undefined) {
-      const holder = await manager.findOneBy(OfficerEntity, { badgeNo: values.badgeNo });
+      const holder = await this.store.withBadge(manager, values.badgeNo);
       if (holder && holder.id !== existing?.id) {
         throw ApiException.conflict(
           {

@@ -1,10 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { UnitDto } from '@fleet/shared/contracts';
-import { OfficerEntity, UnitEntity } from '@fleet/server/persistence';
+import { UnitEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException, AuditService, CrudService, type ListSpec } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { OfficerStore } from '../officers/officer.store';
+import { OrgLookupReader } from '../org-lookup.reader';
 import type { CreateUnitBody, UpdateUnitBody } from './unit.dto';
+import { UnitStore } from './unit.store';
 
 export const UNIT_LIST: ListSpec = {
   resource: 'units',
@@ -17,8 +19,13 @@ export const UNIT_LIST: ListSpec = {
 /** The bureau's unit tree: names unique among siblings, no cycles, no deleting a unit in use. */
 @Injectable()
 export class UnitsService extends CrudService<UnitEntity, UnitDto, CreateUnitBody, UpdateUnitBody> {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, UnitEntity, UNIT_LIST);
+  constructor(
+    private readonly store: UnitStore,
+    private readonly org: OrgLookupReader,
+    private readonly officers: OfficerStore,
+    audit: AuditService,
+  ) {
+    super(store.dataSource, audit, UnitEntity, UNIT_LIST);
   }
 
   protected toDto(unit: UnitEntity): UnitDto {
@@ -30,12 +37,12 @@ export class UnitsService extends CrudService<UnitEntity, UnitDto, CreateUnitBod
     if (values.name !== undefined) values.name = name;
     const parentId = values.parentId !== undefined ? (values.parentId ?? null) : (existing?.parentId ?? null);
     if (parentId !== null) {
-      if (!(await manager.existsBy(UnitEntity, { id: parentId }))) {
+      if (!(await this.org.unitExists(parentId, manager))) {
         throw ApiException.badRequest([
           { field: 'parentId', reason: { zh: '上级单位不存在', en: 'No such parent unit' } },
         ]);
       }
-      if (existing && (await this.isSelfOrDescendant(manager, parentId, existing.id))) {
+      if (existing && (await this.store.isSelfOrDescendant(manager, parentId, existing.id))) {
         throw ApiException.badRequest([
           {
             field: 'parentId',
@@ -47,7 +54,7 @@ export class UnitsService extends CrudService<UnitEntity, UnitDto, CreateUnitBod
         ]);
       }
     }
-    const sibling = await manager.findOneBy(UnitEntity, { name, parentId: parentId ?? IsNull() });
+    const sibling = await this.store.named(manager, name, parentId);
     if (sibling && sibling.id !== existing?.id) {
       throw ApiException.conflict(
         {
@@ -61,8 +68,8 @@ export class UnitsService extends CrudService<UnitEntity, UnitDto, CreateUnitBod
 
   override async remove(id: number, actor: Actor): Promise<UnitDto> {
     const [children, officers] = await Promise.all([
-      this.dataSource.manager.countBy(UnitEntity, { parentId: id }),
-      this.dataSource.manager.countBy(OfficerEntity, { unitId: id }),
+      this.store.countChildren(id),
+      this.officers.countInUnit(id),
     ]);
     if (children || officers) {
       throw new ApiException(HttpStatus.CONFLICT, {
@@ -71,18 +78,5 @@ export class UnitsService extends CrudService<UnitEntity, UnitDto, CreateUnitBod
       });
     }
     return super.remove(id, actor);
-  }
-
-  private async isSelfOrDescendant(
-    manager: EntityManager,
-    candidate: number,
-    unitId: number,
-  ): Promise<boolean> {
-    const rows: { id: number }[] = await manager.query(
-      `WITH RECURSIVE sub(id) AS (SELECT $1::int UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id)
-       SELECT id FROM sub WHERE id = $2`,
-      [unitId, candidate],
-    );
-    return rows.length > 0;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AssignmentDto } from '@fleet/shared/contracts';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import type { OfficerEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
@@ -17,6 +18,7 @@ export class AssignDeviceUseCase {
     private readonly store: CustodyStore,
     private readonly devices: DevicesService,
     private readonly deviceStatus: DeviceStatusWriter,
+    private readonly org: OrgLookupReader,
   ) {}
 
   execute(
@@ -29,7 +31,8 @@ export class AssignDeviceUseCase {
     return this.store.run(within, async (manager) => {
       const device = await this.devices.lockForUpdate(manager, deviceId);
       const at = eventMoment(body.at, now, device.receivedOn);
-      const officer = await this.store.lockOfficer(manager, body.officerId);
+      // Locked so two handovers to one officer at once cannot both pass the one-device check.
+      const officer = await this.org.lockOfficer(manager, body.officerId);
       if (!officer) {
         throw ApiException.badRequest([
           { field: 'officerId', reason: { zh: '警员不存在', en: 'No such officer' } },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { nextDeviceStatus } from '@fleet/domain/inventory';
 import type { LostReportDto } from '@fleet/shared/contracts';
 import { Clock } from '@fleet/server/config';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { type Actor, ApiException } from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
 import { DeviceStatusWriter } from '../../devices/device-status.writer';
@@ -16,6 +17,7 @@ export class ReportLostUseCase {
     private readonly store: LostReportStore,
     private readonly deviceStatus: DeviceStatusWriter,
     private readonly clock: Clock,
+    private readonly org: OrgLookupReader,
   ) {}
 
   execute(deviceId: number, body: ReportLostBody, actor: Actor): Promise<LostReportDto> {
@@ -65,7 +67,7 @@ export class ReportLostUseCase {
       }
       return actor.officerId;
     }
-    if (given !== null && !(await this.store.officerExists(manager, given))) {
+    if (given !== null && !(await this.org.officerExists(given, manager))) {
       throw ApiException.badRequest([
         { field: 'reportedByOfficerId', reason: { zh: '警员不存在', en: 'No such officer' } },
       ]);
