@@ -198,9 +198,8 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
   private async detect(upload: FileImportUpload): Promise<DetectedFile> {
     const whole = this.kind.sniff === 'file';
     const content = whole ? await readFile(upload.path) : await readHead(upload.path);
-    const format = whole
-      ? detectFormat(content, upload.fileName)
-      : detectFileType(content, upload.fileName).format;
+    const fromHead = whole ? null : detectFileType(content, upload.fileName);
+    const format = fromHead?.format ?? detectFormat(content, upload.fileName);
     if (format === 'xlsx') {
       await requireXlsxWithinBounds(upload.path, this.context.config.limits);
       return { path: upload.path, format, encoding: null };
@@ -210,7 +209,7 @@ export abstract class FileImportService<E extends FileImportRow, D> implements I
       encoding = normalizeEncoding(upload.fields.encoding);
       if (!encoding) throw ApiException.badRequest([{ field: 'encoding', reason: ENCODING_CHOICES }]);
     } else {
-      encoding = whole ? detectEncoding(content) : detectFileType(content, upload.fileName).encoding;
+      encoding = fromHead ? fromHead.encoding : detectEncoding(content);
     }
     if (encoding === 'utf-8' || encoding === 'gb18030') {
       // Of a head, its whole lines only: a character cut at its end is not a second encoding.
