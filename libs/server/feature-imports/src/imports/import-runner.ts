@@ -16,7 +16,7 @@ import { AuditService } from '@fleet/server/platform';
 import { readRosterFile } from './roster-file';
 import { type ImportItem, RosterImportStore } from './roster-import.store';
 import { ROSTER_IMPORT } from './roster-import.kind';
-import { ROW_WRITERS } from './row-writers';
+import { ROW_WRITERS } from './roster-rows.writer';
 
 /** Rows per transaction; progress is visible to the console after each. */
 export const IMPORT_BATCH_ROWS = 200;

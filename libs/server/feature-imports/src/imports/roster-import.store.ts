@@ -9,7 +9,7 @@ import {
 } from '@fleet/server/persistence';
 import type { AuditEntry } from '@fleet/server/platform';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { RowRejected, type RowOutcome } from './row-writers';
+import { RowRejected, type RowOutcome } from './roster-rows.writer';
 
 /** A data row of a roster, ready to write. */
 export interface ImportItem {
