@@ -1,5 +1,6 @@
 // The worker's modules for bench:close (loaded once the bench has set the environment they read).
 import { Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
 import { BillingJobsModule } from '@fleet/server/feature-billing';
@@ -21,6 +22,7 @@ const database = TypeOrmModule.forRootAsync({
     ConfigModule.forRoot('worker'),
     database,
     QueueModule.forRoot(),
+    EventEmitterModule.forRoot(),
     UsageJobsModule,
     BillingJobsModule,
   ],

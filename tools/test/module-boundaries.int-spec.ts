@@ -80,6 +80,15 @@ const serverImportsConsole = probe(
   'libs/server/feature-billing',
   use('App', '../../../../apps/console/src/App'),
 );
+// The file-import pipeline is infrastructure the import features build on, never the other way round.
+const fileImportImportsFeature = probe(
+  'libs/server/file-import',
+  use('OrgModule', '@fleet/server/feature-org'),
+);
+const featureImportsFileImport = probe(
+  'libs/server/feature-usage',
+  use('FileImportService', '@fleet/server/file-import'),
+);
 const featureImportsFeature = probe(
   'libs/server/feature-billing',
   use('UsageModule', '@fleet/server/feature-usage'),
@@ -135,6 +144,14 @@ describe('module boundaries', () => {
 
   it('passes a feature file that imports another feature by its name', () => {
     expect(errors.get(featureImportsFeature)).toEqual([]);
+  });
+
+  it('fails lint when the file-import library imports a feature', () => {
+    expect(errors.get(fileImportImportsFeature)?.join('\n')).toContain('type:infra');
+  });
+
+  it('passes a feature file that imports the file-import library', () => {
+    expect(errors.get(featureImportsFileImport)).toEqual([]);
   });
 
   it('passes a domain file that imports only the domain', () => {

@@ -3,7 +3,6 @@ import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { UsageRunner } from '@fleet/server/feature-usage';
 import {
-  enqueuePeriodReclose,
   enqueueUsageChunk,
   enqueueUsageFinish,
   JobName,
@@ -18,16 +17,15 @@ export const USAGE_JOBS = [JobName.UsageImport, JobName.UsageImportChunk, JobNam
 /**
  * Carrier usage files; a retried import starts its file over and counts nothing twice. A large detail
  * file is cut into chunks (ADR 15): the import's job cuts it and enqueues one job per chunk, any
- * worker loads a chunk, the last chunk to load enqueues the finish, which counts the import. After an
- * import of a month that is already closed, the month is closed again (amended statements;
- * BillingProcessor). Runs as many usage jobs at once as a file has chunks (INGEST_CHUNKS).
+ * worker loads a chunk, the last chunk to load enqueues the finish, which counts the import. An import
+ * that succeeded is announced by the runner (USAGE_IMPORT_SUCCEEDED); billing closes its month again if
+ * closed. Runs as many usage jobs at once as a file has chunks (INGEST_CHUNKS).
  */
 @Processor(QueueName.Usage)
 export class UsageProcessor extends ImportJobProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly usage: UsageRunner,
     @InjectQueue(QueueName.Usage) private readonly usageQueue: Queue,
-    @InjectQueue(QueueName.Billing) private readonly billing: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super(QueueName.Usage, JobName.UsageImport, usage);
@@ -49,12 +47,10 @@ export class UsageProcessor extends ImportJobProcessor implements OnApplicationB
     }
     if (job.name === (JobName.UsageImportFinish as string)) {
       const done = await this.underLease(job, token, () => this.usage.finish(importId));
-      await this.reclose(importId);
       return { status: done.status, rowsDone: done.rowsDone };
     }
     const done = await super.process(job, token);
     await this.advance(importId);
-    await this.reclose(importId);
     return done;
   }
 
@@ -63,10 +59,5 @@ export class UsageProcessor extends ImportJobProcessor implements OnApplicationB
     const pending = await this.usage.pendingChunks(importId);
     for (const chunkNo of pending.chunks) await enqueueUsageChunk(this.usageQueue, importId, chunkNo);
     if (pending.allLoaded) await enqueueUsageFinish(this.usageQueue, importId);
-  }
-
-  private async reclose(importId: number): Promise<void> {
-    const period = await this.usage.periodOf(importId);
-    if (period) await enqueuePeriodReclose(this.billing, period, `import-${importId}`);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@fleet/server/config';
 import { BillingJobsModule } from '@fleet/server/feature-billing';
@@ -37,6 +38,8 @@ checkHandlerCoverage([
       dataSourceFactory: (options) => openApplicationDataSource(options!),
     }),
     QueueModule.forRoot(),
+    // Features announce what happened (a usage import succeeded) and others react (billing closes again).
+    EventEmitterModule.forRoot(),
     ImportJobsModule,
     UsageJobsModule,
     BillingJobsModule,

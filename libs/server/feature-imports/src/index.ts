@@ -4,17 +4,3 @@ export * from './import-jobs.module';
 export * from './imports/import-runner';
 export * from './imports/imports.service';
 export * from './imports.module';
-export {
-  cellText,
-  detectEncoding,
-  detectUtf16,
-  detectFormat,
-  isBlank,
-  mixedEncoding,
-  mixedEncodingText,
-  ENCODING_CHOICES,
-  normalizeEncoding,
-  RosterFileError,
-  type RosterEncoding,
-  type RosterFormat,
-} from './imports/roster-file';

@@ -1,4 +1,5 @@
 export * from './usage-file-reader';
+export * from './usage-import.events';
 export * from './usage-imports.service';
 export * from './usage-runner';
 export * from './usage.module';

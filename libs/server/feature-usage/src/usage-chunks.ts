@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isBlank, type RosterEncoding } from '@fleet/server/feature-imports';
+import { type FileEncoding, isBlank, readHead } from '@fleet/server/file-import';
 import Papa from 'papaparse';
-import { csvByteRuns, readHead } from './usage-file-reader';
+import { csvByteRuns } from './usage-file-reader';
 import { type SimInfo, UsageLoad } from './usage-load';
 
 /** A byte range of a usage file, cut at record boundaries, and the number of its first record. */
@@ -93,7 +93,7 @@ export async function cutUsageFile(path: string, count: number): Promise<CutFile
  */
 export async function periodOfFile(
   path: string,
-  encoding: RosterEncoding,
+  encoding: FileEncoding,
   importId: number,
   sims: Map<string, SimInfo>,
 ): Promise<string | null> {

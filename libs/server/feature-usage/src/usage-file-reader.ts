@@ -1,15 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
   cellText,
+  type FileEncoding,
+  FileImportError,
+  type FileFormat,
   isBlank,
-  detectEncoding,
-  detectFormat,
-  RosterFileError,
-  type RosterEncoding,
-  type RosterFormat,
-} from '@fleet/server/feature-imports';
+  NOT_A_TABLE_TEXT,
+  UNREADABLE_XLSX_TEXT,
+} from '@fleet/server/file-import';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -20,38 +19,7 @@ export interface UsageLine {
   cells: string[];
 }
 
-const HEAD_BYTES = 64 * 1024;
-
-/** The first bytes of a file, enough to tell its format and encoding. */
-export async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Format and encoding from the file's first bytes. The head is cut at its last line break (ASCII in
- * both UTF-8 and GB18030), so a character split at the cut does not make UTF-8 look invalid.
- */
-export function detectFileType(
-  head: Buffer,
-  fileName: string,
-): { format: RosterFormat; encoding: RosterEncoding | null } {
-  const format = detectFormat(head, fileName);
-  if (format === 'xlsx') return { format, encoding: null };
-  const cut = head.length === HEAD_BYTES ? head.lastIndexOf(0x0a) : -1;
-  return { format, encoding: detectEncoding(cut > 0 ? head.subarray(0, cut + 1) : head) };
-}
-
-export const NOT_A_TABLE = new RosterFileError({
-  zh: '文件不是文本表格（CSV）或 Excel 文件，无法读取',
-  en: 'The file is neither a CSV text table nor an Excel file',
-});
+export const NOT_A_TABLE = new FileImportError(NOT_A_TABLE_TEXT);
 
 /** Longest record the byte reader holds while waiting for its line break: beyond it the file is not a table. */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -80,7 +48,7 @@ function completeRecordsEndOfBytes(bytes: Buffer): number {
  */
 export async function* csvByteRuns(
   path: string,
-  encoding: RosterEncoding,
+  encoding: FileEncoding,
   /** Bytes [from, to) of the file only (a chunk cut at record boundaries); the whole file without. */
   range?: { from: number; to: number },
 ): AsyncGenerator<Buffer> {
@@ -120,7 +88,7 @@ export async function* csvByteRuns(
  * CSV lines, streamed: the file's byte runs of whole records (csvByteRuns) decoded and parsed a run at
  * once, which is ~100× faster than PapaParse's row-by-row stream mode.
  */
-async function* csvLines(path: string, encoding: RosterEncoding): AsyncGenerator<UsageLine[]> {
+async function* csvLines(path: string, encoding: FileEncoding): AsyncGenerator<UsageLine[]> {
   let rowNo = 0;
   for await (const bytes of csvByteRuns(path, encoding)) {
     const run = bytes.toString('utf8');
@@ -155,19 +123,16 @@ async function* xlsxLines(path: string): AsyncGenerator<UsageLine[]> {
       return; // the first sheet only
     }
   } catch (error) {
-    if (error instanceof RosterFileError) throw error;
-    throw new RosterFileError({
-      zh: '无法读取 Excel 文件：文件已损坏，或是旧版 .xls 格式（请另存为 .xlsx 或 CSV）',
-      en: 'Cannot read the Excel file: it is damaged or in the old .xls format (save it as .xlsx or CSV)',
-    });
+    if (error instanceof FileImportError) throw error;
+    throw new FileImportError(UNREADABLE_XLSX_TEXT);
   }
 }
 
 /** The lines of a stored usage file, streamed in runs: never the whole file in memory. */
 export function usageLines(
   path: string,
-  format: RosterFormat,
-  encoding: RosterEncoding | null,
+  format: FileFormat,
+  encoding: FileEncoding | null,
 ): AsyncGenerator<UsageLine[]> {
   return format === 'xlsx' ? xlsxLines(path) : csvLines(path, encoding ?? 'utf-8');
 }
@@ -178,8 +143,8 @@ export function usageLines(
  */
 export async function firstRow(
   path: string,
-  format: RosterFormat,
-  encoding: RosterEncoding | null,
+  format: FileFormat,
+  encoding: FileEncoding | null,
 ): Promise<string[] | null> {
   if (format === 'xlsx') {
     for await (const run of xlsxLines(path)) {

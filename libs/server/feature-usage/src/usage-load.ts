@@ -21,7 +21,7 @@ import {
   type UsageTotals,
 } from '@fleet/domain/billing';
 import type { RowProblem } from '@fleet/domain/inventory';
-import { isBlank, RosterFileError } from '@fleet/server/feature-imports';
+import { FileImportError, isBlank } from '@fleet/server/file-import';
 import Papa from 'papaparse';
 import { NOT_A_TABLE } from './usage-file-reader';
 
@@ -352,7 +352,7 @@ export class UsageLoad {
     if (isBlank(cells)) return;
     if (!this.columns) {
       const match = usageColumns(this.kind, cells);
-      if (match.missing.length) throw new RosterFileError(notAUsageFileMessage(this.kind, match.missing));
+      if (match.missing.length) throw new FileImportError(notAUsageFileMessage(this.kind, match.missing));
       this.columns = match.columns;
       this.header = cells.map((h, i) => h.trim() || `#${i + 1}`);
       if (this.kind === 'detail') this.detailColumns = detailColumnIndex(match.columns);
