@@ -11,9 +11,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { migrate } from '@fleet/server/persistence';
+import { grantApplicationRole, migrate } from '@fleet/server/persistence';
 import { Client } from 'pg';
-import { createDatabase, dropDatabase, withDatabaseName } from '../dev-services';
+import { createDatabase, dropDatabase, withDatabaseName, withLogin } from '../dev-services';
 
 const SIMS = Number(process.env.BENCH_SIMS ?? 100_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000_000);
@@ -128,6 +128,9 @@ async function main(): Promise<void> {
   db.on('error', () => undefined);
   try {
     await migrate(url);
+    // The worker connects as the application's role (APP_DATABASE_URL), as in production.
+    const appUrl = withLogin(url, 'bench_close_app', 'bench-app-password-1');
+    await grantApplicationRole(url, appUrl);
     await db.connect();
     log(`generating ${SIMS} SIMs, officers and devices, ${RECORDS} detail records for ${PERIOD}`);
     let since = process.hrtime.bigint();
@@ -136,6 +139,7 @@ async function main(): Promise<void> {
 
     Object.assign(process.env, {
       DATABASE_URL: url,
+      APP_DATABASE_URL: appUrl,
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       JWT_SECRET: 'bench-secret-that-is-long-enough-0000000',
       ADMIN_USERNAME: 'admin',
@@ -149,6 +153,8 @@ async function main(): Promise<void> {
     const { BenchWorkerModule, PeriodsService, UsageRunner } = await import('./close-module');
     const worker = await NestFactory.createApplicationContext(BenchWorkerModule, { logger: ['error'] });
     await worker.init();
+    // The close's own log line (its compute and write times) is printed.
+    worker.useLogger(['error', 'log']);
     try {
       const rssBefore = await peakRssMb();
       since = process.hrtime.bigint();

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditService, Notifier } from '@fleet/server/platform';
 import { PeriodRecloser } from './periods/period-reclose';
-import { PeriodsService } from './periods/periods.service';
-import { UsageChargesService } from './periods/usage-charges.service';
+import { PERIOD_PROVIDERS } from './periods/periods.providers';
 
 /** What the worker runs of billing: closing a month again after a corrected import (nothing of HTTP). */
 @Module({
-  providers: [AuditService, Notifier, UsageChargesService, PeriodsService, PeriodRecloser],
+  providers: [AuditService, Notifier, ...PERIOD_PROVIDERS],
   exports: [PeriodRecloser],
 })
 export class BillingJobsModule {}

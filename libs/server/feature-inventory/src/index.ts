@@ -11,3 +11,4 @@ export * from './custody/custody-history.service';
 export * from './custody/custody-lists.service';
 export * from './apn-profiles/apn-profiles.service';
 export * from './plans/plans.service';
+export * from './custody/holder-spans.reader';

@@ -2,3 +2,4 @@ export * from './usage-file-reader';
 export * from './usage-imports.service';
 export * from './usage-runner';
 export * from './usage.module';
+export * from './counted-usage.reader';
