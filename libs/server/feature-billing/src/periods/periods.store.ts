@@ -6,7 +6,7 @@ import {
   StatementEntity,
   StatementLineEntity,
 } from '@fleet/server/persistence';
-import { totalFen } from '@fleet/domain/billing';
+import { type CategoryOverage, totalFen } from '@fleet/domain/billing';
 import { findList, type ListQuery, type ListResult } from '@fleet/server/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { IssuedLine } from './repair-charges';
@@ -27,18 +27,7 @@ export interface StaleMonth {
 }
 
 /** An overage row of a close (only categories with an excess). */
-export interface OverageRow {
-  simId: number;
-  period: string;
-  version: number;
-  category: string;
-  used: number;
-  allowance: number;
-  excess: number;
-  chargedUnits: number;
-  amountFen: number;
-  payer: string;
-}
+export type OverageRow = CategoryOverage & { simId: number; period: string; version: number };
 
 /** Rows written per multi-row INSERT of a close. */
 const ROWS_PER_INSERT = 20_000;

@@ -1,8 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const COUNTED = `"counted_usage_records"("p_period" bpchar, "p_sim_ids" integer[])
-      RETURNS TABLE ("sim_id" integer, "start_at" timestamptz, "category" text, "amount" bigint)
-      LANGUAGE sql STABLE PARALLEL SAFE`;
+import { CountedUsage1796600000000 } from './1796600000000-CountedUsage';
 
 /**
  * The records that count (domain.md §3.4): the same definition as CountedUsage1796600000000, written so
@@ -18,7 +15,9 @@ export class CountedUsageJoinFirst1796800000001 implements MigrationInterface {
   name = 'CountedUsageJoinFirst1796800000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION ${COUNTED} AS $$
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION "counted_usage_records"("p_period" bpchar, "p_sim_ids" integer[])
+      RETURNS TABLE ("sim_id" integer, "start_at" timestamptz, "category" text, "amount" bigint)
+      LANGUAGE sql STABLE PARALLEL SAFE AS $$
         SELECT DISTINCT ON (r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart)
                r.sim_id, r.start_at,
                CASE r.record_type WHEN 'V' THEN 'voice' WHEN 'S' THEN 'sms'
@@ -39,28 +38,9 @@ export class CountedUsageJoinFirst1796800000001 implements MigrationInterface {
       $$`);
   }
 
+  /** Back to the first definition, as its own migration wrote it. */
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION ${COUNTED} AS $$
-        SELECT c.sim_id, c.start_at,
-               CASE c.record_type WHEN 'V' THEN 'voice' WHEN 'S' THEN 'sms'
-                 ELSE CASE WHEN lower(btrim(c.apn)) = lower(btrim(ap.apn)) THEN 'apn' ELSE 'national' END
-               END,
-               CASE c.record_type
-                 WHEN 'V' THEN CASE WHEN c.direction = 'O' THEN (coalesce(c.duration_s, 0) + 59) / 60 ELSE 0 END
-                 WHEN 'S' THEN CASE WHEN c.direction = 'O' THEN 1 ELSE 0 END
-                 ELSE coalesce(c.volume_kb, 0)
-               END::bigint
-          FROM (
-            SELECT DISTINCT ON (r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart)
-                   r.sim_id, r.record_type, r.start_at, r.direction, r.duration_s, r.volume_kb, r.apn
-              FROM usage_records r
-             WHERE r.period = p_period
-               AND (p_sim_ids IS NULL OR r.sim_id = ANY (p_sim_ids))
-               AND r.import_id IN (SELECT i.id FROM usage_imports i WHERE i.status = 'succeeded')
-             ORDER BY r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart, r.import_id DESC, r.row_no DESC
-          ) c
-          JOIN sim_cards s ON s.id = c.sim_id
-          LEFT JOIN apn_profiles ap ON ap.id = s.apn_profile_id
-      $$`);
+    await new CountedUsage1796600000000().down(queryRunner);
+    await new CountedUsage1796600000000().up(queryRunner);
   }
 }
