@@ -71,10 +71,13 @@ export class PeriodsStore {
 
   /**
    * The attribution sorts the month's records by key (as the import's totals do) and sums them per
-   * holder in the database: memory enough to sort in memory a good part of it, not the server's.
+   * holder in the database: memory enough to sort a good part of it in memory, not the server's; no JIT
+   * (compiling the plan in each parallel process cost more than it saved: 10 M records, 18.8 s with,
+   * 17.7 s without).
    */
   async allowSort(manager: EntityManager): Promise<void> {
     await manager.query(`SET LOCAL work_mem = '64MB'`);
+    await manager.query(`SET LOCAL jit = off`);
   }
 
   /**
