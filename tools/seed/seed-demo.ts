@@ -7,8 +7,16 @@ import {
   UserEntity,
   createDataSource,
 } from '@fleet/server/persistence';
-import { repairStatusNote } from '@fleet/server/feature-repairs';
-import { PeriodsService, UsageChargesService } from '@fleet/server/feature-billing';
+import {
+  ClosePeriodUseCase,
+  MonthCharges,
+  PeriodsStore,
+  UsageChargesService,
+  UsageChargesStore,
+} from '@fleet/server/feature-billing';
+import { HolderSpansReader } from '@fleet/server/feature-inventory';
+import { RepairChargesReader, repairStatusNote } from '@fleet/server/feature-repairs';
+import { CountedUsageReader } from '@fleet/server/feature-usage';
 import { AuditService, hashPassword, offlineNotifier } from '@fleet/server/platform';
 import { Clock } from '@fleet/server/config';
 import type { DataSource } from 'typeorm';
@@ -30,14 +38,18 @@ export interface DemoLogin {
 const SEED_ACTOR = { userId: null, username: 'seed', ip: null };
 
 async function closeAsSeed(dataSource: DataSource, audit: AuditService, period: string): Promise<void> {
-  const periods = new PeriodsService(
-    dataSource,
+  const store = new PeriodsStore(dataSource);
+  const charges = new UsageChargesService(
+    new UsageChargesStore(dataSource, new CountedUsageReader(), new HolderSpansReader()),
+  );
+  const close = new ClosePeriodUseCase(
+    store,
+    new MonthCharges(store, charges, new RepairChargesReader()),
     audit,
-    new UsageChargesService(dataSource),
     offlineNotifier(new Clock({ clockStart: null })),
   );
   // The close records who closed: the seed, as an administrator without a login of its own.
-  await periods.close(
+  await close.execute(
     period,
     { ...SEED_ACTOR, userId: null as unknown as number, role: 'admin', officerId: null },
     new Date(),

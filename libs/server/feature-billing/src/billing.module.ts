@@ -4,16 +4,19 @@ import { ContractModule } from '@fleet/server/feature-contract';
 import { OveragesController } from './overages/overages.controller';
 import { OveragesExport } from './overages/overages.export';
 import { OveragesService } from './overages/overages.service';
+import { OveragesStore } from './overages/overages.store';
 import { PeriodsController } from './periods/periods.controller';
-import { PeriodsService } from './periods/periods.service';
-import { UsageChargesService } from './periods/usage-charges.service';
+import { PERIOD_PROVIDERS } from './periods/periods.providers';
 import { BillingRulesController } from './rules/billing-rules.controller';
 import { BillingRulesService } from './rules/billing-rules.service';
+import { BillingRulesStore } from './rules/billing-rules.store';
 import { StatementsController } from './statements/statements.controller';
 import { StatementsService } from './statements/statements.service';
+import { StatementsStore } from './statements/statements.store';
 import { StatementsWorkbookService } from './statements/statements-workbook.service';
 import { MyUsageController, UsageDashboardController } from './usage-views/usage-views.controller';
 import { UsageViewsService } from './usage-views/usage-views.service';
+import { UsageViewsStore } from './usage-views/usage-views.store';
 
 /** Tariff and payer policy, month close, overages and statements, and the usage views built on them. */
 @Module({
@@ -28,14 +31,17 @@ import { UsageViewsService } from './usage-views/usage-views.service';
   ],
   providers: [
     BillingRulesService,
-    UsageChargesService,
-    PeriodsService,
+    BillingRulesStore,
+    ...PERIOD_PROVIDERS,
     StatementsService,
+    StatementsStore,
     StatementsWorkbookService,
     OveragesService,
+    OveragesStore,
     OveragesExport,
     BillingExports,
     UsageViewsService,
+    UsageViewsStore,
   ],
 })
 export class BillingModule {}

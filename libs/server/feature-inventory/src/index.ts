@@ -12,3 +12,4 @@ export * from './custody/custody-lists.service';
 export * from './apn-profiles/apn-profiles.service';
 export * from './plans/plans.service';
 export * from './inventory-lookup.reader';
+export * from './custody/holder-spans.reader';

@@ -3,3 +3,4 @@ export * from './usage-import.events';
 export * from './usage-imports.service';
 export * from './usage-runner';
 export * from './usage.module';
+export * from './counted-usage.reader';

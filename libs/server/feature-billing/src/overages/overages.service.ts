@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { OverageEntity } from '@fleet/server/persistence';
-import {
-  findList,
-  type ListQuery,
-  type ListResult,
-  type ListSpec,
-  ReadService,
-} from '@fleet/server/platform';
-import type { DataSource } from 'typeorm';
+import { type ListQuery, type ListResult, type ListSpec, ReadService } from '@fleet/server/platform';
+import { OveragesStore } from './overages.store';
 import type { OverageDto } from '@fleet/shared/contracts';
 
 export type { OverageDto };
@@ -32,8 +25,8 @@ export const OVERAGE_LIST: ListSpec = {
  */
 @Injectable()
 export class OveragesService extends ReadService<OverageEntity, OverageDto> {
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    super(dataSource, OverageEntity, OVERAGE_LIST);
+  constructor(private readonly store: OveragesStore) {
+    super(store.dataSource, OverageEntity, OVERAGE_LIST);
   }
 
   protected toDto(o: OverageEntity): OverageDto {
@@ -53,12 +46,9 @@ export class OveragesService extends ReadService<OverageEntity, OverageDto> {
   }
 
   override async list(query: ListQuery): Promise<ListResult<OverageDto>> {
-    const builder = this.dataSource.getRepository(OverageEntity).createQueryBuilder('e');
     const versioned = query.filters.some((f) => f.spec.property === 'version');
-    if (!versioned && !query.ids) {
-      // The period's version is that of its latest close, also when that close found no overage.
-      builder.andWhere('e.version = (SELECT bp.version FROM billing_periods bp WHERE bp.period = e.period)');
-    }
-    return (await findList(OVERAGE_LIST.resource, builder, query)).map((o) => this.toDto(o));
+    // Without a version asked for (or ids), the latest close's only.
+    const page = await this.store.list(OVERAGE_LIST.resource, query, !versioned && !query.ids);
+    return page.map((o) => this.toDto(o));
   }
 }

@@ -1,7 +1,6 @@
 import type { StatementLineDraft } from '@fleet/domain/billing';
 import { REPAIR_CAUSE_LABELS } from '@fleet/domain/repairs';
-import { DeviceEntity, RepairTicketEntity } from '@fleet/server/persistence';
-import { type EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import type { RepairCharge } from '@fleet/server/feature-repairs';
 
 /** A statement line as a close writes it: a usage line, or a repair charge pointing at its ticket. */
 export type IssuedLine =
@@ -19,37 +18,14 @@ export type IssuedLine =
     };
 
 /**
- * The repair charges of a month (issue 5, §3.2): every ticket closed in it (its charge period) with a
- * cost, on the liable officer's statement or the bureau's summary. A carrier-liable repair charges
- * nobody. Read from the tickets themselves, so a repair closed after the month was closed is on the
- * amended statement the next close issues. A charge awaiting a second admin's approval (or rejected)
- * is not billed; approved, it is on the statements of the month's next close.
+ * The repair charges of a month as statement lines (issue 5, §3.2), by holder: each ticket's cost on the
+ * liable officer's statement or the bureau's summary. The tickets are repairs' (RepairChargesReader:
+ * closed in the month with a cost, approved where approval is needed), read at every close, so a repair
+ * closed after the month was closed is on the amended statement the next close issues.
  */
-export async function repairCharges(
-  manager: EntityManager,
-  period: string,
-): Promise<Map<number | null, IssuedLine[]>> {
-  const charged = {
-    status: 'closed' as const,
-    chargePeriod: period,
-    liability: In(['officer' as const, 'bureau' as const]),
-    costFen: MoreThan(0),
-  };
-  // Four eyes on money (issue 12 item 9): a charge waiting for a second admin, or rejected, is left
-  // off; once approved, the month's next close puts it on (repairChargeBillable).
-  const tickets = await manager.find(RepairTicketEntity, {
-    where: [
-      { ...charged, approvalStatus: IsNull() },
-      { ...charged, approvalStatus: 'approved' },
-    ],
-    order: { id: 'ASC' },
-  });
-  const devices = tickets.length
-    ? await manager.findBy(DeviceEntity, { id: In([...new Set(tickets.map((t) => t.deviceId))]) })
-    : [];
-  const imeis = new Map(devices.map((d) => [d.id, d.imei1]));
-  const charges = new Map<number | null, IssuedLine[]>();
-  for (const t of tickets) {
+export function repairLines(charges: readonly RepairCharge[]): Map<number | null, IssuedLine[]> {
+  const lines = new Map<number | null, IssuedLine[]>();
+  for (const t of charges) {
     const holder = t.liability === 'officer' ? t.liableOfficerId : null;
     const line: IssuedLine = {
       simId: null,
@@ -57,21 +33,21 @@ export async function repairCharges(
       used: 0,
       allowance: 0,
       excess: 0,
-      amountFen: t.costFen!,
-      payer: t.liability === 'officer' ? 'officer' : 'bureau',
+      amountFen: t.costFen,
+      payer: t.liability,
       basis: {
         kind: 'repair',
         ticketNo: t.ticketNo,
-        imei: imeis.get(t.deviceId) ?? null,
+        imei: t.imei,
         cause: t.cause,
         causeLabel: t.cause ? REPAIR_CAUSE_LABELS[t.cause].zh : null,
         reason: t.liabilityReason,
       },
-      repairTicketId: t.id,
+      repairTicketId: t.ticketId,
     };
-    charges.set(holder, [...(charges.get(holder) ?? []), line]);
+    lines.set(holder, [...(lines.get(holder) ?? []), line]);
   }
-  return charges;
+  return lines;
 }
 
 /** What two statements are compared on: the figures, the payer and (for repairs) the ticket. */

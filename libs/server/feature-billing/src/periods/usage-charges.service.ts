@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CategoryOverage,
   CONTRACT_ALLOWANCE,
@@ -11,9 +10,11 @@ import {
   versionFor,
 } from '@fleet/domain/billing';
 import { simPlanCoversMonth } from '@fleet/domain/inventory';
-import { BillingRulesEntity } from '@fleet/server/persistence';
+import type { HolderSpan } from '@fleet/server/feature-inventory';
+import type { BillingRulesEntity } from '@fleet/server/persistence';
 import { ApiException } from '@fleet/server/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { type SimMonthRow, UsageChargesStore } from './usage-charges.store';
 
 export interface SimUsageRow {
   simId: number;
@@ -43,11 +44,7 @@ export interface SimMonth extends SimUsageRow {
   inPlan: boolean;
 }
 
-const SIM_MONTH_COLUMNS = `s.id AS sim_id, s.msisdn, mu.id AS usage_id, mu.voice_min, mu.sms, mu.national_kb,
-  mu.apn_kb, mu.carrier_overage_fen, mu.outside_plan, s.activated_on::text AS activated_on, p.term_months,
-  p.voice_min AS a_voice, p.sms AS a_sms, p.national_kb AS a_national, p.apn_kb AS a_apn`;
-
-function toSimMonth(r: Record<string, unknown>, period: string): SimMonth {
+function toSimMonth(r: SimMonthRow, period: string): SimMonth {
   const hasUsage = r.usage_id !== null;
   return {
     simId: num(r.sim_id),
@@ -81,10 +78,10 @@ function toSimMonth(r: Record<string, unknown>, period: string): SimMonth {
  */
 @Injectable()
 export class UsageChargesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly store: UsageChargesStore) {}
 
   async rulesFor(manager: EntityManager, period: string): Promise<BillingRulesEntity> {
-    const rules = versionFor(period, await manager.find(BillingRulesEntity));
+    const rules = versionFor(period, await this.store.rules(manager));
     if (!rules) {
       throw ApiException.conflict({
         zh: `没有适用于 ${period} 的计费规则`,
@@ -96,16 +93,7 @@ export class UsageChargesService {
 
   /** Each SIM's usage in the month against its plan's allowance (the contract's when it has no plan). */
   async usage(manager: EntityManager, period: string): Promise<SimMonth[]> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${SIM_MONTH_COLUMNS}
-         FROM monthly_usage mu
-         JOIN sim_cards s ON s.id = mu.sim_id
-         LEFT JOIN plans p ON p.id = s.plan_id
-        WHERE mu.period = $1
-        ORDER BY mu.sim_id`,
-      [period],
-    );
-    return rows.map((r) => toSimMonth(r, period));
+    return (await this.store.usage(manager, period)).map((r) => toSimMonth(r, period));
   }
 
   /**
@@ -113,19 +101,13 @@ export class UsageChargesService {
    * officer's own page and the dashboard compare against allowance.
    */
   async simMonths(manager: EntityManager, period: string, simIds?: readonly number[]): Promise<SimMonth[]> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${SIM_MONTH_COLUMNS}
-         FROM sim_cards s
-         LEFT JOIN monthly_usage mu ON mu.sim_id = s.id AND mu.period = $1
-         LEFT JOIN plans p ON p.id = s.plan_id
-        WHERE $2::int[] IS NULL OR s.id = ANY($2)
-        ORDER BY s.id`,
-      [period, simIds ?? null],
-    );
-    return rows.map((r) => toSimMonth(r, period));
+    return (await this.store.simMonths(manager, period, simIds)).map((r) => toSimMonth(r, period));
   }
 
-  async overages(period: string, manager: EntityManager = this.dataSource.manager): Promise<PeriodOverages> {
+  async overages(
+    period: string,
+    manager: EntityManager = this.store.dataSource.manager,
+  ): Promise<PeriodOverages> {
     const rules = await this.rulesFor(manager, period);
     const policy = {
       voice: rules.voicePayer,
@@ -171,39 +153,23 @@ export class UsageChargesService {
 
   /**
    * Each holder's usage per SIM and category, from the records that count as the totals do
-   * (counted_usage_records, §3.4), each record going to whoever held the SIM's device at its start.
-   * One query for the whole month.
+   * (counted_usage_records, §3.4), each record going to whoever held the SIM's device at its start
+   * (custody's holder_spans). One statement for the whole month, summed in the database.
    */
   private async usageBases(
     manager: EntityManager,
     period: string,
   ): Promise<Map<number, Map<string, ShareBasis<number>[]>>> {
-    const rows: {
-      sim_id: number;
-      officer_id: number | null;
-      category: string;
-      weight: string;
-      since: Date;
-    }[] = await manager.query(
-      `SELECT c.sim_id, a.officer_id, c.category, sum(c.amount)::text AS weight,
-                min(coalesce(a.start_at, c.start_at)) AS since
-           FROM counted_usage_records($1, NULL) c
-           LEFT JOIN sim_installations i ON i.sim_id = c.sim_id AND i.voided_at IS NULL
-                AND tstzrange(i.start_at, i.end_at) @> c.start_at
-           LEFT JOIN assignments a ON a.device_id = i.device_id AND a.voided_at IS NULL
-                AND tstzrange(a.start_at, a.end_at) @> c.start_at
-          GROUP BY c.sim_id, a.officer_id, c.category
-          ORDER BY c.sim_id, since`,
-      [period],
-    );
     const bases = new Map<number, Map<string, ShareBasis<number>[]>>();
-    for (const row of rows) {
-      const sim = bases.get(row.sim_id) ?? new Map<string, ShareBasis<number>[]>();
-      bases.set(row.sim_id, sim);
-      sim.set(row.category, [
-        ...(sim.get(row.category) ?? []),
-        { holder: row.officer_id, weight: Number(row.weight), since: new Date(row.since) },
-      ]);
+    for (const row of await this.store.usageBases(manager, period)) {
+      const sim = new Map<string, ShareBasis<number>[]>();
+      row.categories.forEach((category, i) => {
+        const basis = { holder: row.officers[i], weight: Number(row.weights[i]), since: row.sinces[i] };
+        const of = sim.get(category);
+        if (of) of.push(basis);
+        else sim.set(category, [basis]);
+      });
+      bases.set(row.simId, sim);
     }
     return bases;
   }
@@ -216,32 +182,28 @@ export class UsageChargesService {
   ): Promise<Map<number, ShareBasis<number>[]>> {
     const { start, end } = periodBounds(period);
     if (!simIds.length) return new Map();
-    // The spans in the month when an officer held the device the SIM was in.
-    const rows: { sim_id: number; officer_id: number; lo: Date; hi: Date }[] = await manager.query(
-      `SELECT i.sim_id, a.officer_id, lower(x.span) AS lo, upper(x.span) AS hi
-         FROM sim_installations i
-         JOIN assignments a ON a.device_id = i.device_id AND a.voided_at IS NULL
-         CROSS JOIN LATERAL (SELECT tstzrange(i.start_at, i.end_at) * tstzrange(a.start_at, a.end_at)
-                                    * tstzrange($2, $3) AS span) x
-        WHERE i.voided_at IS NULL AND i.sim_id = ANY($1) AND NOT isempty(x.span)
-        ORDER BY i.sim_id, lower(x.span)`,
-      [simIds, start, end],
-    );
+    // The spans in the month when an officer held the device the SIM was in, by SIM.
+    const spansOf = new Map<number, HolderSpan[]>();
+    for (const span of await this.store.holderSpans(manager, period, simIds)) {
+      const of = spansOf.get(span.simId);
+      if (of) of.push(span);
+      else spansOf.set(span.simId, [span]);
+    }
     const monthDays = daysHeldInMonth([{ start, end }], start, end);
     const bases = new Map<number, ShareBasis<number>[]>();
     for (const simId of simIds) {
-      const spans = rows.filter((r) => r.sim_id === simId);
-      const officers = [...new Set(spans.map((s) => s.officer_id))];
+      const spans = spansOf.get(simId) ?? [];
+      const officers = [...new Set(spans.map((s) => s.officerId))];
       const held = officers.map((officer) => {
-        const own = spans.filter((s) => s.officer_id === officer);
+        const own = spans.filter((s) => s.officerId === officer);
         return {
           holder: officer,
           weight: daysHeldInMonth(
-            own.map((s) => ({ start: new Date(s.lo), end: new Date(s.hi) })),
+            own.map((s) => ({ start: s.from, end: s.to })),
             start,
             end,
           ),
-          since: new Date(own[0].lo),
+          since: own[0].from,
         };
       });
       const unheld = monthDays - held.reduce((sum, h) => sum + h.weight, 0);

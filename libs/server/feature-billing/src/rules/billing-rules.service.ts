@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { BillingPeriodEntity, BillingRulesEntity } from '@fleet/server/persistence';
+import { BillingRulesEntity } from '@fleet/server/persistence';
 import { type Actor, ApiException, AuditService, CrudService, type ListSpec } from '@fleet/server/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CreateBillingRulesBody, UpdateBillingRulesBody } from './billing-rules.dto';
+import { BillingRulesStore } from './billing-rules.store';
 
 export type BillingRulesDto = Omit<BillingRulesEntity, 'createdAt'> & { createdAt: string };
 
@@ -25,8 +25,11 @@ export class BillingRulesService extends CrudService<
   CreateBillingRulesBody,
   UpdateBillingRulesBody
 > {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, BillingRulesEntity, BILLING_RULES_LIST);
+  constructor(
+    private readonly store: BillingRulesStore,
+    audit: AuditService,
+  ) {
+    super(store.dataSource, audit, BillingRulesEntity, BILLING_RULES_LIST);
   }
 
   protected toDto(rules: BillingRulesEntity): BillingRulesDto {
@@ -40,7 +43,7 @@ export class BillingRulesService extends CrudService<
   ): Promise<void> {
     if (existing) await this.refuseIfClosed(manager, existing.effectiveFrom, existing.id);
     if (values.effectiveFrom !== undefined) {
-      const same = await manager.findOneBy(BillingRulesEntity, { effectiveFrom: values.effectiveFrom });
+      const same = await this.store.findByStart(manager, values.effectiveFrom);
       if (same && same.id !== existing?.id) {
         throw ApiException.conflict(
           {
@@ -62,18 +65,8 @@ export class BillingRulesService extends CrudService<
 
   /** Refuses when a version starting at `from` would be (or is) the one in force for a closed month. */
   private async refuseIfClosed(manager: EntityManager, from: string, selfId: number | null): Promise<void> {
-    const next = await manager
-      .createQueryBuilder(BillingRulesEntity, 'r')
-      .where('r.effectiveFrom > :from', { from })
-      .andWhere(selfId === null ? 'TRUE' : 'r.id <> :selfId', { selfId })
-      .orderBy('r.effectiveFrom', 'ASC')
-      .getOne();
-    const closed = await manager
-      .createQueryBuilder(BillingPeriodEntity, 'p')
-      .where("p.status = 'closed' AND p.period >= :from", { from })
-      .andWhere(next ? 'p.period < :until' : 'TRUE', { until: next?.effectiveFrom })
-      .orderBy('p.period', 'ASC')
-      .getOne();
+    const next = await this.store.nextAfter(manager, from, selfId);
+    const closed = await this.store.firstClosed(manager, from, next?.effectiveFrom);
     if (closed) {
       throw ApiException.conflict(
         {

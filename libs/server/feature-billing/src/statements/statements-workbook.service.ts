@@ -1,32 +1,11 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { fenToYuan } from '@fleet/domain/billing';
-import { BillingPeriodEntity } from '@fleet/server/persistence';
 import { ApiException, CONTENT_TYPES, type Lang, type LocalizedText, toCell } from '@fleet/server/platform';
 import { spreadsheetSafe } from '@fleet/domain/inventory';
 import ExcelJS from 'exceljs';
-import type { DataSource } from 'typeorm';
-import { parsePeriod } from '../periods/periods.service';
+import { parsePeriod } from '../periods/period.dto';
 import { CATEGORY_LABELS, label, PAYER_LABELS, STATUS_LABELS } from './statement-labels';
-
-interface LineRow {
-  statement_id: number;
-  officer_id: number | null;
-  name: string | null;
-  badge_no: string | null;
-  unit: string | null;
-  version: number;
-  status: string;
-  total_fen: number;
-  line_id: number | null;
-  msisdn: string | null;
-  category: string | null;
-  used: string | null;
-  allowance: string | null;
-  excess: string | null;
-  amount_fen: number | null;
-  payer: string | null;
-}
+import { type StatementLineRow as LineRow, StatementsStore } from './statements.store';
 
 interface Column {
   header: LocalizedText;
@@ -72,26 +51,14 @@ const GRAND_TOTAL: LocalizedText = { zh: '合计', en: 'total' };
  */
 @Injectable()
 export class StatementsWorkbookService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly store: StatementsStore) {}
 
   async workbook(period: string, lang: Lang): Promise<StreamableFile> {
     parsePeriod(period);
-    if (!(await this.dataSource.manager.existsBy(BillingPeriodEntity, { period }))) {
+    if (!(await this.store.periodExists(period))) {
       throw ApiException.notFound('periods', period);
     }
-    const rows: LineRow[] = await this.dataSource.query(
-      `SELECT s.id AS statement_id, s.officer_id, o.name, o.badge_no, u.name AS unit, s.version, s.status,
-              s.total_fen, l.id AS line_id, sc.msisdn, l.category, l.used, l.allowance, l.excess,
-              l.amount_fen, l.payer
-         FROM statements s
-         LEFT JOIN officers o ON o.id = s.officer_id
-         LEFT JOIN units u ON u.id = o.unit_id
-         LEFT JOIN statement_lines l ON l.statement_id = s.id
-         LEFT JOIN sim_cards sc ON sc.id = l.sim_id
-        WHERE s.period = $1 AND s.status <> 'superseded'
-        ORDER BY s.officer_id NULLS LAST, s.id, l.sim_id, l.id`,
-      [period],
-    );
+    const rows = await this.store.workbookRows(period);
     const holder = (r: LineRow) =>
       r.officer_id === null ? [BUREAU[lang], null, null] : [r.name, r.badge_no, r.unit];
     const statement = (r: LineRow) => [r.statement_id, r.version, label(STATUS_LABELS, r.status, lang)];
@@ -116,8 +83,11 @@ export class StatementsWorkbookService {
 
     const totals = sheet(workbook, { zh: '个人合计', en: 'totals' }, TOTAL_COLUMNS, lang);
     const statements = [...new Map(rows.map((r) => [r.statement_id, r])).values()];
+    const lineCounts = new Map<number, number>();
+    for (const row of rows)
+      if (row.line_id !== null) lineCounts.set(row.statement_id, (lineCounts.get(row.statement_id) ?? 0) + 1);
     for (const r of statements) {
-      const count = rows.filter((row) => row.statement_id === r.statement_id && row.line_id !== null).length;
+      const count = lineCounts.get(r.statement_id) ?? 0;
       totals.addRow([...holder(r), ...statement(r), count, fenToYuan(r.total_fen)].map(toCell));
     }
     const grandFen = statements.reduce((sum, r) => sum + r.total_fen, 0);

@@ -1,28 +1,19 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { versionFor } from '@fleet/domain/billing';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
-import {
-  BillingRulesEntity,
-  OfficerEntity,
-  SimCardEntity,
-  StatementEntity,
-  StatementLineEntity,
-  UnitEntity,
-} from '@fleet/server/persistence';
+import type { StatementEntity } from '@fleet/server/persistence';
 import {
   type Actor,
   ApiException,
   AuditService,
   chinaDateTime,
-  findList,
   type ListQuery,
   type ListResult,
   type ListSpec,
   type PrintDocument,
 } from '@fleet/server/platform';
-import type { DataSource } from 'typeorm';
 import { renderStatement } from './statement.html';
+import { StatementsStore } from './statements.store';
 import type { StatementDto, StatementLineDto } from '@fleet/shared/contracts';
 
 export type { StatementDto, StatementLineDto };
@@ -59,15 +50,16 @@ const toDto = (s: StatementEntity): StatementDto => ({
 @Injectable()
 export class StatementsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: StatementsStore,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, query: ListQuery): Promise<ListResult<StatementDto>> {
-    const builder = this.dataSource.getRepository(StatementEntity).createQueryBuilder('e');
-    if (actor.role === 'officer') builder.where('e.officerId = :own', { own: actor.officerId ?? -1 });
-    return (await findList(STATEMENT_LIST.resource, builder, query, STATEMENT_LIST.search)).map(toDto);
+    const own = actor.role === 'officer' ? (actor.officerId ?? -1) : null;
+    return (await this.store.list(STATEMENT_LIST.resource, query, STATEMENT_LIST.search ?? [], own)).map(
+      toDto,
+    );
   }
 
   async get(actor: Actor, id: number): Promise<StatementDto & { lines: StatementLineDto[] }> {
@@ -78,16 +70,15 @@ export class StatementsService {
   /** The 超额费用通知单 as a print document: the lines, how each was computed, and the month's tariff. */
   async print(actor: Actor, id: number): Promise<PrintDocument> {
     const statement = await this.load(actor, id);
-    const manager = this.dataSource.manager;
-    const officer = statement.officerId
-      ? await manager.findOneByOrFail(OfficerEntity, { id: statement.officerId })
-      : null;
-    const unit = officer ? await manager.findOneBy(UnitEntity, { id: officer.unitId }) : null;
-    const tariff = versionFor(statement.period, await manager.find(BillingRulesEntity));
+    const addressee = statement.officerId ? await this.store.addressee(statement.officerId) : null;
+    const officer = addressee?.officer ?? null;
+    const tariff = versionFor(statement.period, await this.store.rules());
     return renderStatement({
       id: statement.id,
       bureau: this.config.documents.bureauName,
-      officer: officer ? { name: officer.name, badgeNo: officer.badgeNo, unit: unit?.name ?? '' } : null,
+      officer: officer
+        ? { name: officer.name, badgeNo: officer.badgeNo, unit: addressee?.unitName ?? '' }
+        : null,
       period: statement.period,
       version: statement.version,
       status: statement.status,
@@ -118,11 +109,8 @@ export class StatementsService {
     from: string[],
     change: Partial<StatementEntity>,
   ): Promise<StatementDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const statement = await manager.findOne(StatementEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.store.transaction(async (manager) => {
+      const statement = await this.store.findForUpdate(manager, id);
       if (!statement || statement.officerId === null || statement.officerId !== actor.officerId) {
         throw ApiException.notFound('statements', id);
       }
@@ -133,7 +121,7 @@ export class StatementsService {
         });
       }
       const before = toDto(statement);
-      const after = toDto(await manager.save(Object.assign(statement, change)));
+      const after = toDto(await this.store.save(manager, Object.assign(statement, change)));
       await this.audit.record(manager, {
         actor,
         action: 'update',
@@ -147,7 +135,7 @@ export class StatementsService {
   }
 
   private async load(actor: Actor, id: number): Promise<StatementEntity> {
-    const statement = await this.dataSource.manager.findOneBy(StatementEntity, { id });
+    const statement = await this.store.find(id);
     if (
       !statement ||
       (actor.role === 'officer' && (statement.officerId === null || statement.officerId !== actor.officerId))
@@ -157,18 +145,7 @@ export class StatementsService {
     return statement;
   }
 
-  private async lines(statementId: number): Promise<StatementLineDto[]> {
-    const lines = await this.dataSource.manager
-      .createQueryBuilder(StatementLineEntity, 'l')
-      .leftJoinAndMapOne('l.sim', SimCardEntity, 's', 's.id = l.simId')
-      .where('l.statementId = :statementId', { statementId })
-      .orderBy('l.simId', 'ASC')
-      .addOrderBy('l.id', 'ASC')
-      .getMany();
-    return lines.map(({ statement: _s, statementId: _id, ...l }) => {
-      const sim = (l as { sim?: SimCardEntity }).sim;
-      const { sim: _sim, ...rest } = l as typeof l & { sim?: SimCardEntity };
-      return { ...rest, msisdn: sim?.msisdn ?? null };
-    });
+  private lines(statementId: number): Promise<StatementLineDto[]> {
+    return this.store.lines(statementId);
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addUsage,
   allowanceUses,
@@ -10,9 +9,7 @@ import {
   versionFor,
   ZERO_USAGE,
 } from '@fleet/domain/billing';
-import { BillingPeriodEntity, BillingRulesEntity } from '@fleet/server/persistence';
 import type { Actor } from '@fleet/server/platform';
-import { type DataSource, In } from 'typeorm';
 import { UsageChargesService } from '../periods/usage-charges.service';
 import type {
   DataMonthsDto,
@@ -21,6 +18,7 @@ import type {
   OverageSource,
   UsageDashboardDto,
 } from './usage-views.dto';
+import { UsageViewsStore } from './usage-views.store';
 
 const TOP = 10;
 const TREND_MONTHS = 12;
@@ -30,7 +28,7 @@ const HISTORY_MONTHS = 12;
 @Injectable()
 export class UsageViewsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: UsageViewsStore,
     private readonly charges: UsageChargesService,
   ) {}
 
@@ -38,18 +36,12 @@ export class UsageViewsService {
   async mine(actor: Actor, period: string | undefined, now: Date): Promise<MyUsageDto> {
     const month = period ?? periodOf(now);
     if (actor.officerId === null) return { period: month, sims: [] };
-    const held: { sim_id: number; device_id: number; slot: number | null }[] = await this.dataSource.query(
-      `SELECT s.id AS sim_id, s.device_id, s.slot
-         FROM sim_cards s JOIN devices d ON d.id = s.device_id
-        WHERE d.current_officer_id = $1
-        ORDER BY s.device_id, s.slot, s.id`,
-      [actor.officerId],
-    );
+    const held = await this.store.heldSims(actor.officerId);
     if (!held.length) return { period: month, sims: [] };
     const months = new Map(
       (
         await this.charges.simMonths(
-          this.dataSource.manager,
+          this.store.manager,
           month,
           held.map((h) => h.sim_id),
         )
@@ -76,20 +68,7 @@ export class UsageViewsService {
    * one index probe per month, not a pass over every SIM's rows.
    */
   async months(): Promise<DataMonthsDto> {
-    const rows: { period: string }[] = await this.dataSource.query(
-      `WITH RECURSIVE m(period) AS (
-         (SELECT period FROM monthly_usage ORDER BY period DESC LIMIT 1)
-         UNION ALL
-         SELECT (SELECT mu.period FROM monthly_usage mu WHERE mu.period < m.period
-                  ORDER BY mu.period DESC LIMIT 1)
-           FROM m WHERE m.period IS NOT NULL
-       )
-       SELECT period FROM m WHERE period IS NOT NULL
-       UNION
-       SELECT period FROM billing_periods
-       ORDER BY period DESC`,
-    );
-    return { months: rows.map((r) => r.period) };
+    return { months: await this.store.months() };
   }
 
   /**
@@ -99,19 +78,7 @@ export class UsageViewsService {
   async mineHistory(actor: Actor, period: string | undefined, now: Date): Promise<MyUsageHistoryDto> {
     const month = period ?? periodOf(now);
     const periods = recentPeriods(month, HISTORY_MONTHS);
-    const rows: { period: string; voice_min: string; sms: string; national_kb: string; apn_kb: string }[] =
-      actor.officerId === null
-        ? []
-        : await this.dataSource.query(
-            `SELECT u.period, sum(u.voice_min)::text AS voice_min, sum(u.sms)::text AS sms,
-                    sum(u.national_kb)::text AS national_kb, sum(u.apn_kb)::text AS apn_kb
-               FROM monthly_usage u
-               JOIN sim_cards s ON s.id = u.sim_id
-               JOIN devices d ON d.id = s.device_id
-              WHERE d.current_officer_id = $1 AND u.period = ANY($2)
-              GROUP BY u.period`,
-            [actor.officerId, periods],
-          );
+    const rows = actor.officerId === null ? [] : await this.store.heldUsage(actor.officerId, periods);
     const byPeriod = new Map(rows.map((r) => [r.period, r]));
     return {
       period: month,
@@ -133,8 +100,7 @@ export class UsageViewsService {
   /** The month asked for; by default the latest month with data (a new month has none until its file). */
   async dashboard(period: string | undefined, now: Date): Promise<UsageDashboardDto> {
     const month = period ?? (await this.months()).months[0] ?? periodOf(now);
-    const manager = this.dataSource.manager;
-    const sims = await this.charges.simMonths(manager, month);
+    const sims = await this.charges.simMonths(this.store.manager, month);
     const inPlan = sims.filter((s) => s.inPlan);
     const used = inPlan.reduce((sum, s) => addUsage(sum, s), ZERO_USAGE);
     const allowance = inPlan.reduce((sum, s) => addUsage(sum, s.allowance), ZERO_USAGE);
@@ -148,12 +114,7 @@ export class UsageViewsService {
     }));
 
     const trendPeriods = recentPeriods(month, TREND_MONTHS);
-    const closed = new Map(
-      (await manager.findBy(BillingPeriodEntity, { period: In(trendPeriods), status: 'closed' })).map((p) => [
-        p.period,
-        p.version,
-      ]),
-    );
+    const closed = await this.store.closedVersions(trendPeriods);
     const top = closed.has(month)
       ? await this.closedTop(month, closed.get(month)!)
       : await this.computedTop(month);
@@ -174,13 +135,7 @@ export class UsageViewsService {
 
   /** The SIMs with the largest overage at the month's latest close. */
   private async closedTop(period: string, version: number) {
-    const rows: { sim_id: number; msisdn: string; amount_fen: string }[] = await this.dataSource.query(
-      `SELECT o.sim_id, s.msisdn, sum(o.amount_fen)::text AS amount_fen
-         FROM overages o JOIN sim_cards s ON s.id = o.sim_id
-        WHERE o.period = $1 AND o.version = $2
-        GROUP BY o.sim_id, s.msisdn`,
-      [period, version],
-    );
+    const rows = await this.store.closedOverages(period, version);
     return {
       items: this.top(
         rows.map((r) => ({ simId: r.sim_id, msisdn: r.msisdn, amountFen: Number(r.amount_fen) })),
@@ -211,7 +166,7 @@ export class UsageViewsService {
   }
 
   private async computed(period: string) {
-    const rules = await this.dataSource.manager.find(BillingRulesEntity);
+    const rules = await this.store.rules();
     return versionFor(period, rules) ? this.charges.overages(period) : null;
   }
 
@@ -220,18 +175,9 @@ export class UsageViewsService {
    * now as a close would; an open month without usage is null (nothing to show, not zero).
    */
   private async trend(periods: string[], closed: Map<string, number>): Promise<UsageDashboardDto['trend']> {
-    const closedTotals: { period: string; fen: string }[] = await this.dataSource.query(
-      `SELECT o.period, sum(o.amount_fen)::text AS fen
-         FROM overages o JOIN billing_periods bp ON bp.period = o.period AND bp.version = o.version
-        WHERE o.period = ANY($1)
-        GROUP BY o.period`,
-      [[...closed.keys()]],
-    );
-    const withUsage: { period: string }[] = await this.dataSource.query(
-      'SELECT DISTINCT period FROM monthly_usage WHERE period = ANY($1)',
-      [periods],
-    );
-    const open = new Set(withUsage.map((r) => r.period).filter((p) => !closed.has(p)));
+    const closedTotals = await this.store.closedTotals([...closed.keys()]);
+    const withUsage = await this.store.withUsage(periods);
+    const open = new Set(withUsage.filter((p) => !closed.has(p)));
     return Promise.all(
       periods.map(
         async (period): Promise<{ period: string; overageFen: number | null; source: OverageSource }> => {

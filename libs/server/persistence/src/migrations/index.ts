@@ -13,6 +13,8 @@ import { ListSearchIndexes1796537000000 } from './1796537000000-ListSearchIndexe
 import { CountedUsage1796600000000 } from './1796600000000-CountedUsage';
 import { Notifications1796700000000 } from './1796700000000-Notifications';
 import { UsageImportChunks1796700000001 } from './1796700000001-UsageImportChunks';
+import { HolderSpans1796800000000 } from './1796800000000-HolderSpans';
+import { CountedUsageJoinFirst1796800000001 } from './1796800000001-CountedUsageJoinFirst';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   CountedUsage1796600000000,
   Notifications1796700000000,
   UsageImportChunks1796700000001,
+  HolderSpans1796800000000,
+  CountedUsageJoinFirst1796800000001,
 ];
