@@ -137,6 +137,33 @@ export default tseslint.config(
     },
   },
   {
+    // One owner per table (ADR 18): inside a feature only its stores, readers, writers and module
+    // wiring touch TypeORM; services, use cases, runners and controllers call them. Type-only imports
+    // (an EntityManager passed along a transaction) are fine anywhere.
+    files: ['libs/server/feature-*/src/**/*.ts'],
+    ignores: [
+      '**/*.store.ts',
+      '**/*.reader.ts',
+      '**/*.writer.ts',
+      '**/*.module.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['typeorm', '@nestjs/typeorm'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message:
+              "Only a feature's *.store.ts, *.reader.ts or *.writer.ts touches TypeORM: call the store (ADR 18).",
+          })),
+        },
+      ],
+    },
+  },
+  {
     // One clock (issue: tests that expire): the server asks the injected Clock for "now".
     files: ['libs/server/**/*.ts', 'apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/server/config/src/clock.ts'],

@@ -5,7 +5,11 @@ import { promisify } from 'node:util';
 
 const root = resolve(__dirname, '../..');
 
-const boundaryRules = new Set(['@nx/enforce-module-boundaries', 'no-restricted-imports']);
+const boundaryRules = new Set([
+  '@nx/enforce-module-boundaries',
+  'no-restricted-imports',
+  '@typescript-eslint/no-restricted-imports',
+]);
 
 interface Probe {
   /** Where the throwaway file goes: the project whose rules apply. */
@@ -17,8 +21,8 @@ const probes: Record<string, Probe> = {};
 let nextProbe = 0;
 
 /** Declares a throwaway file to lint; all are linted in one ESLint run (a typed lint takes seconds). */
-function probe(project: string, source: string): string {
-  const id = `boundary-probe-${nextProbe++}`;
+function probe(project: string, source: string, suffix = ''): string {
+  const id = `boundary-probe-${nextProbe++}${suffix}`;
   probes[id] = { project, source };
   return id;
 }
@@ -89,6 +93,21 @@ const featureImportsFileImport = probe(
   'libs/server/feature-usage',
   use('FileImportService', '@fleet/server/file-import'),
 );
+const serviceTouchesTypeorm = probe(
+  'libs/server/feature-billing',
+  use('InjectDataSource', '@nestjs/typeorm'),
+  '.service',
+);
+const storeTouchesTypeorm = probe(
+  'libs/server/feature-billing',
+  use('InjectDataSource', '@nestjs/typeorm'),
+  '.store',
+);
+const serviceTypeImport = probe(
+  'libs/server/feature-billing',
+  "import type { EntityManager } from 'typeorm';\nexport type X = EntityManager;\n",
+  '.service',
+);
 const featureImportsFeature = probe(
   'libs/server/feature-billing',
   use('UsageModule', '@fleet/server/feature-usage'),
@@ -140,6 +159,15 @@ describe('module boundaries', () => {
 
   it('fails lint when a server library imports the console', () => {
     expect(errors.get(serverImportsConsole)?.length).toBeGreaterThan(0);
+  });
+
+  it("fails lint when a feature's service uses TypeORM instead of a store", () => {
+    expect(errors.get(serviceTouchesTypeorm)?.join('\n')).toContain('touches TypeORM');
+  });
+
+  it("passes a feature's store that uses TypeORM, and a type-only import of it anywhere", () => {
+    expect(errors.get(storeTouchesTypeorm)).toEqual([]);
+    expect(errors.get(serviceTypeImport)).toEqual([]);
   });
 
   it('passes a feature file that imports another feature by its name', () => {
