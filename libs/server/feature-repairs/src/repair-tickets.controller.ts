@@ -10,7 +10,6 @@ import {
   Post,
   Query,
   Req,
-  Res,
   type StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -27,16 +26,16 @@ import {
 import { Clock } from '@fleet/server/config';
 import {
   type Actor,
-  ApiPrintDocument,
   CurrentActor,
   langFromHeader,
   PrintDocuments,
-  type PrintFormat,
-  PrintFormatParam,
+  PrintRoute,
+  type PrintTarget,
+  PrintTo,
   ReadController,
   Roles,
 } from '@fleet/server/platform';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { OpenRepairsService } from './open-repairs.service';
 import { RepairPhotosService } from './repair-photos.service';
 import { RepairReportsService } from './repair-reports.service';
@@ -249,16 +248,9 @@ export class RepairTicketsController extends ReadController<RepairTicketDto>({
     return this.flow.takeBackLoaner.execute(id, body, actor, this.clock.now());
   }
 
-  @Get(':id/receipt')
-  @Roles(...DATA_ROLES)
-  @ApiPrintDocument()
-  receipt(
-    @Param('id', ParseIntPipe) id: number,
-    @PrintFormatParam() format: PrintFormat,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string | Buffer> {
-    return this.printer.send(reply, format, this.tickets.receipt(actor, id));
+  @PrintRoute(':id/receipt', ...DATA_ROLES)
+  receipt(@Param('id', ParseIntPipe) id: number, @PrintTo() to: PrintTarget): Promise<string | Buffer> {
+    return this.printer.send(to, this.tickets.receipt(to.actor, id));
   }
 }
 

@@ -1,21 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type Actor,
   ApiList,
-  ApiPrintDocument,
   CurrentActor,
   ListParams,
   type ListQuery,
   type ListResult,
   PrintDocuments,
-  type PrintFormat,
-  PrintFormatParam,
+  PrintRoute,
+  type PrintTarget,
+  PrintTo,
   Roles,
 } from '@fleet/server/platform';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
-import type { FastifyReply } from 'fastify';
 import { STATEMENT_LIST, type StatementDto, StatementsService } from './statements.service';
 import { Clock } from '@fleet/server/config';
 
@@ -54,16 +53,9 @@ export class StatementsController {
     return this.statements.get(actor, id);
   }
 
-  @Get(':id/print')
-  @Roles('admin', 'auditor', 'officer')
-  @ApiPrintDocument()
-  print(
-    @Param('id', ParseIntPipe) id: number,
-    @PrintFormatParam() format: PrintFormat,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string | Buffer> {
-    return this.printer.send(reply, format, this.statements.print(actor, id));
+  @PrintRoute(':id/print', 'admin', 'auditor', 'officer')
+  print(@Param('id', ParseIntPipe) id: number, @PrintTo() to: PrintTarget): Promise<string | Buffer> {
+    return this.printer.send(to, this.statements.print(to.actor, id));
   }
 
   @Post(':id/acknowledge')

@@ -1,15 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AssignmentDto, SimInstallationDto } from '@fleet/shared/contracts';
-import type { FastifyReply } from 'fastify';
 import { Clock } from '@fleet/server/config';
 import {
   type Actor,
-  ApiPrintDocument,
   CurrentActor,
   PrintDocuments,
-  type PrintFormat,
-  PrintFormatParam,
+  PrintRoute,
+  type PrintTarget,
+  PrintTo,
   ReadController,
   Roles,
 } from '@fleet/server/platform';
@@ -44,16 +43,9 @@ export class AssignmentsController extends ReadController<AssignmentDto>({
     super(assignments);
   }
 
-  @Get(':id/receipt')
-  @Roles('admin', 'auditor', 'officer')
-  @ApiPrintDocument()
-  receipt(
-    @Param('id', ParseIntPipe) id: number,
-    @PrintFormatParam() format: PrintFormat,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string | Buffer> {
-    return this.printer.send(reply, format, this.history.receipt(actor, id));
+  @PrintRoute(':id/receipt', 'admin', 'auditor', 'officer')
+  receipt(@Param('id', ParseIntPipe) id: number, @PrintTo() to: PrintTarget): Promise<string | Buffer> {
+    return this.printer.send(to, this.history.receipt(to.actor, id));
   }
 
   @Post(':id/accept')

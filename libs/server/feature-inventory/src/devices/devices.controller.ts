@@ -58,7 +58,7 @@ export class DevicesController extends CrudController<DeviceDto, CreateDeviceBod
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
     const ids = [...new Set(query.ids.split(',').map(Number))];
-    return this.printer.send(reply, query.format ?? 'html', this.labels.sheet(ids));
+    return this.printer.send({ reply, format: query.format ?? 'html' }, this.labels.sheet(ids));
   }
 
   @Get('by-imei/:imei')

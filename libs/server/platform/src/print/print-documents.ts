@@ -1,6 +1,14 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  Get,
+  Injectable,
+} from '@nestjs/common';
 import { ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import type { Role } from '@fleet/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Actor, type RequestWithActor, Roles } from '../auth/access.decorators';
 import { ApiException } from '../errors/api.exception';
 import { PdfRenderer } from './pdf-renderer';
 
@@ -16,10 +24,7 @@ export const PRINT_FORMATS = ['html', 'pdf'] as const;
 export type PrintFormat = (typeof PRINT_FORMATS)[number];
 
 /** `?format=html|pdf` of a print route; html when absent; anything else is a 400 naming the field. */
-export const PrintFormatParam = createParamDecorator((_: unknown, ctx: ExecutionContext): PrintFormat => {
-  const { format } = ctx
-    .switchToHttp()
-    .getRequest<FastifyRequest<{ Querystring: { format?: unknown } }>>().query;
+function formatOf(format: unknown): PrintFormat {
   if (format === undefined || format === '') return 'html';
   if (typeof format === 'string' && (PRINT_FORMATS as readonly string[]).includes(format)) {
     return format as PrintFormat;
@@ -27,7 +32,30 @@ export const PrintFormatParam = createParamDecorator((_: unknown, ctx: Execution
   throw ApiException.badRequest([
     { field: 'format', reason: { zh: '只能是 html 或 pdf', en: 'must be html or pdf' } },
   ]);
+}
+
+/** Where a print route's document goes: the format asked for, who asks, and the reply it leaves on. */
+export interface PrintTarget {
+  format: PrintFormat;
+  actor: Actor;
+  reply: FastifyReply;
+}
+
+/** The print route's `PrintTarget`: `?format` (400 if neither html nor pdf), the actor and the reply. */
+export const PrintTo = createParamDecorator((_: unknown, ctx: ExecutionContext): PrintTarget => {
+  const http = ctx.switchToHttp();
+  const request = http.getRequest<RequestWithActor & FastifyRequest<{ Querystring: { format?: unknown } }>>();
+  const actor = request.actor;
+  if (!actor) throw new Error('PrintTo used on an endpoint without a login');
+  return { format: formatOf(request.query.format), actor, reply: http.getResponse<FastifyReply>() };
 });
+
+/**
+ * A print route (GET): the roles that may print, and its OpenAPI. Its handler takes the id and
+ * `@PrintTo()` and answers `printer.send(target, document)`.
+ */
+export const PrintRoute = (path: string, ...roles: [Role, ...Role[]]) =>
+  applyDecorators(Get(path), Roles(...roles), ApiPrintDocument());
 
 /** The OpenAPI of a print route: an A4 HTML page, or with ?format=pdf the same page as a PDF download. */
 export const ApiPrintDocument = () =>
@@ -57,8 +85,7 @@ export class PrintDocuments {
   constructor(private readonly pdf: PdfRenderer) {}
 
   async send(
-    reply: FastifyReply,
-    format: PrintFormat,
+    { reply, format }: Pick<PrintTarget, 'reply' | 'format'>,
     document: PrintDocument | Promise<PrintDocument>,
   ): Promise<string | Buffer> {
     const doc = await document;
