@@ -1,6 +1,8 @@
 import { BillingExports } from './billing.exports';
 import { Module } from '@nestjs/common';
 import { ContractModule } from '@fleet/server/feature-contract';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { MonthlyUsageReader } from '@fleet/server/feature-usage';
 import { OveragesController } from './overages/overages.controller';
 import { OveragesExport } from './overages/overages.export';
 import { OveragesService } from './overages/overages.service';
@@ -42,6 +44,8 @@ import { UsageViewsStore } from './usage-views/usage-views.store';
     BillingExports,
     UsageViewsService,
     UsageViewsStore,
+    InventoryLookupReader,
+    MonthlyUsageReader,
   ],
 })
 export class BillingModule {}
