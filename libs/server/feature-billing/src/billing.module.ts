@@ -2,6 +2,7 @@ import { BillingExports } from './billing.exports';
 import { Module } from '@nestjs/common';
 import { ContractModule } from '@fleet/server/feature-contract';
 import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import { MonthlyUsageReader } from '@fleet/server/feature-usage';
 import { OveragesController } from './overages/overages.controller';
 import { OveragesExport } from './overages/overages.export';
@@ -46,6 +47,7 @@ import { UsageViewsStore } from './usage-views/usage-views.store';
     UsageViewsStore,
     InventoryLookupReader,
     MonthlyUsageReader,
+    OrgLookupReader,
   ],
 })
 export class BillingModule {}
