@@ -5,3 +5,4 @@ export * from './usage-runner';
 export * from './usage.module';
 export * from './counted-usage.reader';
 export * from './monthly-usage.reader';
+export * from './usage-imports.reader';
