@@ -6,3 +6,4 @@ export * from './usage.module';
 export * from './counted-usage.reader';
 export * from './monthly-usage.reader';
 export * from './usage-imports.reader';
+export * from './monthly-usage.writer';

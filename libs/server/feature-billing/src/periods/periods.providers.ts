@@ -1,6 +1,6 @@
 import { HolderSpansReader } from '@fleet/server/feature-inventory';
 import { RepairChargesReader } from '@fleet/server/feature-repairs';
-import { CountedUsageReader, UsageImportsReader } from '@fleet/server/feature-usage';
+import { CountedUsageReader, MonthlyUsageWriter, UsageImportsReader } from '@fleet/server/feature-usage';
 import { UserNamesReader } from '@fleet/server/platform';
 import { PeriodRecloser } from './period-reclose';
 import { PeriodsService } from './periods.service';
@@ -15,12 +15,13 @@ import { ReclosePeriodUseCase } from './use-cases/reclose-period.use-case';
 /**
  * The month close's providers, for the API's module and the worker's: its stores, its use cases, and
  * the owners' readers it reads other features' tables through (custody's holder spans, usage's
- * counted records and imports, repairs' charges, the platform's user names).
+ * counted records and imports, the mark of SIMs outside the plan on its totals, repairs' charges, the platform's user names).
  */
 export const PERIOD_PROVIDERS = [
   HolderSpansReader,
   CountedUsageReader,
   UsageImportsReader,
+  MonthlyUsageWriter,
   UserNamesReader,
   RepairChargesReader,
   UsageChargesStore,

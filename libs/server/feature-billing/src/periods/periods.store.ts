@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  BillingPeriodEntity,
-  MonthlyUsageEntity,
-  StatementEntity,
-  StatementLineEntity,
-} from '@fleet/server/persistence';
+import { BillingPeriodEntity, StatementEntity, StatementLineEntity } from '@fleet/server/persistence';
 import { type CategoryOverage, totalFen } from '@fleet/domain/billing';
 import { findList, type ListQuery, type ListResult } from '@fleet/server/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -95,12 +90,6 @@ export class PeriodsStore {
 
   save(manager: EntityManager, row: BillingPeriodEntity): Promise<BillingPeriodEntity> {
     return manager.save(row);
-  }
-
-  /** Marks monthly totals of SIMs the plan does not cover as outside the plan (§3.3). */
-  async markOutsidePlan(manager: EntityManager, period: string, simIds: readonly number[]): Promise<void> {
-    if (simIds.length)
-      await manager.update(MonthlyUsageEntity, { period, simId: In([...simIds]) }, { outsidePlan: true });
   }
 
   /** One multi-row INSERT of column arrays per ROWS_PER_INSERT overages. */
