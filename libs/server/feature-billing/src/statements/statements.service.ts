@@ -80,9 +80,7 @@ export class StatementsService {
     return renderStatement({
       id: statement.id,
       bureau: this.config.documents.bureauName,
-      officer: officer
-        ? { name: officer.name, badgeNo: officer.badgeNo, unit: unit?.name ?? '' }
-        : null,
+      officer: officer ? { name: officer.name, badgeNo: officer.badgeNo, unit: unit?.name ?? '' } : null,
       period: statement.period,
       version: statement.version,
       status: statement.status,

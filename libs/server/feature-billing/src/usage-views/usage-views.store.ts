@@ -17,7 +17,9 @@ export class UsageViewsStore {
 
   /** Months with a billing record. */
   async months(): Promise<string[]> {
-    const rows: { period: string }[] = await this.dataSource.query('SELECT DISTINCT period FROM billing_periods');
+    const rows: { period: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT period FROM billing_periods',
+    );
     return rows.map((r) => r.period);
   }
 
