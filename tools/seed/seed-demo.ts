@@ -16,7 +16,7 @@ import {
 } from '@fleet/server/feature-billing';
 import { HolderSpansReader } from '@fleet/server/feature-inventory';
 import { RepairChargesReader, repairStatusNote } from '@fleet/server/feature-repairs';
-import { CountedUsageReader } from '@fleet/server/feature-usage';
+import { CountedUsageReader, MonthlyUsageWriter } from '@fleet/server/feature-usage';
 import { AuditService, hashPassword, offlineNotifier } from '@fleet/server/platform';
 import { Clock } from '@fleet/server/config';
 import type { DataSource } from 'typeorm';
@@ -47,6 +47,7 @@ async function closeAsSeed(dataSource: DataSource, audit: AuditService, period: 
     new MonthCharges(store, charges, new RepairChargesReader()),
     audit,
     offlineNotifier(new Clock({ clockStart: null })),
+    new MonthlyUsageWriter(),
   );
   // The close records who closed: the seed, as an administrator without a login of its own.
   await close.execute(

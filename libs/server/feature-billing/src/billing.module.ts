@@ -1,6 +1,9 @@
 import { BillingExports } from './billing.exports';
 import { Module } from '@nestjs/common';
 import { ContractModule } from '@fleet/server/feature-contract';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { OrgLookupReader } from '@fleet/server/feature-org';
+import { MonthlyUsageReader } from '@fleet/server/feature-usage';
 import { OveragesController } from './overages/overages.controller';
 import { OveragesExport } from './overages/overages.export';
 import { OveragesService } from './overages/overages.service';
@@ -42,6 +45,9 @@ import { UsageViewsStore } from './usage-views/usage-views.store';
     BillingExports,
     UsageViewsService,
     UsageViewsStore,
+    InventoryLookupReader,
+    MonthlyUsageReader,
+    OrgLookupReader,
   ],
 })
 export class BillingModule {}

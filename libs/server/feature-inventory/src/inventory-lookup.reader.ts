@@ -55,6 +55,30 @@ export class InventoryLookupReader {
     return rows.map((r) => r.id);
   }
 
+  /** The SIMs in the devices the officer holds now, by device and slot (billing's usage views). */
+  heldSims(
+    officerId: number,
+    manager?: EntityManager,
+  ): Promise<{ simId: number; deviceId: number; slot: number | null }[]> {
+    return this.of(manager).query(
+      `SELECT s.id AS "simId", s.device_id AS "deviceId", s.slot
+         FROM sim_cards s JOIN devices d ON d.id = s.device_id
+        WHERE d.current_officer_id = $1
+        ORDER BY s.device_id, s.slot, s.id`,
+      [officerId],
+    );
+  }
+
+  /** The number of each SIM asked for, by id. */
+  async msisdns(simIds: readonly number[], manager?: EntityManager): Promise<Map<number, string>> {
+    if (!simIds.length) return new Map();
+    const rows: { id: number; msisdn: string }[] = await this.of(manager).query(
+      'SELECT id, msisdn FROM sim_cards WHERE id = ANY($1::int[])',
+      [[...new Set(simIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.msisdn]));
+  }
+
   /** Every SIM card (the alerts look at them all). */
   sims(manager?: EntityManager): Promise<SimCardEntity[]> {
     return this.of(manager).find(SimCardEntity);

@@ -17,7 +17,6 @@ import {
   RepairTicketEntity,
   RepairTicketEventEntity,
   type SimCardEntity,
-  UserEntity,
 } from '@fleet/server/persistence';
 import {
   DEVICE_STATUS_NAMES,
@@ -339,13 +338,6 @@ export class RepairTicketStore {
       where: { ticketId },
       order: { at: 'ASC', id: 'ASC' },
     });
-  }
-
-  /** The user names of the ids (the platform's users, who recorded a step). */
-  async usernames(ids: number[]): Promise<Map<number, string>> {
-    const wanted = [...new Set(ids)];
-    const users = wanted.length ? await this.manager.findBy(UserEntity, { id: In(wanted) }) : [];
-    return new Map(users.map((u) => [u.id, u.username]));
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type ListResult,
   type ListSpec,
   type PrintDocument,
+  UserNamesReader,
 } from '@fleet/server/platform';
 import { bad } from './use-cases/repair-rules';
 import { toRepairEventDto, toRepairTicketDto } from './repair-ticket.mapper';
@@ -76,6 +77,7 @@ export class RepairTicketsService {
     private readonly photos: RepairPhotoStore,
     private readonly inventory: InventoryLookupReader,
     private readonly org: OrgLookupReader,
+    private readonly users: UserNamesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -109,7 +111,7 @@ export class RepairTicketsService {
   async events(actor: Actor, id: number): Promise<RepairEventDto[]> {
     await this.store.load(this.store.manager, actor, id);
     const events = await this.store.events(id);
-    const names = await this.store.usernames(
+    const names = await this.users.usernames(
       events.map((e) => e.userId).filter((u): u is number => u !== null),
     );
     return events.map((e) => toRepairEventDto(e, e.userId === null ? null : (names.get(e.userId) ?? null)));
@@ -158,7 +160,7 @@ export class RepairTicketsService {
     const officer = officerId ? await this.org.officer(officerId) : null;
     const unit = officer ? await this.org.unit(officer.unitId) : null;
     const staff = t.createdByUserId
-      ? ((await this.store.usernames([t.createdByUserId])).get(t.createdByUserId) ?? null)
+      ? ((await this.users.usernames([t.createdByUserId])).get(t.createdByUserId) ?? null)
       : null;
     const photos = await this.photos.count(this.store.manager, id);
     const data: RepairReceiptData = {

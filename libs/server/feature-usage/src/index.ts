@@ -4,3 +4,6 @@ export * from './usage-imports.service';
 export * from './usage-runner';
 export * from './usage.module';
 export * from './counted-usage.reader';
+export * from './monthly-usage.reader';
+export * from './usage-imports.reader';
+export * from './monthly-usage.writer';

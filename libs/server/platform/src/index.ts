@@ -23,6 +23,7 @@ export * from './list/list-query';
 export * from './list/list-result';
 export * from './platform.module';
 export * from './users/users.service';
+export * from './users/user-names.reader';
 export * from './html/escape-html';
 export * from './print/index';
 export * from './uploads/index';

@@ -20,6 +20,7 @@ import { NotificationsController, NotificationsService } from './notifications/n
 import { PdfRenderer } from './print/pdf-renderer';
 import { PrintDocuments } from './print/print-documents';
 import { UsersController } from './users/users.controller';
+import { UserNamesReader } from './users/user-names.reader';
 import { UsersService } from './users/users.service';
 
 /**
@@ -46,6 +47,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     SessionService,
     UsersService,
+    UserNamesReader,
     IdentifierConstraint,
     PlatformExports,
     PdfRenderer,
@@ -61,6 +63,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     SessionService,
     UsersService,
+    UserNamesReader,
     IdentifierConstraint,
     PrintDocuments,
     Notifier,

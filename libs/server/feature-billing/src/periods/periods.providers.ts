@@ -1,6 +1,7 @@
 import { HolderSpansReader } from '@fleet/server/feature-inventory';
 import { RepairChargesReader } from '@fleet/server/feature-repairs';
-import { CountedUsageReader } from '@fleet/server/feature-usage';
+import { CountedUsageReader, MonthlyUsageWriter, UsageImportsReader } from '@fleet/server/feature-usage';
+import { UserNamesReader } from '@fleet/server/platform';
 import { PeriodRecloser } from './period-reclose';
 import { PeriodsService } from './periods.service';
 import { PeriodsStore } from './periods.store';
@@ -14,11 +15,14 @@ import { ReclosePeriodUseCase } from './use-cases/reclose-period.use-case';
 /**
  * The month close's providers, for the API's module and the worker's: its stores, its use cases, and
  * the owners' readers it reads other features' tables through (custody's holder spans, usage's
- * counted records, repairs' charges).
+ * counted records and imports, the mark of SIMs outside the plan on its totals, repairs' charges, the platform's user names).
  */
 export const PERIOD_PROVIDERS = [
   HolderSpansReader,
   CountedUsageReader,
+  UsageImportsReader,
+  MonthlyUsageWriter,
+  UserNamesReader,
   RepairChargesReader,
   UsageChargesStore,
   UsageChargesService,

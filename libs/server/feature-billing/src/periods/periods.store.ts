@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  BillingPeriodEntity,
-  MonthlyUsageEntity,
-  StatementEntity,
-  StatementLineEntity,
-} from '@fleet/server/persistence';
+import { BillingPeriodEntity, StatementEntity, StatementLineEntity } from '@fleet/server/persistence';
 import { type CategoryOverage, totalFen } from '@fleet/domain/billing';
 import { findList, type ListQuery, type ListResult } from '@fleet/server/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -81,34 +76,20 @@ export class PeriodsStore {
   }
 
   /**
-   * Closed months with a usage import that finished after their latest close (latest import first),
-   * with the import's uploader (or, uploaded by nobody known, the first admin).
+   * The closed months (or the one asked for, if closed) with the moment of their latest close, as
+   * PostgreSQL writes it (microseconds kept, for the stale check's comparison with imports' ends).
    */
-  stale(period?: string): Promise<StaleMonth[]> {
+  closedMonths(period?: string): Promise<{ period: string; closed_at: string }[]> {
     return this.manager.query(
-      `SELECT DISTINCT ON (p.period) p.period, i.id import_id, u.id user_id, u.username
-         FROM billing_periods p
-         JOIN usage_imports i ON i.period = p.period AND i.status = 'succeeded' AND i.finished_at > p.closed_at
-         -- the uploader, or (uploaded by nobody known) the first admin
-         LEFT JOIN LATERAL (
-           SELECT id, username FROM users
-            WHERE id = i.created_by_user_id OR (i.created_by_user_id IS NULL AND role = 'admin')
-            ORDER BY id LIMIT 1
-         ) u ON true
-        WHERE p.status = 'closed' AND ($1::text IS NULL OR p.period = $1)
-        ORDER BY p.period, i.finished_at DESC`,
+      `SELECT period, closed_at::text AS closed_at FROM billing_periods
+        WHERE status = 'closed' AND ($1::text IS NULL OR period = $1)
+        ORDER BY period`,
       [period ?? null],
     );
   }
 
   save(manager: EntityManager, row: BillingPeriodEntity): Promise<BillingPeriodEntity> {
     return manager.save(row);
-  }
-
-  /** Marks monthly totals of SIMs the plan does not cover as outside the plan (§3.3). */
-  async markOutsidePlan(manager: EntityManager, period: string, simIds: readonly number[]): Promise<void> {
-    if (simIds.length)
-      await manager.update(MonthlyUsageEntity, { period, simId: In([...simIds]) }, { outsidePlan: true });
   }
 
   /** One multi-row INSERT of column arrays per ROWS_PER_INSERT overages. */

@@ -2,10 +2,12 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { fenToYuan } from '@fleet/domain/billing';
 import { ApiException, CONTENT_TYPES, type Lang, type LocalizedText, toCell } from '@fleet/server/platform';
 import { spreadsheetSafe } from '@fleet/domain/inventory';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import ExcelJS from 'exceljs';
 import { parsePeriod } from '../periods/period.dto';
 import { CATEGORY_LABELS, label, PAYER_LABELS, STATUS_LABELS } from './statement-labels';
-import { type StatementLineRow as LineRow, StatementsStore } from './statements.store';
+import { type StatementLineRow, StatementsStore } from './statements.store';
 
 interface Column {
   header: LocalizedText;
@@ -41,6 +43,14 @@ const TOTAL_COLUMNS: Column[] = [
   { header: { zh: '行数', en: 'lines' }, width: 6 },
   { header: { zh: '合计（元）', en: 'total (CNY)' }, width: 12, money: true },
 ];
+/** A workbook line with its holder (org's officers and units) and its SIM's number (inventory's). */
+type LineRow = StatementLineRow & {
+  name: string | null;
+  badge_no: string | null;
+  unit: string | null;
+  msisdn: string | null;
+};
+
 const BUREAU: LocalizedText = { zh: '本局（单位承担）', en: 'bureau (own charges)' };
 const GRAND_TOTAL: LocalizedText = { zh: '合计', en: 'total' };
 
@@ -51,14 +61,18 @@ const GRAND_TOTAL: LocalizedText = { zh: '合计', en: 'total' };
  */
 @Injectable()
 export class StatementsWorkbookService {
-  constructor(private readonly store: StatementsStore) {}
+  constructor(
+    private readonly store: StatementsStore,
+    private readonly org: OrgLookupReader,
+    private readonly inventory: InventoryLookupReader,
+  ) {}
 
   async workbook(period: string, lang: Lang): Promise<StreamableFile> {
     parsePeriod(period);
     if (!(await this.store.periodExists(period))) {
       throw ApiException.notFound('periods', period);
     }
-    const rows = await this.store.workbookRows(period);
+    const rows = await this.withNames(await this.store.workbookRows(period));
     const holder = (r: LineRow) =>
       r.officer_id === null ? [BUREAU[lang], null, null] : [r.name, r.badge_no, r.unit];
     const statement = (r: LineRow) => [r.statement_id, r.version, label(STATUS_LABELS, r.status, lang)];
@@ -97,6 +111,24 @@ export class StatementsWorkbookService {
     return new StreamableFile(buffer, {
       type: CONTENT_TYPES.xlsx,
       disposition: `attachment; filename="statements-${period}.xlsx"`,
+    });
+  }
+
+  /** The rows with each holder's name, badge and unit, and each line's SIM number, from their owners. */
+  private async withNames(rows: StatementLineRow[]): Promise<LineRow[]> {
+    const officerIds = [...new Set(rows.flatMap((r) => (r.officer_id === null ? [] : [r.officer_id])))];
+    const officers = new Map((await this.org.officersByIds(officerIds)).map((o) => [o.id, o]));
+    const units = await this.org.unitsOf(officerIds);
+    const numbers = await this.inventory.msisdns(rows.flatMap((r) => (r.sim_id === null ? [] : [r.sim_id])));
+    return rows.map((r) => {
+      const officer = r.officer_id === null ? undefined : officers.get(r.officer_id);
+      return {
+        ...r,
+        name: officer?.name ?? null,
+        badge_no: officer?.badgeNo ?? null,
+        unit: r.officer_id === null ? null : (units.get(r.officer_id)?.unitName ?? null),
+        msisdn: r.sim_id === null ? null : (numbers.get(r.sim_id) ?? null),
+      };
     });
   }
 }

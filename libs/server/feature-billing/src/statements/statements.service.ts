@@ -1,6 +1,8 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { versionFor } from '@fleet/domain/billing';
 import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { OrgLookupReader } from '@fleet/server/feature-org';
 import type { StatementEntity } from '@fleet/server/persistence';
 import {
   type Actor,
@@ -53,6 +55,8 @@ export class StatementsService {
     private readonly store: StatementsStore,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly org: OrgLookupReader,
+    private readonly inventory: InventoryLookupReader,
   ) {}
 
   async list(actor: Actor, query: ListQuery): Promise<ListResult<StatementDto>> {
@@ -70,15 +74,13 @@ export class StatementsService {
   /** The 超额费用通知单 as a print document: the lines, how each was computed, and the month's tariff. */
   async print(actor: Actor, id: number): Promise<PrintDocument> {
     const statement = await this.load(actor, id);
-    const addressee = statement.officerId ? await this.store.addressee(statement.officerId) : null;
-    const officer = addressee?.officer ?? null;
+    const officer = statement.officerId ? await this.org.officerOrFail(statement.officerId) : null;
+    const unit = officer ? await this.org.unit(officer.unitId) : null;
     const tariff = versionFor(statement.period, await this.store.rules());
     return renderStatement({
       id: statement.id,
       bureau: this.config.documents.bureauName,
-      officer: officer
-        ? { name: officer.name, badgeNo: officer.badgeNo, unit: addressee?.unitName ?? '' }
-        : null,
+      officer: officer ? { name: officer.name, badgeNo: officer.badgeNo, unit: unit?.name ?? '' } : null,
       period: statement.period,
       version: statement.version,
       status: statement.status,
@@ -145,7 +147,10 @@ export class StatementsService {
     return statement;
   }
 
-  private lines(statementId: number): Promise<StatementLineDto[]> {
-    return this.store.lines(statementId);
+  /** The statement's lines by SIM, with each SIM's number (null for a repair line). */
+  private async lines(statementId: number): Promise<StatementLineDto[]> {
+    const lines = await this.store.lines(statementId);
+    const numbers = await this.inventory.msisdns(lines.flatMap((l) => (l.simId === null ? [] : [l.simId])));
+    return lines.map((l) => ({ ...l, msisdn: l.simId === null ? null : (numbers.get(l.simId) ?? null) }));
   }
 }

@@ -3,32 +3,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BillingPeriodEntity,
   BillingRulesEntity,
-  OfficerEntity,
-  SimCardEntity,
   StatementEntity,
   StatementLineEntity,
-  UnitEntity,
 } from '@fleet/server/persistence';
 import { findList, type ListQuery, type ListResult } from '@fleet/server/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 
-/** A statement's line with its SIM's number (null for a repair line). */
-export type StoredStatementLine = Omit<StatementLineEntity, 'statement' | 'statementId'> & {
-  msisdn: string | null;
-};
+/** A statement's line as stored (its SIM's number is inventory's). */
+export type StoredStatementLine = Omit<StatementLineEntity, 'statement' | 'statementId'>;
 
-/** A line of the month's workbook: the statement in force, its holder and (when it has any) a line. */
+/**
+ * A line of the month's workbook as stored: the statement in force and (when it has any) a line; its
+ * holder's name and unit are org's, its SIM's number inventory's.
+ */
 export interface StatementLineRow {
   statement_id: number;
   officer_id: number | null;
-  name: string | null;
-  badge_no: string | null;
-  unit: string | null;
   version: number;
   status: string;
   total_fen: number;
   line_id: number | null;
-  msisdn: string | null;
+  sim_id: number | null;
   category: string | null;
   used: string | null;
   allowance: string | null;
@@ -71,14 +66,6 @@ export class StatementsStore {
     return manager.save(statement);
   }
 
-  /** Who a printed statement is addressed to: the officer and their unit's name. */
-  async addressee(officerId: number): Promise<{ officer: OfficerEntity; unitName: string | null }> {
-    const manager = this.dataSource.manager;
-    const officer = await manager.findOneByOrFail(OfficerEntity, { id: officerId });
-    const unit = await manager.findOneBy(UnitEntity, { id: officer.unitId });
-    return { officer, unitName: unit?.name ?? null };
-  }
-
   periodExists(period: string): Promise<boolean> {
     return this.dataSource.manager.existsBy(BillingPeriodEntity, { period });
   }
@@ -86,14 +73,10 @@ export class StatementsStore {
   /** Every statement in force for the month with its lines (one row a line; a statement without any once). */
   workbookRows(period: string): Promise<StatementLineRow[]> {
     return this.dataSource.query(
-      `SELECT s.id AS statement_id, s.officer_id, o.name, o.badge_no, u.name AS unit, s.version, s.status,
-                s.total_fen, l.id AS line_id, sc.msisdn, l.category, l.used, l.allowance, l.excess,
-                l.amount_fen, l.payer
+      `SELECT s.id AS statement_id, s.officer_id, s.version, s.status, s.total_fen, l.id AS line_id,
+                l.sim_id, l.category, l.used, l.allowance, l.excess, l.amount_fen, l.payer
            FROM statements s
-           LEFT JOIN officers o ON o.id = s.officer_id
-           LEFT JOIN units u ON u.id = o.unit_id
            LEFT JOIN statement_lines l ON l.statement_id = s.id
-           LEFT JOIN sim_cards sc ON sc.id = l.sim_id
           WHERE s.period = $1 AND s.status <> 'superseded'
           ORDER BY s.officer_id NULLS LAST, s.id, l.sim_id, l.id`,
       [period],
@@ -104,19 +87,12 @@ export class StatementsStore {
     return this.dataSource.manager.find(BillingRulesEntity);
   }
 
-  /** A statement's lines by SIM, with each SIM's number. */
+  /** A statement's lines by SIM. */
   async lines(statementId: number): Promise<StoredStatementLine[]> {
-    const lines = await this.dataSource.manager
-      .createQueryBuilder(StatementLineEntity, 'l')
-      .leftJoinAndMapOne('l.sim', SimCardEntity, 's', 's.id = l.simId')
-      .where('l.statementId = :statementId', { statementId })
-      .orderBy('l.simId', 'ASC')
-      .addOrderBy('l.id', 'ASC')
-      .getMany();
-    return lines.map(({ statement: _s, statementId: _id, ...l }) => {
-      const sim = (l as { sim?: SimCardEntity }).sim;
-      const { sim: _sim, ...rest } = l as typeof l & { sim?: SimCardEntity };
-      return { ...rest, msisdn: sim?.msisdn ?? null };
+    const lines = await this.dataSource.manager.find(StatementLineEntity, {
+      where: { statementId },
+      order: { simId: 'ASC', id: 'ASC' },
     });
+    return lines.map(({ statement: _s, statementId: _id, ...l }) => l);
   }
 }

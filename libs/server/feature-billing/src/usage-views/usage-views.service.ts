@@ -9,6 +9,8 @@ import {
   versionFor,
   ZERO_USAGE,
 } from '@fleet/domain/billing';
+import { InventoryLookupReader } from '@fleet/server/feature-inventory';
+import { MonthlyUsageReader } from '@fleet/server/feature-usage';
 import type { Actor } from '@fleet/server/platform';
 import { UsageChargesService } from '../periods/usage-charges.service';
 import type {
@@ -30,31 +32,33 @@ export class UsageViewsService {
   constructor(
     private readonly store: UsageViewsStore,
     private readonly charges: UsageChargesService,
+    private readonly inventory: InventoryLookupReader,
+    private readonly usage: MonthlyUsageReader,
   ) {}
 
   /** The SIMs in the devices the officer holds now, whatever month is asked: their page is about today's phone. */
   async mine(actor: Actor, period: string | undefined, now: Date): Promise<MyUsageDto> {
     const month = period ?? periodOf(now);
     if (actor.officerId === null) return { period: month, sims: [] };
-    const held = await this.store.heldSims(actor.officerId);
+    const held = await this.inventory.heldSims(actor.officerId);
     if (!held.length) return { period: month, sims: [] };
     const months = new Map(
       (
         await this.charges.simMonths(
           this.store.manager,
           month,
-          held.map((h) => h.sim_id),
+          held.map((h) => h.simId),
         )
       ).map((m) => [m.simId, m]),
     );
     return {
       period: month,
       sims: held.map((h) => {
-        const m = months.get(h.sim_id)!;
+        const m = months.get(h.simId)!;
         return {
           simId: m.simId,
           msisdn: m.msisdn,
-          deviceId: h.device_id,
+          deviceId: h.deviceId,
           slot: h.slot,
           inPlan: m.inPlan,
           categories: allowanceUses(m, m.allowance),
@@ -64,11 +68,12 @@ export class UsageViewsService {
   }
 
   /**
-   * Months with usage or a billing record, newest first. A loose index scan over monthly_usage(period):
-   * one index probe per month, not a pass over every SIM's rows.
+   * Months with usage (usage's loose index scan over its totals: one index probe per month) or a billing
+   * record, newest first.
    */
   async months(): Promise<DataMonthsDto> {
-    return { months: await this.store.months() };
+    const [withUsage, billed] = await Promise.all([this.usage.months(), this.store.months()]);
+    return { months: [...new Set([...withUsage, ...billed])].sort().reverse() };
   }
 
   /**
@@ -78,7 +83,11 @@ export class UsageViewsService {
   async mineHistory(actor: Actor, period: string | undefined, now: Date): Promise<MyUsageHistoryDto> {
     const month = period ?? periodOf(now);
     const periods = recentPeriods(month, HISTORY_MONTHS);
-    const rows = actor.officerId === null ? [] : await this.store.heldUsage(actor.officerId, periods);
+    const held = actor.officerId === null ? [] : await this.inventory.heldSims(actor.officerId);
+    const rows = await this.usage.sums(
+      held.map((h) => h.simId),
+      periods,
+    );
     const byPeriod = new Map(rows.map((r) => [r.period, r]));
     return {
       period: month,
@@ -136,11 +145,12 @@ export class UsageViewsService {
   /** The SIMs with the largest overage at the month's latest close. */
   private async closedTop(period: string, version: number) {
     const rows = await this.store.closedOverages(period, version);
-    return {
-      items: this.top(
-        rows.map((r) => ({ simId: r.sim_id, msisdn: r.msisdn, amountFen: Number(r.amount_fen) })),
-      ),
-    };
+    const top = topByAmount(
+      rows.map((r) => ({ id: r.sim_id, amountFen: Number(r.amount_fen) })),
+      TOP,
+    );
+    const numbers = await this.inventory.msisdns(top.map((t) => t.id));
+    return { items: top.map((t) => ({ simId: t.id, msisdn: numbers.get(t.id)!, amountFen: t.amountFen })) };
   }
 
   /** An open month's overages as a close would compute them now (nothing written); null without rules. */
@@ -176,7 +186,7 @@ export class UsageViewsService {
    */
   private async trend(periods: string[], closed: Map<string, number>): Promise<UsageDashboardDto['trend']> {
     const closedTotals = await this.store.closedTotals([...closed.keys()]);
-    const withUsage = await this.store.withUsage(periods);
+    const withUsage = await this.usage.withUsage(periods);
     const open = new Set(withUsage.filter((p) => !closed.has(p)));
     return Promise.all(
       periods.map(

@@ -3,7 +3,13 @@ import { APP_CONFIG, type AppConfig } from '@fleet/server/config';
 import { type CustodyInterval, holderAt, SIM_SLOTS } from '@fleet/domain/inventory';
 import type { DeviceHolderAtDto, DeviceSimsAtDto, TimelineEntryDto } from '@fleet/shared/contracts';
 import { OrgLookupReader } from '@fleet/server/feature-org';
-import { type Actor, ApiException, chinaDateTime, type PrintDocument } from '@fleet/server/platform';
+import {
+  type Actor,
+  ApiException,
+  chinaDateTime,
+  type PrintDocument,
+  UserNamesReader,
+} from '@fleet/server/platform';
 import type { EntityManager } from 'typeorm';
 import { InventoryLookupReader } from '../inventory-lookup.reader';
 import { LeaseEndStore } from '../lease-end/lease-end.store';
@@ -31,6 +37,7 @@ export class CustodyHistoryService {
     private readonly lostReports: LostReportStore,
     private readonly leaseEnd: LeaseEndStore,
     private readonly org: OrgLookupReader,
+    private readonly users: UserNamesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,7 +79,7 @@ export class CustodyHistoryService {
       i.endedByUserId,
       i.voidedByUserId,
     ]);
-    const users = await this.custody.usernames([...userIds, ...leaseEnd.map((c) => c.transferredByUserId)]);
+    const users = await this.users.usernames([...userIds, ...leaseEnd.map((c) => c.transferredByUserId)]);
     const by = (id: number | null) => (id === null ? null : (users.get(id) ?? null));
     const entry = (
       at: Date,
@@ -149,7 +156,7 @@ export class CustodyHistoryService {
     const units = await this.org.unitPath(officer.unitId);
     const atStart = await this.simsAt(a.deviceId, a.startAt);
     const sims = await this.sims.byIds(atStart.sims.map((s) => s.simId));
-    const users = await this.custody.usernames([a.startedByUserId]);
+    const users = await this.users.usernames([a.startedByUserId]);
     const data: ReceiptData = {
       assignmentId: a.id,
       bureau: this.config.documents.bureauName,

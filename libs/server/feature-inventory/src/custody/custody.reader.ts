@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AssignmentEntity, SimInstallationEntity, UserEntity } from '@fleet/server/persistence';
+import { AssignmentEntity, SimInstallationEntity } from '@fleet/server/persistence';
 import type { Actor, ListQuery, ListResult, ListSpec } from '@fleet/server/platform';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { listNarrowed, type Narrow, VisibleRows } from '../shared/visible-rows.reader';
 
 // An officer login sees its own assignments.
@@ -78,13 +78,5 @@ export class CustodyReader {
 
   countOfSim(simId: number): Promise<number> {
     return this.dataSource.manager.countBy(SimInstallationEntity, { simId });
-  }
-
-  /** The usernames of the accounts that recorded custody events (users are the platform's). */
-  async usernames(ids: (number | null)[]): Promise<Map<number, string>> {
-    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-    if (!wanted.length) return new Map();
-    const users = await this.dataSource.manager.findBy(UserEntity, { id: In(wanted) });
-    return new Map(users.map((u) => [u.id, u.username]));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { formatFen } from '@fleet/domain/billing';
+import { MonthlyUsageWriter } from '@fleet/server/feature-usage';
 import type { StatementEntity } from '@fleet/server/persistence';
 import { type Actor, AuditService, type NotificationDraft, Notifier } from '@fleet/server/platform';
 import type { CloseResultDto } from '@fleet/shared/contracts';
@@ -23,6 +24,7 @@ export class ClosePeriodUseCase {
     private readonly month: MonthCharges,
     private readonly audit: AuditService,
     private readonly notifier: Notifier,
+    private readonly usage: MonthlyUsageWriter,
   ) {}
 
   execute(period: string, actor: Actor, now: Date): Promise<CloseResultDto> {
@@ -35,7 +37,7 @@ export class ClosePeriodUseCase {
       await this.store.allowSort(manager);
       const { computed, drafts } = await this.month.compute(manager, period);
       const computedAt = performance.now();
-      await this.store.markOutsidePlan(manager, period, computed.outOfPlanSimIds);
+      await this.usage.markOutsidePlan(manager, period, computed.outOfPlanSimIds);
       await this.store.insertOverages(
         manager,
         computed.sims.flatMap(({ usage, overages }) =>

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@fleet/server/config';
-import type { Actor } from '@fleet/server/platform';
+import { UsageImportsReader } from '@fleet/server/feature-usage';
+import { type Actor, UserNamesReader } from '@fleet/server/platform';
 import type { CloseResultDto } from '@fleet/shared/contracts';
 import { PeriodsStore, type StaleMonth } from '../periods.store';
 import { ClosePeriodUseCase } from './close-period.use-case';
@@ -19,11 +20,39 @@ export class ReclosePeriodUseCase {
     private readonly store: PeriodsStore,
     private readonly close: ClosePeriodUseCase,
     private readonly clock: Clock,
+    private readonly imports: UsageImportsReader,
+    private readonly users: UserNamesReader,
   ) {}
 
-  /** Closed months with a usage import that finished after their latest close (latest import first). */
-  stale(period?: string): Promise<StaleMonth[]> {
-    return this.store.stale(period);
+  /**
+   * Closed months with a usage import that finished after their latest close (the latest such import),
+   * by month, with the import's uploader (or, uploaded by nobody known, the first admin).
+   */
+  async stale(period?: string): Promise<StaleMonth[]> {
+    const closed = await this.store.closedMonths(period);
+    const imports = await this.imports.latestSucceededAfter(
+      closed.map((c) => ({ period: c.period, after: c.closed_at })),
+    );
+    if (!imports.length) return [];
+    const names = await this.users.usernames(imports.map((i) => i.createdByUserId));
+    const admin = imports.some((i) => i.createdByUserId === null) ? await this.users.firstAdmin() : null;
+    return imports
+      .map((i): StaleMonth => {
+        const uploader = i.createdByUserId;
+        const user =
+          uploader === null
+            ? admin
+            : names.has(uploader)
+              ? { id: uploader, username: names.get(uploader)! }
+              : null;
+        return {
+          period: i.period,
+          import_id: i.importId,
+          user_id: user?.id ?? null,
+          username: user?.username ?? null,
+        };
+      })
+      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   }
 
   /**
