@@ -99,16 +99,17 @@ async function generate(db: Client): Promise<void> {
 /**
  * The per-SIM totals, written by hand (not through counted_usage_records). Each record is joined to its
  * SIM's APN before the de-duplicating sort, as counted_usage_records does since ADR 0017: joined after
- * it, PostgreSQL 15 sorted the 10 M records once in every parallel process.
+ * it, PostgreSQL 15 sorted the 10 M records once in every parallel process. Its key is listed time
+ * first, as counted_usage_records' is since CountedUsageTimeOrder (the cheaper sort, same rows).
  */
 const HAND_TOTALS = `
   WITH latest AS (
-    SELECT DISTINCT ON (r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart)
+    SELECT DISTINCT ON (r.sim_id, r.start_at, r.record_type, r.direction, r.counterpart)
            r.sim_id, r.record_type, r.direction, r.duration_s, r.volume_kb,
            lower(r.apn) = lower(a.apn) AS on_apn, lower(r.apn) IS DISTINCT FROM lower(a.apn) AS off_apn
       FROM usage_records r JOIN sim_cards s ON s.id = r.sim_id LEFT JOIN apn_profiles a ON a.id = s.apn_profile_id
      WHERE r.period = $1 AND r.import_id IN (SELECT id FROM usage_imports WHERE status = 'succeeded')
-     ORDER BY r.sim_id, r.record_type, r.start_at, r.direction, r.counterpart, r.import_id DESC, r.row_no DESC
+     ORDER BY r.sim_id, r.start_at, r.record_type, r.direction, r.counterpart, r.import_id DESC, r.row_no DESC
   )
   SELECT l.sim_id,
          coalesce(sum((l.duration_s + 59) / 60) FILTER (WHERE l.record_type = 'V' AND l.direction = 'O'), 0) voice_min,

@@ -15,6 +15,7 @@ import { Notifications1796700000000 } from './1796700000000-Notifications';
 import { UsageImportChunks1796700000001 } from './1796700000001-UsageImportChunks';
 import { HolderSpans1796800000000 } from './1796800000000-HolderSpans';
 import { CountedUsageJoinFirst1796800000001 } from './1796800000001-CountedUsageJoinFirst';
+import { CountedUsageTimeOrder1796800000002 } from './1796800000002-CountedUsageTimeOrder';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   UsageImportChunks1796700000001,
   HolderSpans1796800000000,
   CountedUsageJoinFirst1796800000001,
+  CountedUsageTimeOrder1796800000002,
 ];

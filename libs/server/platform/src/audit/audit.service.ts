@@ -31,9 +31,14 @@ function redact(value: unknown): object | null {
   return rest;
 }
 
-/** The value as jsonb will give it back (dates as text, no undefined), so the hash covers what is stored. */
-function asStoredJson(value: object | null): unknown {
-  return value === null ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+/**
+ * The value as jsonb will give it back (dates as text, no undefined), so the hash covers what is stored,
+ * and its JSON text, which is what the INSERT sends (stringifying the parsed value again gives the same text).
+ */
+function asStoredJson(value: object | null): { value: unknown; text: string | null } {
+  if (value === null) return { value: null, text: null };
+  const text = JSON.stringify(value);
+  return { value: JSON.parse(text) as unknown, text };
 }
 
 /**
@@ -73,6 +78,8 @@ export class AuditService {
     );
     let prevHash = head.prevHash ?? AUDIT_GENESIS_HASH;
     const rows = entries.map((entry, i) => {
+      const before = asStoredJson(redact(entry.before));
+      const after = asStoredJson(redact(entry.after));
       const row: AuditChainRow = {
         id: head.ids[i],
         at: head.at,
@@ -82,11 +89,11 @@ export class AuditService {
         action: entry.action,
         resource: entry.resource,
         resourceId: entry.resourceId === null ? null : String(entry.resourceId),
-        before: asStoredJson(redact(entry.before)),
-        after: asStoredJson(redact(entry.after)),
+        before: before.value,
+        after: after.value,
       };
       const hash = auditRowHash(row, prevHash, sha256Hex);
-      const stored = { row, prevHash, hash };
+      const stored = { row, before: before.text, after: after.text, prevHash, hash };
       prevHash = hash;
       return stored;
     });
@@ -107,8 +114,8 @@ export class AuditService {
           column((r) => r.row.action),
           column((r) => r.row.resource),
           column((r) => r.row.resourceId),
-          column((r) => (r.row.before === null ? null : JSON.stringify(r.row.before))),
-          column((r) => (r.row.after === null ? null : JSON.stringify(r.row.after))),
+          column((r) => r.before),
+          column((r) => r.after),
           column((r) => r.prevHash),
           column((r) => r.hash),
         ],
